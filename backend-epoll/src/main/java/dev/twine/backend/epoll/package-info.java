@@ -1,0 +1,2 @@
+/** Module backend-epoll: filled in by its issue. */
+package dev.twine.backend.epoll;

@@ -1,0 +1,2 @@
+/** Module backend-kqueue: filled in by its issue. */
+package dev.twine.backend.kqueue;

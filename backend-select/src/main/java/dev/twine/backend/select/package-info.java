@@ -1,0 +1,2 @@
+/** Module backend-select: filled in by its issue. */
+package dev.twine.backend.select;

@@ -1,0 +1,2 @@
+/** Module bench: filled in by its issue. */
+package dev.twine.bench;

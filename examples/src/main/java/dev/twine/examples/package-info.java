@@ -1,0 +1,2 @@
+/** Module examples: filled in by its issue. */
+package dev.twine.examples;

@@ -1,0 +1,2 @@
+/** Module native: filled in by its issue. */
+package dev.twine.nativeio;

@@ -1,0 +1,25 @@
+package dev.twine.internet;
+
+import java.util.List;
+
+/**
+ * Time and scheduling (Twisted's {@code IReactorTime}, §1.2).
+ *
+ * <p>Twine's decisions: timers run on a monotonic clock, so a wall-clock jump neither fires nor delays
+ * them; calls due at the same time run in the order they were scheduled (FIFO); NaN, infinite and
+ * negative delays are rejected with {@link IllegalArgumentException}. Reactor thread only.
+ */
+public interface IReactorTime {
+    /** The current time in seconds; epoch-based, like Twisted's. */
+    double seconds();
+
+    /**
+     * Runs {@code f} on the reactor thread after {@code delay} seconds. A call made from inside a timed
+     * call with delay 0 runs on the next iteration, not in the same pass. An exception from {@code f} is
+     * logged; the loop continues.
+     */
+    IDelayedCall callLater(double delay, Runnable f);
+
+    /** Every call that is scheduled and neither cancelled nor called. */
+    List<IDelayedCall> getDelayedCalls();
+}

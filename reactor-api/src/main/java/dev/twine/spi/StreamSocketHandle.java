@@ -1,0 +1,80 @@
+package dev.twine.spi;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * A non-blocking TCP socket: the calls the shared transport and raw {@code IReadDescriptor} code use.
+ *
+ * <p>Every call is non-blocking. "Would block" is a return value, never an exception. Real errors are
+ * thrown as {@link SocketErrorException} carrying the POSIX errno name (for example
+ * {@code "ECONNRESET"}), whatever the OS, so that code above this SPI maps errors in one place.
+ * Reactor thread only.
+ */
+public interface StreamSocketHandle extends SelectableHandle {
+
+    /**
+     * Starts connecting to {@code remote}.
+     *
+     * @return true if the connection completed at once, false if it is in progress (wait for
+     *         {@link Poller#WRITE} then call {@link #finishConnect()})
+     * @throws SocketErrorException for an immediate failure such as {@code ECONNREFUSED}
+     */
+    boolean connect(InetSocketAddress remote) throws IOException;
+
+    /**
+     * Completes a connect that was in progress, after the poller reported the handle writable.
+     *
+     * @return true once connected, false if still in progress
+     * @throws SocketErrorException with the connect error ({@code SO_ERROR}), e.g. {@code ECONNREFUSED}
+     */
+    boolean finishConnect() throws IOException;
+
+    /** Binds the local side before {@link #connect}; port 0 picks any. */
+    void bind(InetSocketAddress local) throws IOException;
+
+    /**
+     * Reads into {@code dst} from its position.
+     *
+     * @return bytes read (&gt; 0), {@code 0} if it would block, {@code -1} at end of stream
+     */
+    int read(ByteBuffer dst) throws IOException;
+
+    /**
+     * Writes from {@code src}, advancing its position.
+     *
+     * @return bytes written, {@code 0} if it would block
+     */
+    int write(ByteBuffer src) throws IOException;
+
+    /**
+     * Gathering write of {@code srcs[offset .. offset+length)}, advancing their positions.
+     *
+     * @return bytes written, {@code 0} if it would block
+     */
+    long write(ByteBuffer[] srcs, int offset, int length) throws IOException;
+
+    /** {@code shutdown(SHUT_WR)}: the peer reads EOF after the bytes already written. */
+    void shutdownOutput() throws IOException;
+
+    /** {@code shutdown(SHUT_RD)}. */
+    void shutdownInput() throws IOException;
+
+    /** Closes with {@code SO_LINGER {1, 0}}, so the peer sees a reset; buffered data is discarded. */
+    void abort() throws IOException;
+
+    /** The local address ({@code getsockname}). */
+    InetSocketAddress localAddress() throws IOException;
+
+    /** The peer address ({@code getpeername}), or {@code null} if not connected. */
+    InetSocketAddress remoteAddress() throws IOException;
+
+    void setTcpNoDelay(boolean on) throws IOException;
+
+    boolean getTcpNoDelay() throws IOException;
+
+    void setKeepAlive(boolean on) throws IOException;
+
+    boolean getKeepAlive() throws IOException;
+}

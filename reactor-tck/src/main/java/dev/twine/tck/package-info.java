@@ -1,0 +1,2 @@
+/** Module reactor-tck: filled in by its issue. */
+package dev.twine.tck;
