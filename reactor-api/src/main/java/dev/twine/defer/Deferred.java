@@ -1,6 +1,5 @@
 package dev.twine.defer;
 
-import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IReactorThreads;
 import dev.twine.internet.IReactorTime;
 
@@ -353,36 +352,16 @@ public class Deferred<T> {
      * Deferred decides the result. Returns this Deferred.
      */
     public Deferred<T> addTimeout(double seconds, IReactorTime clock) {
-        return addTimeout(seconds, clock, Deferred::cancelledToTimeoutError);
+        return addTimeout(seconds, clock, Timeouts::cancelledToTimeoutError);
     }
 
     /**
      * Like {@link #addTimeout(double, IReactorTime)}, but on timeout the result is passed to
      * {@code onTimeoutCancel}, whose return value continues the chain.
      */
-    @SuppressWarnings("unchecked")
     public Deferred<T> addTimeout(double seconds, IReactorTime clock, OnTimeoutCancel onTimeoutCancel) {
-        Objects.requireNonNull(onTimeoutCancel, "onTimeoutCancel");
-        boolean[] timedOut = {false};
-        IDelayedCall timer = clock.callLater(seconds, () -> {
-            timedOut[0] = true;
-            cancel();
-        });
-        addBoth(r -> timedOut[0] ? onTimeoutCancel.onTimeout(r, seconds) : r);
-        return (Deferred<T>) addBoth(r -> {
-            if (timer.active()) {
-                timer.cancel();
-            }
-            return r;
-        });
-    }
-
-    private static Object cancelledToTimeoutError(Object result, double timeout) throws Exception {
-        if (result instanceof Failure) {
-            ((Failure) result).trap(CancelledError.class);
-            throw new TimeoutError(timeout, "Deferred");
-        }
-        return result;
+        Timeouts.add(this, seconds, clock, onTimeoutCancel);
+        return this;
     }
 
     // ---------------------------------------------------------------------------------------------------

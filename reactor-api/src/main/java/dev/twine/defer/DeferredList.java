@@ -28,7 +28,7 @@ import java.util.List;
  *
  * @param <R> the result type: {@code List<Outcome>}, or {@code Object} with {@code fireOnOneCallback}
  */
-public class DeferredList<R> extends Deferred<R> {
+public final class DeferredList<R> extends Deferred<R> {
     private static final Logger LOGGER = System.getLogger(DeferredList.class.getName());
 
     /** Twisted's keyword flags, except {@code fireOnOneCallback}, which changes the result type. */

@@ -49,7 +49,8 @@ class DeferredCallbackTest {
     void callbackThatThrowsSwitchesToTheErrbackPath() {
         Deferred<Integer> d = new Deferred<>();
         List<Failure> errors = new ArrayList<>();
-        d.addCallback(x -> x / 0).addErrback(f -> {
+        int zero = 0;
+        d.addCallback(x -> x / zero).addErrback(f -> {
             errors.add(f);
             return null;
         });
