@@ -314,12 +314,13 @@ public final class ReactorBase implements IReactor, AutoCloseable {
         if (started) {
             throw new IllegalStateException("close() while the reactor is running");
         }
+        // A pool asked for after a stopped run() is never started, but it must not outlive close().
+        threadPool.stop();
         if (closed) {
             return;
         }
         closed = true;
         descriptors.pollerClosed();
-        threadPool.stop();
         try {
             poller.close();
         } catch (IOException | RuntimeException e) {

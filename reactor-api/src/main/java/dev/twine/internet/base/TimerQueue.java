@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The reactor's timed calls: a binary min-heap of {@link DelayedCall}s ordered by (time, sequence number),
@@ -34,7 +35,8 @@ final class TimerQueue {
     static final long MAX_TIMEOUT_NANOS = 2_147_483L * 1_000_000_000L;
     private static final int COMPACT_MIN_CANCELLATIONS = 50;
 
-    private final long origin = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private final long origin;
     private DelayedCall[] heap = new DelayedCall[64];
     private int size;
     private final ArrayList<DelayedCall> newCalls = new ArrayList<>();
@@ -42,9 +44,20 @@ final class TimerQueue {
     /** Cancelled calls still sitting in the heap. */
     private int cancellations;
 
+    /** A queue on {@link System#nanoTime()}. */
+    TimerQueue() {
+        this(System::nanoTime);
+    }
+
+    /** A queue on the given monotonic nanosecond clock; tests freeze it to make deadlines equal. */
+    TimerQueue(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.origin = nanoClock.getAsLong();
+    }
+
     /** Nanoseconds since this queue was created, monotonic. */
     long now() {
-        return System.nanoTime() - origin;
+        return nanoClock.getAsLong() - origin;
     }
 
     /** Epoch seconds, from the wall clock (Twisted's {@code reactor.seconds()}). */
