@@ -5,8 +5,10 @@ import dev.twine.internet.error.ReactorAlreadyInstalledError;
 import dev.twine.spi.ReactorBackend;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -33,7 +35,9 @@ public final class Reactors {
     public static final String PROPERTY = "twine.reactor";
 
     private static final Object LOCK = new Object();
+    private static final System.Logger LOG = System.getLogger("dev.twine.internet");
     private static List<ReactorBackend> registered;
+    private static List<String> loadFailures = List.of();
     private static IReactor installed;
 
     private Reactors() {
@@ -102,9 +106,25 @@ public final class Reactors {
         synchronized (LOCK) {
             if (registered == null) {
                 List<ReactorBackend> found = new ArrayList<>();
-                for (ReactorBackend b : ServiceLoader.load(ReactorBackend.class)) {
-                    found.add(b);
+                List<String> failed = new ArrayList<>();
+                Iterator<ReactorBackend> it = ServiceLoader.load(ReactorBackend.class).iterator();
+                while (true) {
+                    // A provider that cannot be instantiated (a missing native library, a broken jar) must
+                    // not hide the others: it is remembered for error messages and the search goes on.
+                    try {
+                        if (!it.hasNext()) {
+                            break;
+                        }
+                        found.add(it.next());
+                    } catch (ServiceConfigurationError e) {
+                        failed.add(e.getMessage());
+                        LOG.log(System.Logger.Level.WARNING, "A reactor backend failed to load", e);
+                        if (failed.size() >= 32) {
+                            break; // a service file the iterator cannot get past: stop, do not spin
+                        }
+                    }
                 }
+                loadFailures = List.copyOf(failed);
                 found.sort(Comparator.comparingInt(ReactorBackend::priority).reversed()
                         .thenComparing(ReactorBackend::name));
                 registered = List.copyOf(found);
@@ -157,7 +177,14 @@ public final class Reactors {
                 return b;
             }
         }
-        throw new IllegalStateException(what + ": no such backend; available: " + names(availableBackends()));
+        String failures = loadFailures().isEmpty() ? "" : "; failed to load: " + String.join("; ", loadFailures());
+        throw new IllegalStateException(what + ": no such backend; available: " + names(availableBackends()) + failures);
+    }
+
+    private static List<String> loadFailures() {
+        synchronized (LOCK) {
+            return loadFailures;
+        }
     }
 
     private static String names(List<ReactorBackend> backends) {
