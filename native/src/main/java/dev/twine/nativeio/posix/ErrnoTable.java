@@ -5,6 +5,7 @@ import dev.twine.spi.SocketErrorException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One operating system's errno numbers, their POSIX names and their {@code strerror} texts, and the
@@ -53,6 +54,11 @@ public final class ErrnoTable {
             throw new IllegalArgumentException(system + " has no errno named " + name);
         }
         return number;
+    }
+
+    /** Every name in the table, aliases included. */
+    public Set<String> names() {
+        return numbers.keySet();
     }
 
     /** True when this system defines {@code name}. */
