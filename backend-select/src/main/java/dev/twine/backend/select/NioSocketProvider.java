@@ -1,0 +1,58 @@
+package dev.twine.backend.select;
+
+import dev.twine.spi.ListeningSocketHandle;
+import dev.twine.spi.SocketProvider;
+import dev.twine.spi.StreamSocketHandle;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Opens NIO channels for the select backend. The JDK already makes them close-on-exec. SO_REUSEADDR is
+ * set on listening sockets as Twisted does on POSIX (tcp.py Port.createInternetSocket), so a port can be
+ * re-bound while old connections sit in TIME_WAIT.
+ */
+final class NioSocketProvider implements SocketProvider {
+
+    @Override
+    public StreamSocketHandle openStream(StandardProtocolFamily family) throws IOException {
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(family);
+        } catch (IOException e) {
+            throw NioErrors.translate(e);
+        }
+        try {
+            return new NioStreamSocket(ch);
+        } catch (IOException e) {
+            ch.close();
+            throw NioErrors.translate(e);
+        }
+    }
+
+    @Override
+    public ListeningSocketHandle listen(InetSocketAddress local, int backlog) throws IOException {
+        StandardProtocolFamily family = local.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+        ServerSocketChannel ch;
+        try {
+            ch = ServerSocketChannel.open(family);
+        } catch (IOException e) {
+            throw NioErrors.translate(e);
+        }
+        try {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                // On Windows SO_REUSEADDR lets another process steal the port, so Twisted skips it there.
+                ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
+            ch.bind(local, backlog);
+            return new NioListeningSocket(ch);
+        } catch (IOException e) {
+            ch.close();
+            throw NioErrors.translate(e);
+        }
+    }
+}
