@@ -1,0 +1,439 @@
+package dev.twine.backend.kqueue;
+
+import static dev.twine.nativeio.bsd.KqueueConstants.EVFILT_READ;
+import static dev.twine.nativeio.bsd.KqueueConstants.EVFILT_WRITE;
+import static dev.twine.nativeio.bsd.KqueueConstants.EV_ADD;
+import static dev.twine.nativeio.bsd.KqueueConstants.EV_DELETE;
+import static dev.twine.nativeio.bsd.KqueueConstants.EV_EOF;
+import static dev.twine.nativeio.bsd.KqueueConstants.EV_ERROR;
+import static dev.twine.nativeio.bsd.KqueueConstants.EV_RECEIPT;
+import static dev.twine.nativeio.bsd.KqueueConstants.NOTE_TRIGGER;
+
+import dev.twine.nativeio.bsd.KeventArray;
+import dev.twine.nativeio.bsd.KeventLayout;
+import dev.twine.nativeio.bsd.Kqueue;
+import dev.twine.nativeio.bsd.KqueueBindings;
+import dev.twine.nativeio.posix.DirectMemory;
+import dev.twine.nativeio.posix.ErrnoTable;
+import dev.twine.nativeio.posix.PosixHandle;
+import dev.twine.spi.Poller;
+import dev.twine.spi.SelectableHandle;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A level-triggered {@link Poller} over one kqueue (kqueue(2)), for {@link PosixHandle}s.
+ *
+ * <p><b>Filters.</b> Read interest is an {@code EVFILT_READ} event, write interest an
+ * {@code EVFILT_WRITE} event, both added without {@code EV_CLEAR}, so kqueue reports them for as long
+ * as the condition holds (level-triggered, as Netty's kqueue transport became in #15255). kqueue
+ * reports the two filters of one descriptor as two events; {@link #poll} merges them into one report
+ * per handle. {@code EV_EOF} on the read filter means the peer shut its side ({@link #READ_HANGUP}),
+ * on the write filter that the socket can no longer send ({@link #HANGUP}); a non-zero
+ * {@code fflags} with {@code EV_EOF} is the socket's pending error ({@link #ERROR}).
+ *
+ * <p><b>Changes</b> go into a change list in direct memory and reach the kernel in the same
+ * {@code kevent} call that waits (Netty's kqueue change list), so adding a writer costs no system
+ * call of its own. Two cases flush the list at once, in a call that does not wait and marks every
+ * change {@code EV_RECEIPT} (so that all of them are applied and none drains a pending event): a
+ * full list, and interest {@code 0}, because the reactor closes the descriptor right after and
+ * kqueue must see the {@code EV_DELETE} first (an emulation keeps a closed descriptor's events
+ * otherwise; on BSD it would meet a number the kernel may already have reused).
+ *
+ * <p><b>Change errors</b> come back as {@code EV_ERROR} entries. FreeBSD replaces the flags of a
+ * failed change with {@code EV_ERROR}, so whether it was an add or a delete is read from this
+ * poller's state: a failed delete ({@code ENOENT}: the kernel dropped the event at close) is
+ * ignored; a failed add is reported as {@link #ERROR} for its handle, whose next read or write then
+ * meets the real error.
+ *
+ * <p><b>Wake-up</b> is an {@code EVFILT_USER} event with {@code EV_CLEAR}; {@link #wakeup()} triggers
+ * it with the same udata it was added with, because every change to an event overwrites its udata.
+ * It is registered by {@link KqueueSelfCheck}, which also proves the kevent layout at start-up.
+ *
+ * <p><b>Memory.</b> The change list, the event list and the timeout live in direct memory at the
+ * offsets of the bindings' {@link KeventLayout}; handles are found by descriptor in an array. A poll
+ * allocates nothing; the event list doubles, up to {@value #MAX_EVENTS}, when a wait fills it.
+ *
+ * <p><b>Threading.</b> Reactor thread only, except {@link #wakeup()}.
+ */
+public final class KqueuePoller implements Poller {
+
+    private static final System.Logger LOG = System.getLogger(KqueuePoller.class.getName());
+
+    static final int CHANGES = 256;
+    static final int INITIAL_EVENTS = 256;
+    static final int MAX_EVENTS = 4096;
+    /** kevent timeouts are capped here (about 68 years), like FreeBSD's own INT32 limit; the reactor polls again. */
+    private static final long MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE;
+
+    private final Kqueue sys;
+    private final ErrnoTable errno;
+    private final KeventLayout layout;
+    private final int kq;
+    private final int eintr;
+    private final int enoent;
+    private final int ebadf;
+
+    private final KeventArray changes;
+    private int changeCount;
+    private KeventArray events;
+    private final ByteBuffer timeout = DirectMemory.allocate(16);
+    private final long timeoutAddress = DirectMemory.address(timeout);
+
+    /** The one change wakeup() submits; written here and never again, so any thread may pass it. */
+    private final KeventArray wakeChange;
+    /** A zero timespec, never written after allocation: flushes and wake-ups must not wait. */
+    private final ByteBuffer zeroTimeout = DirectMemory.allocate(16);
+    private final long zeroTimeoutAddress = DirectMemory.address(zeroTimeout);
+    private final Object wakeLock = new Object();
+    private boolean kqClosed;
+    private boolean closed;
+
+    /** By descriptor: the registered handle and its interest (READ | WRITE), as the kernel has it. */
+    private PosixHandle[] handles = new PosixHandle[64];
+    private int[] interest = new int[64];
+    /** By descriptor: ready bits gathered in the current poll; zero outside it. */
+    private int[] ready = new int[64];
+    /** The descriptors and handles with ready bits in the current poll, in event order. */
+    private int[] readyFds = new int[INITIAL_EVENTS];
+    private PosixHandle[] readyHandles = new PosixHandle[INITIAL_EVENTS];
+    private int readyCount;
+    /** Descriptors whose add failed in a flush, reported as ERROR by the next poll. */
+    private int[] failedAdds = new int[8];
+    private int failedCount;
+
+    private KqueuePoller(KqueueBindings bindings, int kq) {
+        this.sys = bindings.kqueue();
+        this.errno = bindings.errno();
+        this.layout = bindings.layout();
+        this.kq = kq;
+        this.eintr = errno.number("EINTR");
+        this.enoent = errno.number("ENOENT");
+        this.ebadf = errno.number("EBADF");
+        this.changes = new KeventArray(layout, CHANGES);
+        this.events = new KeventArray(layout, INITIAL_EVENTS);
+        this.wakeChange = new KeventArray(layout, 1);
+        wakeChange.put(0, KqueueSelfCheck.WAKE_IDENT, layout.evfiltUser(), 0, NOTE_TRIGGER, 0,
+                KqueueSelfCheck.WAKE_UDATA);
+    }
+
+    /**
+     * Creates a kqueue, registers its wake-up event and verifies the kevent layout.
+     *
+     * @throws IOException if {@code kqueue()} fails ({@code EMFILE}...), or the self-check finds that
+     *                     the library speaks another kevent ABI
+     */
+    public static KqueuePoller open(KqueueBindings bindings) throws IOException {
+        int kq = bindings.kqueue().kqueue();
+        if (kq < 0) {
+            throw bindings.errno().exception("kqueue", -kq);
+        }
+        try {
+            KqueueSelfCheck.registerWakeupAndVerify(bindings, kq);
+        } catch (IOException | RuntimeException e) {
+            bindings.kqueue().close(kq);
+            throw e;
+        }
+        return new KqueuePoller(bindings, kq);
+    }
+
+    // -- interest --
+
+    @Override
+    public void setInterest(SelectableHandle handle, int ops) throws IOException {
+        if (!(handle instanceof PosixHandle posix)) {
+            throw new IllegalArgumentException("not a POSIX descriptor handle: " + handle);
+        }
+        if ((ops & ~(READ | WRITE)) != 0) {
+            throw new IllegalArgumentException("interest must combine READ and WRITE, got " + ops);
+        }
+        ensureOpen();
+        int fd = indexOf(posix);
+        if (fd < 0) {
+            if (ops == 0) {
+                return; // not registered: removal is idempotent
+            }
+            fd = posix.fileno();
+            if (fd < 0) {
+                throw errno.exception("kevent", ebadf);
+            }
+            ensureCapacity(fd);
+        }
+        PosixHandle current = handles[fd];
+        int old = current == posix ? interest[fd] : 0;
+        if (current != null && current != posix) {
+            // The previous handle on this number was closed without being removed; kqueue dropped
+            // its events at close, so the new handle starts from nothing.
+            LOG.log(Level.WARNING, () -> current + " was closed without being removed from the poller");
+        }
+        if (old == ops) {
+            return;
+        }
+        if ((old & READ) != (ops & READ)) {
+            queue(fd, EVFILT_READ, (ops & READ) != 0 ? EV_ADD : EV_DELETE);
+        }
+        if ((old & WRITE) != (ops & WRITE)) {
+            queue(fd, EVFILT_WRITE, (ops & WRITE) != 0 ? EV_ADD : EV_DELETE);
+        }
+        if (ops == 0) {
+            handles[fd] = null;
+            interest[fd] = 0;
+            flushChanges();
+        } else {
+            handles[fd] = posix;
+            interest[fd] = ops;
+        }
+    }
+
+    /** The descriptor {@code handle} is registered under, or -1; by identity once it has been closed. */
+    private int indexOf(PosixHandle handle) {
+        int fd = handle.fileno();
+        if (fd >= 0) {
+            return fd < handles.length && handles[fd] == handle ? fd : -1;
+        }
+        for (int i = 0; i < handles.length; i++) {
+            if (handles[i] == handle) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void queue(int fd, short filter, int flags) throws IOException {
+        if (changeCount == changes.capacity()) {
+            flushChanges();
+        }
+        changes.put(changeCount++, fd, filter, flags, 0, 0, 0);
+    }
+
+    /**
+     * Applies the queued changes now, without waiting: every change carries {@code EV_RECEIPT} and
+     * the event list has exactly one slot per change, so kqueue applies them all, reports each in
+     * its slot, and has no room left to hand out (and so consume) a pending event.
+     */
+    private void flushChanges() throws IOException {
+        if (changeCount == 0) {
+            return;
+        }
+        for (int i = 0; i < changeCount; i++) {
+            changes.flags(i, changes.flags(i) | EV_RECEIPT);
+        }
+        int count = changeCount;
+        changeCount = 0;
+        int n = sys.kevent(kq, changes.address(), count, events.address(), count, zeroTimeoutAddress);
+        if (n < 0) {
+            throw errno.exception("kevent", -n);
+        }
+        for (int i = 0; i < n; i++) {
+            long error = events.data(i);
+            if ((events.flags(i) & EV_ERROR) != 0 && error != 0) {
+                if (changeFailed(events.ident(i), events.filter(i), (int) error)) {
+                    rememberFailedAdd((int) events.ident(i));
+                }
+            }
+        }
+    }
+
+    /**
+     * Handles an {@code EV_ERROR} entry; see the class comment.
+     *
+     * @return true if it was an add for a handle still registered, to be reported as {@link #ERROR}
+     */
+    private boolean changeFailed(long ident, short filter, int error) {
+        int fd = (int) ident;
+        int bit = filter == EVFILT_READ ? READ : filter == EVFILT_WRITE ? WRITE : 0;
+        boolean wanted = ident >= 0 && ident < handles.length && handles[fd] != null && (interest[fd] & bit) != 0;
+        if (!wanted) {
+            if (error != enoent && error != ebadf) {
+                LOG.log(Level.DEBUG, () -> "kevent delete of descriptor " + ident + " filter " + filter
+                        + " failed: " + errno.name(error));
+            }
+            return false;
+        }
+        LOG.log(Level.WARNING, () -> "kevent could not watch " + handles[fd] + " (filter " + filter + "): "
+                + errno.name(error) + " (" + errno.message(error) + ")");
+        return true;
+    }
+
+    private void rememberFailedAdd(int fd) {
+        if (failedCount == failedAdds.length) {
+            failedAdds = Arrays.copyOf(failedAdds, failedCount * 2);
+        }
+        failedAdds[failedCount++] = fd;
+    }
+
+    // -- waiting --
+
+    @Override
+    public int poll(long timeoutNanos, ReadySink sink) throws IOException {
+        ensureOpen();
+        long timeoutArg = 0;
+        if (timeoutNanos >= 0 || failedCount > 0) {
+            // kevent takes nanoseconds; kernels round up to their tick, so no rounding is needed here.
+            long nanos = failedCount > 0 ? 0 : timeoutNanos;
+            long seconds = Math.min(nanos / 1_000_000_000L, MAX_TIMEOUT_SECONDS);
+            timeout.putLong(0, seconds).putLong(8, nanos % 1_000_000_000L);
+            timeoutArg = timeoutAddress;
+        }
+        int count = changeCount;
+        changeCount = 0;
+        int n = sys.kevent(kq, changes.address(), count, events.address(), events.capacity(), timeoutArg);
+        if (n < 0) {
+            if (n != -eintr) {
+                throw errno.exception("kevent", -n);
+            }
+            // A signal. The changes were applied before the wait began; the reactor polls again.
+            n = 0;
+        }
+        for (int i = 0; i < failedCount; i++) {
+            mark(failedAdds[i], ERROR);
+        }
+        failedCount = 0;
+        for (int i = 0; i < n; i++) {
+            collect(i);
+        }
+        if (n == events.capacity() && n < MAX_EVENTS) {
+            events = new KeventArray(layout, n * 2);
+        }
+        return dispatch(sink);
+    }
+
+    /** Turns event {@code i} into ready bits for its handle. */
+    private void collect(int i) {
+        short filter = events.filter(i);
+        int flags = events.flags(i);
+        long ident = events.ident(i);
+        if ((flags & EV_ERROR) != 0) {
+            long error = events.data(i);
+            if (error != 0 && changeFailed(ident, filter, (int) error)) {
+                mark(ident, ERROR);
+            }
+            return;
+        }
+        int bits;
+        if (filter == EVFILT_READ) {
+            bits = (flags & EV_EOF) != 0 ? READ | READ_HANGUP : READ;
+        } else if (filter == EVFILT_WRITE) {
+            bits = (flags & EV_EOF) != 0 ? WRITE | HANGUP : WRITE;
+        } else {
+            // The wake-up event (EVFILT_USER with EV_CLEAR): it has done its job by ending the wait.
+            return;
+        }
+        if ((flags & EV_EOF) != 0 && events.fflags(i) != 0) {
+            bits |= ERROR;
+        }
+        mark(ident, bits);
+    }
+
+    private void mark(long ident, int bits) {
+        if (ident < 0 || ident >= handles.length) {
+            return;
+        }
+        int fd = (int) ident;
+        PosixHandle handle = handles[fd];
+        if (handle == null) {
+            return; // removed since the change list went in
+        }
+        if (ready[fd] == 0) {
+            if (readyCount == readyFds.length) {
+                readyFds = Arrays.copyOf(readyFds, readyCount * 2);
+                readyHandles = Arrays.copyOf(readyHandles, readyCount * 2);
+            }
+            readyFds[readyCount] = fd;
+            readyHandles[readyCount] = handle;
+            readyCount++;
+        }
+        ready[fd] |= bits;
+    }
+
+    /**
+     * Reports each handle once, with its merged bits masked by the interest in force now: a callback
+     * earlier in the batch may have removed a handle or changed its interest. A sink that throws
+     * leaves the bookkeeping clean for the next poll.
+     */
+    private int dispatch(ReadySink sink) {
+        int reported = 0;
+        int i = 0;
+        try {
+            for (; i < readyCount; i++) {
+                int fd = readyFds[i];
+                PosixHandle handle = readyHandles[i];
+                int bits = ready[fd];
+                ready[fd] = 0;
+                readyHandles[i] = null;
+                if (handles[fd] != handle) {
+                    continue;
+                }
+                int wanted = interest[fd];
+                int ops = bits & (wanted | HANGUP | ERROR);
+                if ((wanted & READ) != 0) {
+                    ops |= bits & READ_HANGUP;
+                }
+                if (ops != 0) {
+                    reported++;
+                    sink.ready(handle, ops);
+                }
+            }
+        } finally {
+            for (i++; i < readyCount; i++) {
+                ready[readyFds[i]] = 0;
+                readyHandles[i] = null;
+            }
+            readyCount = 0;
+        }
+        return reported;
+    }
+
+    @Override
+    public void wakeup() {
+        // The lock keeps close() and wakeup() apart, so a wake-up never reaches a descriptor number
+        // that close() released and the kernel gave to someone else.
+        synchronized (wakeLock) {
+            if (!kqClosed) {
+                int n = sys.kevent(kq, wakeChange.address(), 1, 0, 0, zeroTimeoutAddress);
+                if (n < 0) {
+                    LOG.log(Level.WARNING, () -> "kqueue wake-up failed: " + errno.name(-n));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (wakeLock) {
+            kqClosed = true;
+            sys.close(kq);
+        }
+        Arrays.fill(handles, null);
+        changeCount = 0;
+        failedCount = 0;
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("kqueue poller is closed");
+        }
+    }
+
+    private void ensureCapacity(int fd) {
+        if (fd < handles.length) {
+            return;
+        }
+        int size = Math.max(handles.length * 2, fd + 1);
+        handles = Arrays.copyOf(handles, size);
+        interest = Arrays.copyOf(interest, size);
+        ready = Arrays.copyOf(ready, size);
+    }
+
+    @Override
+    public String toString() {
+        return "KqueuePoller[kq=" + kq + ", " + layout.abiName() + (closed ? ", closed]" : "]");
+    }
+}
