@@ -35,13 +35,17 @@ import java.util.Arrays;
  * on the write filter that the socket can no longer send ({@link #HANGUP}); a non-zero
  * {@code fflags} with {@code EV_EOF} is the socket's pending error ({@link #ERROR}).
  *
- * <p><b>Changes</b> go into a change list in direct memory and reach the kernel in the same
- * {@code kevent} call that waits (Netty's kqueue change list), so adding a writer costs no system
- * call of its own. Two cases flush the list at once, in a call that does not wait and marks every
- * change {@code EV_RECEIPT} (so that all of them are applied and none drains a pending event): a
- * full list, and interest {@code 0}, because the reactor closes the descriptor right after and
- * kqueue must see the {@code EV_DELETE} first (an emulation keeps a closed descriptor's events
- * otherwise; on BSD it would meet a number the kernel may already have reused).
+ * <p><b>Changes.</b> {@link #setInterest} only records the wanted interest and queues the
+ * descriptor. Just before {@code kevent} the queue becomes a change list in direct memory, holding
+ * for each descriptor the difference between what it wants and what the kernel has (the JDK's
+ * {@code processUpdateQueue}, libuv's watcher queue), and the list goes to the kernel in the same
+ * {@code kevent} call that waits (Netty's kqueue change list). Adding a writer therefore costs no
+ * system call of its own, and a writer added and removed within one loop iteration none at all.
+ * Two cases submit at once, in a call that does not wait and marks every change
+ * {@code EV_RECEIPT} (so that all are applied and none drains a pending event): a full change
+ * list, and interest {@code 0} for a descriptor the kernel watches, because the reactor closes it
+ * right after and kqueue must see the {@code EV_DELETE} first (an emulation keeps a closed
+ * descriptor's events otherwise; on BSD it would meet a number the kernel may already have reused).
  *
  * <p><b>Change errors</b> come back as {@code EV_ERROR} entries. FreeBSD replaces the flags of a
  * failed change with {@code EV_ERROR}, so whether it was an add or a delete is read from this
@@ -92,9 +96,14 @@ public final class KqueuePoller implements Poller {
     private boolean kqClosed;
     private boolean closed;
 
-    /** By descriptor: the registered handle and its interest (READ | WRITE), as the kernel has it. */
+    /** By descriptor: the registered handle, the interest it wants, and what the kernel has. */
     private PosixHandle[] handles = new PosixHandle[64];
-    private int[] interest = new int[64];
+    private int[] wanted = new int[64];
+    private int[] kernel = new int[64];
+    /** Descriptors whose wanted interest may differ from the kernel's, in the order they changed. */
+    private boolean[] queued = new boolean[64];
+    private int[] queue = new int[64];
+    private int queueCount;
     /** By descriptor: ready bits gathered in the current poll; zero outside it. */
     private int[] ready = new int[64];
     /** The descriptors and handles with ready bits in the current poll, in event order. */
@@ -161,30 +170,28 @@ public final class KqueuePoller implements Poller {
                 throw errno.exception("kevent", ebadf);
             }
             ensureCapacity(fd);
+            PosixHandle previous = handles[fd];
+            if (previous != null) {
+                // Closed without being removed; kqueue dropped its events at close(2), so the new
+                // handle starts from nothing in the kernel.
+                LOG.log(Level.WARNING, () -> previous + " was closed without being removed from the poller");
+            }
+            handles[fd] = posix;
+            wanted[fd] = 0;
+            kernel[fd] = 0;
         }
-        PosixHandle current = handles[fd];
-        int old = current == posix ? interest[fd] : 0;
-        if (current != null && current != posix) {
-            // The previous handle on this number was closed without being removed; kqueue dropped
-            // its events at close, so the new handle starts from nothing.
-            LOG.log(Level.WARNING, () -> current + " was closed without being removed from the poller");
-        }
-        if (old == ops) {
+        if (wanted[fd] == ops) {
             return;
         }
-        if ((old & READ) != (ops & READ)) {
-            queue(fd, EVFILT_READ, (ops & READ) != 0 ? EV_ADD : EV_DELETE);
-        }
-        if ((old & WRITE) != (ops & WRITE)) {
-            queue(fd, EVFILT_WRITE, (ops & WRITE) != 0 ? EV_ADD : EV_DELETE);
-        }
+        wanted[fd] = ops;
+        enqueue(fd);
         if (ops == 0) {
             handles[fd] = null;
-            interest[fd] = 0;
-            flushChanges();
-        } else {
-            handles[fd] = posix;
-            interest[fd] = ops;
+            if (kernel[fd] != 0) {
+                // The reactor closes the descriptor next: kqueue must see the EV_DELETE first.
+                buildChanges();
+                flushChanges();
+            }
         }
     }
 
@@ -202,16 +209,51 @@ public final class KqueuePoller implements Poller {
         return -1;
     }
 
-    private void queue(int fd, short filter, int flags) throws IOException {
-        if (changeCount == changes.capacity()) {
-            flushChanges();
+    private void enqueue(int fd) {
+        if (!queued[fd]) {
+            queued[fd] = true;
+            if (queueCount == queue.length) {
+                queue = Arrays.copyOf(queue, queueCount * 2);
+            }
+            queue[queueCount++] = fd;
         }
-        changes.put(changeCount++, fd, filter, flags, 0, 0, 0);
     }
 
     /**
-     * Applies the queued changes now, without waiting: every change carries {@code EV_RECEIPT} and
-     * the event list has exactly one slot per change, so kqueue applies them all, reports each in
+     * Turns the queued descriptors into kevent changes: for each, the difference between the
+     * interest wanted now and what the kernel has. A filter added and removed again since the last
+     * submission therefore never reaches the kernel. A full change list is flushed on the way.
+     */
+    private void buildChanges() throws IOException {
+        for (int i = 0; i < queueCount; i++) {
+            int fd = queue[i];
+            queued[fd] = false;
+            int want = handles[fd] != null ? wanted[fd] : 0;
+            int have = kernel[fd];
+            if (want == have) {
+                continue;
+            }
+            // Recorded first, so that a failure reported by a flush in between can take a bit back.
+            kernel[fd] = want;
+            change(fd, EVFILT_READ, READ, want, have);
+            change(fd, EVFILT_WRITE, WRITE, want, have);
+        }
+        queueCount = 0;
+    }
+
+    private void change(int fd, short filter, int bit, int want, int have) throws IOException {
+        if ((want & bit) == (have & bit)) {
+            return;
+        }
+        if (changeCount == changes.capacity()) {
+            flushChanges();
+        }
+        changes.put(changeCount++, fd, filter, (want & bit) != 0 ? EV_ADD : EV_DELETE, 0, 0, 0);
+    }
+
+    /**
+     * Applies the changes in the list now, without waiting: every change carries {@code EV_RECEIPT}
+     * and the event list has exactly one slot per change, so kqueue applies them all, reports each in
      * its slot, and has no room left to hand out (and so consume) a pending event.
      */
     private void flushChanges() throws IOException {
@@ -238,21 +280,26 @@ public final class KqueuePoller implements Poller {
     }
 
     /**
-     * Handles an {@code EV_ERROR} entry; see the class comment.
+     * Handles an {@code EV_ERROR} entry; see the class comment. The change was an add exactly when
+     * the handle still wants that filter, since changes are computed from the wanted interest
+     * right before they are submitted.
      *
      * @return true if it was an add for a handle still registered, to be reported as {@link #ERROR}
      */
     private boolean changeFailed(long ident, short filter, int error) {
-        int fd = (int) ident;
         int bit = filter == EVFILT_READ ? READ : filter == EVFILT_WRITE ? WRITE : 0;
-        boolean wanted = ident >= 0 && ident < handles.length && handles[fd] != null && (interest[fd] & bit) != 0;
-        if (!wanted) {
+        if (ident < 0 || ident >= handles.length || bit == 0) {
+            return false;
+        }
+        int fd = (int) ident;
+        if (handles[fd] == null || (wanted[fd] & bit) == 0) {
             if (error != enoent && error != ebadf) {
                 LOG.log(Level.DEBUG, () -> "kevent delete of descriptor " + ident + " filter " + filter
                         + " failed: " + errno.name(error));
             }
             return false;
         }
+        kernel[fd] &= ~bit;
         LOG.log(Level.WARNING, () -> "kevent could not watch " + handles[fd] + " (filter " + filter + "): "
                 + errno.name(error) + " (" + errno.message(error) + ")");
         return true;
@@ -270,6 +317,7 @@ public final class KqueuePoller implements Poller {
     @Override
     public int poll(long timeoutNanos, ReadySink sink) throws IOException {
         ensureOpen();
+        buildChanges();
         long timeoutArg = 0;
         if (timeoutNanos >= 0 || failedCount > 0) {
             // kevent takes nanoseconds; kernels round up to their tick, so no rounding is needed here.
@@ -367,9 +415,9 @@ public final class KqueuePoller implements Poller {
                 if (handles[fd] != handle) {
                     continue;
                 }
-                int wanted = interest[fd];
-                int ops = bits & (wanted | HANGUP | ERROR);
-                if ((wanted & READ) != 0) {
+                int want = wanted[fd];
+                int ops = bits & (want | HANGUP | ERROR);
+                if ((want & READ) != 0) {
                     ops |= bits & READ_HANGUP;
                 }
                 if (ops != 0) {
@@ -412,6 +460,7 @@ public final class KqueuePoller implements Poller {
             sys.close(kq);
         }
         Arrays.fill(handles, null);
+        queueCount = 0;
         changeCount = 0;
         failedCount = 0;
     }
@@ -428,7 +477,9 @@ public final class KqueuePoller implements Poller {
         }
         int size = Math.max(handles.length * 2, fd + 1);
         handles = Arrays.copyOf(handles, size);
-        interest = Arrays.copyOf(interest, size);
+        wanted = Arrays.copyOf(wanted, size);
+        kernel = Arrays.copyOf(kernel, size);
+        queued = Arrays.copyOf(queued, size);
         ready = Arrays.copyOf(ready, size);
     }
 

@@ -180,6 +180,30 @@ abstract class KqueuePollerContract {
     }
 
     @Test
+    void aWriterAddedAndRemovedBeforeThePollNeverReachesTheKernel() throws Exception {
+        PosixStreamSocket[] pair = sockets.pair();
+        poller.setInterest(pair[1], READ);
+        poll(0);
+        int changes = sys.changesSubmitted;
+        poller.setInterest(pair[1], READ | WRITE);
+        poller.setInterest(pair[1], READ);
+        poll(0);
+        assertEquals(changes, sys.changesSubmitted);
+    }
+
+    @Test
+    void removingAHandleTheKernelNeverSawCostsNoSystemCall() throws Exception {
+        PosixStreamSocket[] pair = sockets.pair();
+        int calls = sys.keventCalls;
+        int changes = sys.changesSubmitted;
+        poller.setInterest(pair[1], READ | WRITE);
+        poller.setInterest(pair[1], 0);
+        assertEquals(calls, sys.keventCalls);
+        poll(0);
+        assertEquals(changes, sys.changesSubmitted, "nothing was ever submitted");
+    }
+
+    @Test
     void removingInterestReachesTheKernelBeforeTheCallReturnsSoTheHandleCanBeClosed() throws Exception {
         PosixStreamSocket[] pair = sockets.pair();
         poller.setInterest(pair[1], READ | WRITE);
