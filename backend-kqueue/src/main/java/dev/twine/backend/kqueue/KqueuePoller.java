@@ -58,8 +58,9 @@ import java.util.Arrays;
  * It is registered by {@link KqueueSelfCheck}, which also proves the kevent layout at start-up.
  *
  * <p><b>Memory.</b> The change list, the event list and the timeout live in direct memory at the
- * offsets of the bindings' {@link KeventLayout}; handles are found by descriptor in an array. A poll
- * allocates nothing; the event list doubles, up to {@value #MAX_EVENTS}, when a wait fills it.
+ * offsets of the bindings' {@link KeventLayout}; handles, interest and ready bits are kept by
+ * descriptor number in a {@link DescriptorTable}. A poll allocates nothing; the event list doubles,
+ * up to {@value #MAX_EVENTS}, when a wait fills it.
  *
  * <p><b>Threading.</b> Reactor thread only, except {@link #wakeup()}.
  */
@@ -96,20 +97,7 @@ public final class KqueuePoller implements Poller {
     private boolean kqClosed;
     private boolean closed;
 
-    /** By descriptor: the registered handle, the interest it wants, and what the kernel has. */
-    private PosixHandle[] handles = new PosixHandle[64];
-    private int[] wanted = new int[64];
-    private int[] kernel = new int[64];
-    /** Descriptors whose wanted interest may differ from the kernel's, in the order they changed. */
-    private boolean[] queued = new boolean[64];
-    private int[] queue = new int[64];
-    private int queueCount;
-    /** By descriptor: ready bits gathered in the current poll; zero outside it. */
-    private int[] ready = new int[64];
-    /** The descriptors and handles with ready bits in the current poll, in event order. */
-    private int[] readyFds = new int[INITIAL_EVENTS];
-    private PosixHandle[] readyHandles = new PosixHandle[INITIAL_EVENTS];
-    private int readyCount;
+    private final DescriptorTable table = new DescriptorTable();
     /** Descriptors whose add failed in a flush, reported as ERROR by the next poll. */
     private int[] failedAdds = new int[8];
     private int failedCount;
@@ -160,7 +148,7 @@ public final class KqueuePoller implements Poller {
             throw new IllegalArgumentException("interest must combine READ and WRITE, got " + ops);
         }
         ensureOpen();
-        int fd = indexOf(posix);
+        int fd = table.indexOf(posix);
         if (fd < 0) {
             if (ops == 0) {
                 return; // not registered: removal is idempotent
@@ -169,53 +157,25 @@ public final class KqueuePoller implements Poller {
             if (fd < 0) {
                 throw errno.exception("kevent", ebadf);
             }
-            ensureCapacity(fd);
-            PosixHandle previous = handles[fd];
+            PosixHandle previous = table.claim(fd, posix);
             if (previous != null) {
                 // Closed without being removed; kqueue dropped its events at close(2), so the new
                 // handle starts from nothing in the kernel.
                 LOG.log(Level.WARNING, () -> previous + " was closed without being removed from the poller");
             }
-            handles[fd] = posix;
-            wanted[fd] = 0;
-            kernel[fd] = 0;
         }
-        if (wanted[fd] == ops) {
+        if (table.wanted[fd] == ops) {
             return;
         }
-        wanted[fd] = ops;
-        enqueue(fd);
+        table.wanted[fd] = ops;
+        table.enqueue(fd);
         if (ops == 0) {
-            handles[fd] = null;
-            if (kernel[fd] != 0) {
+            table.handles[fd] = null;
+            if (table.kernel[fd] != 0) {
                 // The reactor closes the descriptor next: kqueue must see the EV_DELETE first.
                 buildChanges();
                 flushChanges();
             }
-        }
-    }
-
-    /** The descriptor {@code handle} is registered under, or -1; by identity once it has been closed. */
-    private int indexOf(PosixHandle handle) {
-        int fd = handle.fileno();
-        if (fd >= 0) {
-            return fd < handles.length && handles[fd] == handle ? fd : -1;
-        }
-        for (int i = 0; i < handles.length; i++) {
-            if (handles[i] == handle) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void enqueue(int fd) {
-        if (!queued[fd]) {
-            queued[fd] = true;
-            if (queueCount == queue.length) {
-                queue = Arrays.copyOf(queue, queueCount * 2);
-            }
-            queue[queueCount++] = fd;
         }
     }
 
@@ -225,20 +185,20 @@ public final class KqueuePoller implements Poller {
      * submission therefore never reaches the kernel. A full change list is flushed on the way.
      */
     private void buildChanges() throws IOException {
-        for (int i = 0; i < queueCount; i++) {
-            int fd = queue[i];
-            queued[fd] = false;
-            int want = handles[fd] != null ? wanted[fd] : 0;
-            int have = kernel[fd];
+        for (int i = 0; i < table.queueCount; i++) {
+            int fd = table.queue[i];
+            table.dequeued(fd);
+            int want = table.handles[fd] != null ? table.wanted[fd] : 0;
+            int have = table.kernel[fd];
             if (want == have) {
                 continue;
             }
             // Recorded first, so that a failure reported by a flush in between can take a bit back.
-            kernel[fd] = want;
+            table.kernel[fd] = want;
             change(fd, EVFILT_READ, READ, want, have);
             change(fd, EVFILT_WRITE, WRITE, want, have);
         }
-        queueCount = 0;
+        table.queueCount = 0;
     }
 
     private void change(int fd, short filter, int bit, int want, int have) throws IOException {
@@ -288,19 +248,16 @@ public final class KqueuePoller implements Poller {
      */
     private boolean changeFailed(long ident, short filter, int error) {
         int bit = filter == EVFILT_READ ? READ : filter == EVFILT_WRITE ? WRITE : 0;
-        if (ident < 0 || ident >= handles.length || bit == 0) {
-            return false;
-        }
-        int fd = (int) ident;
-        if (handles[fd] == null || (wanted[fd] & bit) == 0) {
+        if (bit == 0 || !table.wants(ident, bit)) {
             if (error != enoent && error != ebadf) {
                 LOG.log(Level.DEBUG, () -> "kevent delete of descriptor " + ident + " filter " + filter
                         + " failed: " + errno.name(error));
             }
             return false;
         }
-        kernel[fd] &= ~bit;
-        LOG.log(Level.WARNING, () -> "kevent could not watch " + handles[fd] + " (filter " + filter + "): "
+        int fd = (int) ident;
+        table.kernel[fd] &= ~bit;
+        LOG.log(Level.WARNING, () -> "kevent could not watch " + table.handles[fd] + " (filter " + filter + "): "
                 + errno.name(error) + " (" + errno.message(error) + ")");
         return true;
     }
@@ -337,7 +294,7 @@ public final class KqueuePoller implements Poller {
             n = 0;
         }
         for (int i = 0; i < failedCount; i++) {
-            mark(failedAdds[i], ERROR);
+            table.mark(failedAdds[i], ERROR);
         }
         failedCount = 0;
         for (int i = 0; i < n; i++) {
@@ -346,7 +303,7 @@ public final class KqueuePoller implements Poller {
         if (n == events.capacity() && n < MAX_EVENTS) {
             events = new KeventArray(layout, n * 2);
         }
-        return dispatch(sink);
+        return table.dispatch(sink);
     }
 
     /** Turns event {@code i} into ready bits for its handle. */
@@ -357,7 +314,7 @@ public final class KqueuePoller implements Poller {
         if ((flags & EV_ERROR) != 0) {
             long error = events.data(i);
             if (error != 0 && changeFailed(ident, filter, (int) error)) {
-                mark(ident, ERROR);
+                table.mark(ident, ERROR);
             }
             return;
         }
@@ -373,66 +330,7 @@ public final class KqueuePoller implements Poller {
         if ((flags & EV_EOF) != 0 && events.fflags(i) != 0) {
             bits |= ERROR;
         }
-        mark(ident, bits);
-    }
-
-    private void mark(long ident, int bits) {
-        if (ident < 0 || ident >= handles.length) {
-            return;
-        }
-        int fd = (int) ident;
-        PosixHandle handle = handles[fd];
-        if (handle == null) {
-            return; // removed since the change list went in
-        }
-        if (ready[fd] == 0) {
-            if (readyCount == readyFds.length) {
-                readyFds = Arrays.copyOf(readyFds, readyCount * 2);
-                readyHandles = Arrays.copyOf(readyHandles, readyCount * 2);
-            }
-            readyFds[readyCount] = fd;
-            readyHandles[readyCount] = handle;
-            readyCount++;
-        }
-        ready[fd] |= bits;
-    }
-
-    /**
-     * Reports each handle once, with its merged bits masked by the interest in force now: a callback
-     * earlier in the batch may have removed a handle or changed its interest. A sink that throws
-     * leaves the bookkeeping clean for the next poll.
-     */
-    private int dispatch(ReadySink sink) {
-        int reported = 0;
-        int i = 0;
-        try {
-            for (; i < readyCount; i++) {
-                int fd = readyFds[i];
-                PosixHandle handle = readyHandles[i];
-                int bits = ready[fd];
-                ready[fd] = 0;
-                readyHandles[i] = null;
-                if (handles[fd] != handle) {
-                    continue;
-                }
-                int want = wanted[fd];
-                int ops = bits & (want | HANGUP | ERROR);
-                if ((want & READ) != 0) {
-                    ops |= bits & READ_HANGUP;
-                }
-                if (ops != 0) {
-                    reported++;
-                    sink.ready(handle, ops);
-                }
-            }
-        } finally {
-            for (i++; i < readyCount; i++) {
-                ready[readyFds[i]] = 0;
-                readyHandles[i] = null;
-            }
-            readyCount = 0;
-        }
-        return reported;
+        table.mark(ident, bits);
     }
 
     @Override
@@ -459,8 +357,7 @@ public final class KqueuePoller implements Poller {
             kqClosed = true;
             sys.close(kq);
         }
-        Arrays.fill(handles, null);
-        queueCount = 0;
+        table.clear();
         changeCount = 0;
         failedCount = 0;
     }
@@ -469,18 +366,6 @@ public final class KqueuePoller implements Poller {
         if (closed) {
             throw new IOException("kqueue poller is closed");
         }
-    }
-
-    private void ensureCapacity(int fd) {
-        if (fd < handles.length) {
-            return;
-        }
-        int size = Math.max(handles.length * 2, fd + 1);
-        handles = Arrays.copyOf(handles, size);
-        wanted = Arrays.copyOf(wanted, size);
-        kernel = Arrays.copyOf(kernel, size);
-        queued = Arrays.copyOf(queued, size);
-        ready = Arrays.copyOf(ready, size);
     }
 
     @Override
