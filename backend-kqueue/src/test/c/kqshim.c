@@ -10,8 +10,9 @@
  *   -DKQSHIM_ABI_FREEBSD  struct kevent of 64 bytes with uint64_t ext[4] (FreeBSD >= 12),
  *                         EVFILT_USER = -11
  *
- * It exports kqueue() and kevent() with the chosen ABI, plus three kqshim_* introspection calls
- * used by the tests to check the Java layout tables against the C compiler.
+ * It exports kqueue() and kevent() with the chosen ABI; close(), which releases a kqueue as
+ * closing one does on BSD and passes every other descriptor to the kernel; and three kqshim_*
+ * introspection calls used by the tests to check the Java layout tables against the C compiler.
  *
  * What is emulated, per the man page:
  *   - EVFILT_READ: data is the number of bytes readable (FIONREAD), or for a listening socket the
@@ -54,8 +55,10 @@
  *   6. A descriptor that was never connected reports EPOLLHUP on Linux, so READ or WRITE
  *      interest in it reports EV_EOF at once; BSD reports nothing for it.
  *   7. Regular files cannot be put in an epoll set (EPERM); BSD reports them always readable.
- *   8. Closing a kqueue descriptor with close(2) cannot be seen by the shim; the inner sets of a
- *      closed kqueue are released when the kernel hands its number out again to kqueue().
+ *   8. A kqueue is released by this library's close(), which the Java binding calls (it binds
+ *      close from the same library as kevent). A program that closes a kqueue with the C
+ *      library's close() instead leaves its inner sets open until the kernel hands the number
+ *      out again to kqueue(), which then releases them.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -73,6 +76,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -186,11 +190,17 @@ static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct kq **table;
 static int table_len;
 
+/* The kernel's close(2): this library exports its own close(), which must not call itself. */
+static int sys_close(int fd)
+{
+	return (int)syscall(SYS_close, fd);
+}
+
 static void kq_free(struct kq *kq)
 {
-	close(kq->sets[0]);
-	close(kq->sets[1]);
-	close(kq->userfd);
+	sys_close(kq->sets[0]);
+	sys_close(kq->sets[1]);
+	sys_close(kq->userfd);
 	pthread_mutex_destroy(&kq->lock);
 	free(kq->fds);
 	free(kq->users);
@@ -238,13 +248,13 @@ KQSHIM_API int kqueue(void)
 	    || epoll_add_tagged(kq->epfd, kq->userfd, TAG_USER) < 0) {
 		err = errno;
 		if (kq->epfd >= 0)
-			close(kq->epfd);
+			sys_close(kq->epfd);
 		if (kq->sets[0] >= 0)
-			close(kq->sets[0]);
+			sys_close(kq->sets[0]);
 		if (kq->sets[1] >= 0)
-			close(kq->sets[1]);
+			sys_close(kq->sets[1]);
 		if (kq->userfd >= 0)
-			close(kq->userfd);
+			sys_close(kq->userfd);
 		free(kq);
 		errno = err;
 		return -1;
@@ -258,7 +268,7 @@ KQSHIM_API int kqueue(void)
 
 		if (grown == NULL) {
 			pthread_mutex_unlock(&table_lock);
-			close(kq->epfd);
+			sys_close(kq->epfd);
 			kq_free(kq);
 			errno = ENOMEM;
 			return -1;
@@ -277,6 +287,27 @@ KQSHIM_API int kqueue(void)
 	pthread_mutex_unlock(&table_lock);
 	return kq->epfd;
 }
+
+/*
+ * close(2) for programs that use this library: a kqueue descriptor releases its inner sets, as
+ * closing a kqueue releases it on BSD; every descriptor is then closed by the kernel. Other
+ * libraries keep resolving close to the C library, which comes first in the global scope.
+ */
+KQSHIM_API int close(int fd)
+{
+	struct kq *kq = NULL;
+
+	pthread_mutex_lock(&table_lock);
+	if (fd >= 0 && fd < table_len) {
+		kq = table[fd];
+		table[fd] = NULL;
+	}
+	pthread_mutex_unlock(&table_lock);
+	if (kq != NULL)
+		kq_free(kq);
+	return sys_close(fd);
+}
+
 
 /* -- Descriptor knotes (EVFILT_READ, EVFILT_WRITE) ---------------------------------------- */
 

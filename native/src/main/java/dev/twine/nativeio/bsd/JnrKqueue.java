@@ -39,21 +39,21 @@ public final class JnrKqueue implements Kqueue {
         @SaveError int kqueue();
 
         @SaveError int kevent(int kq, long changelist, int nchanges, long eventlist, int nevents, long timeout);
-    }
 
-    /** {@code close} from the C library, whatever library the kqueue calls come from. */
-    public interface Close {
+        /**
+         * Resolved in the same library: the C library's own, or an emulation's that releases its
+         * kqueue state (the symbol lookup falls through to the C library where the kqueue library
+         * defines no close of its own, as libkqueue does).
+         */
         @IgnoreError int close(int fd);
     }
 
     private final Native lib;
-    private final Close libc;
     private final Runtime runtime;
     private final String library;
 
-    private JnrKqueue(Native lib, Close libc, String library) {
+    private JnrKqueue(Native lib, String library) {
         this.lib = lib;
-        this.libc = libc;
         this.runtime = Runtime.getRuntime(lib);
         this.library = library;
     }
@@ -66,13 +66,12 @@ public final class JnrKqueue implements Kqueue {
      * @throws UnsupportedOperationException on a 32-bit runtime
      */
     public static JnrKqueue load(String library) {
-        Close libc = JnrPosixSockets.loadLibC(Close.class);
         if (library == null) {
-            return new JnrKqueue(JnrPosixSockets.loadLibC(Native.class), libc, "the C library");
+            return new JnrKqueue(JnrPosixSockets.loadLibC(Native.class), "the C library");
         }
         // failImmediately: a missing symbol fails here, naming the library, not at the first call.
         Native lib = LibraryLoader.create(Native.class).failImmediately().load(library);
-        return new JnrKqueue(lib, libc, library);
+        return new JnrKqueue(lib, library);
     }
 
     @Override
@@ -89,7 +88,7 @@ public final class JnrKqueue implements Kqueue {
 
     @Override
     public int close(int fd) {
-        return libc.close(fd);
+        return lib.close(fd);
     }
 
     @Override

@@ -30,7 +30,8 @@ public interface Kqueue {
     int kevent(int kq, long changesAddress, int nchanges, long eventsAddress, int nevents, long timeoutAddress);
 
     /**
-     * {@code int close(int fd)} from the C library, for the kqueue descriptor. As with
+     * {@code int close(int fd)} for the kqueue descriptor, resolved in the kqueue library (which is
+     * the C library's own close unless an emulation defines one to release its state). As with
      * {@link dev.twine.nativeio.posix.PosixSockets#close}, the result carries no errno and the call
      * is never retried.
      */

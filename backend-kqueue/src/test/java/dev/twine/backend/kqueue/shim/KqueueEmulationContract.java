@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,6 +94,22 @@ abstract class KqueueEmulationContract {
         int[] pair = fds.socketpair();
         int n = kq.sys.kevent(pair[0], 0, 0, kq.events.address(), 1, 0);
         assertEquals(-EBADF, n);
+    }
+
+    @Test
+    void closingAKqueueReleasesEveryDescriptorItOpened() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd");
+        long before = openDescriptors();
+        for (int i = 0; i < 20; i++) {
+            new KqFixture(kq.sys, layout).close();
+        }
+        assertEquals(before, openDescriptors());
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
     }
 
     // -- EVFILT_READ --
