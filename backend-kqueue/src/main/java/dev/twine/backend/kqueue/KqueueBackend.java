@@ -121,11 +121,6 @@ public final class KqueueBackend implements ReactorBackend {
         return sockets;
     }
 
-    /** The loaded bindings, for tests and diagnostics; only once available. */
-    public KqueueBindings bindings() {
-        return requireAvailable();
-    }
-
     private synchronized KqueueBindings requireAvailable() {
         Optional<String> reason = unavailabilityReason();
         if (reason.isPresent()) {
