@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.nativeio.bsd.KqueueBindings;
+import dev.twine.nativeio.bsd.KqueueConfig;
 import dev.twine.nativeio.posix.PosixHandle;
 import dev.twine.nativeio.posix.PosixListeningSocket;
 import dev.twine.nativeio.posix.PosixSocketProvider;
@@ -29,8 +30,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link KqueuePoller} against the kqueue emulation, over real loopback sockets. One concrete
- * subclass per kevent ABI, so every behaviour runs with the 32-byte and the 64-byte struct.
+ * {@link KqueuePoller} over real loopback sockets. One concrete subclass per kqueue: the emulation
+ * in each kevent ABI, so every behaviour runs with the 32-byte and the 64-byte struct, and whatever
+ * kqueue the environment configures (the system's own on macOS and FreeBSD, or a library named by
+ * {@code twine.kqueue.library}).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class KqueuePollerContract {
@@ -43,12 +46,12 @@ abstract class KqueuePollerContract {
     LoopbackSockets sockets;
     final Map<SelectableHandle, Integer> reports = new IdentityHashMap<>();
 
-    /** The ABI of the emulation build under test. */
-    abstract KqShim.Abi abi();
+    /** The kqueue under test. */
+    abstract KqueueConfig config();
 
     @BeforeEach
     void open() throws IOException {
-        KqueueBindings real = KqueueBindings.load(KqShim.config(abi()));
+        KqueueBindings real = KqueueBindings.load(config());
         sys = new ScriptedKqueue(real.kqueue());
         bindings = real.withKqueue(sys);
         poller = KqueuePoller.open(bindings);
@@ -57,8 +60,12 @@ abstract class KqueuePollerContract {
 
     @AfterEach
     void close() {
-        poller.close();
-        sockets.close();
+        if (poller != null) {
+            poller.close();
+        }
+        if (sockets != null) {
+            sockets.close();
+        }
     }
 
     /** One poll with the given timeout; returns the handles reported, with their bits. */
