@@ -11,7 +11,7 @@
  *                         EVFILT_USER = -11
  *
  * It exports kqueue() and kevent() with the chosen ABI; close(), which releases a kqueue as
- * closing one does on BSD and passes every other descriptor to the kernel; and three kqshim_*
+ * closing one does on BSD and passes every other descriptor to the kernel; and four kqshim_*
  * introspection calls used by the tests to check the Java layout tables against the C compiler.
  *
  * What is emulated, per the man page:
@@ -801,6 +801,34 @@ KQSHIM_API int kevent(int kqfd, const struct kevent *changelist, int nchanges,
 KQSHIM_API int kqshim_kevent_size(void)
 {
 	return (int)sizeof(struct kevent);
+}
+
+/**
+ * offsetof(struct kevent, field) in this build, fields numbered ident 0, filter 1, flags 2,
+ * fflags 3, data 4, udata 5, ext 6; -1 for ext where the ABI has none or an unknown number.
+ */
+KQSHIM_API int kqshim_kevent_offset(int field)
+{
+	switch (field) {
+	case 0:
+		return (int)offsetof(struct kevent, ident);
+	case 1:
+		return (int)offsetof(struct kevent, filter);
+	case 2:
+		return (int)offsetof(struct kevent, flags);
+	case 3:
+		return (int)offsetof(struct kevent, fflags);
+	case 4:
+		return (int)offsetof(struct kevent, data);
+	case 5:
+		return (int)offsetof(struct kevent, udata);
+#if KQSHIM_HAS_EXT
+	case 6:
+		return (int)offsetof(struct kevent, ext);
+#endif
+	default:
+		return -1;
+	}
 }
 
 /** EVFILT_USER in this build. */

@@ -82,9 +82,16 @@ abstract class KqueueEmulationContract {
     // -- the ABI --
 
     @Test
-    void structSizeAndUserFilterMatchTheJavaLayoutTable() {
+    void structSizeOffsetsAndUserFilterMatchTheJavaLayoutTable() {
         ShimIntrospection shim = ShimIntrospection.load(KqShim.library(abi()));
         assertEquals(layout.size(), shim.kqshim_kevent_size());
+        assertEquals(layout.identOffset(), shim.kqshim_kevent_offset(0));
+        assertEquals(layout.filterOffset(), shim.kqshim_kevent_offset(1));
+        assertEquals(layout.flagsOffset(), shim.kqshim_kevent_offset(2));
+        assertEquals(layout.fflagsOffset(), shim.kqshim_kevent_offset(3));
+        assertEquals(layout.dataOffset(), shim.kqshim_kevent_offset(4));
+        assertEquals(layout.udataOffset(), shim.kqshim_kevent_offset(5));
+        assertEquals(layout.extOffset(), shim.kqshim_kevent_offset(6));
         assertEquals(layout.evfiltUser(), shim.kqshim_evfilt_user());
         assertEquals(layout.abiName(), shim.kqshim_abi());
     }

@@ -10,6 +10,9 @@ public interface ShimIntrospection {
     /** {@code sizeof(struct kevent)} in the build. */
     int kqshim_kevent_size();
 
+    /** {@code offsetof(struct kevent, field)}: ident 0, filter 1, flags 2, fflags 3, data 4, udata 5, ext 6 (-1: none). */
+    int kqshim_kevent_offset(int field);
+
     /** {@code EVFILT_USER} in the build. */
     int kqshim_evfilt_user();
 
