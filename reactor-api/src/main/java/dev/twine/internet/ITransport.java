@@ -36,4 +36,14 @@ public interface ITransport extends IConsumer, IPushProducer {
 
     /** The local address. */
     IAddress getHost();
+
+    /**
+     * True once {@link #loseConnection()} was called and until the connection is gone (Twisted's
+     * {@code transport.disconnecting}). Framing protocols check it to stop delivering lines that were
+     * already buffered when the application asked to close (§1.15). Transports that cannot close
+     * gracefully keep the default, {@code false}.
+     */
+    default boolean isDisconnecting() {
+        return false;
+    }
 }

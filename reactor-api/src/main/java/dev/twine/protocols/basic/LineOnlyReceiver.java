@@ -1,0 +1,64 @@
+package dev.twine.protocols.basic;
+
+import dev.twine.internet.Protocol;
+import java.util.List;
+
+/**
+ * A protocol that receives only lines (Twisted's {@code twisted.protocols.basic.LineOnlyReceiver},
+ * §1.15): simpler than {@link LineReceiver}, with no raw mode and no pausing.
+ *
+ * <p>Each complete line (delimiter stripped) goes to {@link #lineReceived(byte[])}. A delimited line
+ * longer than {@link #MAX_LENGTH} calls {@link #lineLengthExceeded(byte[])} with that line alone and stops
+ * processing the chunk; leftover unterminated bytes longer than {@code MAX_LENGTH} call it with the
+ * leftover. The default closes the connection. Buffered lines are not delivered once the transport is
+ * disconnecting.
+ *
+ * <p>Threading: reactor thread only.
+ */
+public class LineOnlyReceiver extends Protocol {
+    /** The line delimiter; CR LF unless a subclass changes it. */
+    protected byte[] delimiter = LineReceiver.CRLF;
+    /** The longest line, in bytes, that is delivered; Twisted's default 16384. */
+    protected int MAX_LENGTH = 16384;
+
+    private final LineBuffer buffer = new LineBuffer();
+
+    /** Called with each line received, delimiter stripped. */
+    public void lineReceived(byte[] line) {
+        throw new UnsupportedOperationException(getClass().getName() + " must override lineReceived");
+    }
+
+    /** Called with an overlong line or leftover; the default closes the connection. */
+    public void lineLengthExceeded(byte[] line) {
+        transport.loseConnection();
+    }
+
+    /** Writes {@code line} and the delimiter as one sequence (Twisted uses {@code writeSequence}). */
+    public void sendLine(byte[] line) {
+        transport.writeSequence(List.of(line, delimiter));
+    }
+
+    @Override
+    public void dataReceived(byte[] data) {
+        buffer.append(data, 0, data.length);
+        while (true) {
+            if (transport != null && transport.isDisconnecting()) {
+                // Twisted checks before each line: nothing more is delivered once closing.
+                return;
+            }
+            int at = buffer.indexOf(delimiter);
+            if (at < 0) {
+                break;
+            }
+            byte[] line = buffer.take(at, delimiter.length);
+            if (line.length > MAX_LENGTH) {
+                lineLengthExceeded(line);
+                return;
+            }
+            lineReceived(line);
+        }
+        if (buffer.size() > MAX_LENGTH) {
+            lineLengthExceeded(buffer.takeAll());
+        }
+    }
+}
