@@ -24,7 +24,10 @@ import java.util.Set;
 /** {@code abortConnection()} (§1.7): a reset now, {@code ConnectionAborted} later, never re-entrantly. */
 class TcpAbortTest {
 
-    /** Counts the bytes the peer of an aborting side receives and records how its connection ended. */
+    /**
+     * Says one byte, then counts the bytes the peer of an aborting side receives and records how its
+     * connection ended.
+     */
     private static final class Peer extends Protocol {
         final Events events;
         private final Countdown done;
@@ -33,6 +36,11 @@ class TcpAbortTest {
         Peer(Events events, Countdown done) {
             this.events = events;
             this.done = done;
+        }
+
+        @Override
+        public void connectionMade() {
+            transport.write(new byte[] {1});
         }
 
         @Override
@@ -62,7 +70,8 @@ class TcpAbortTest {
         Countdown done = stopAfter(2, reactor, port);
         port[0] = reactor.listenTCP(0, new ServerFactory(() -> new Protocol() {
             @Override
-            public void connectionMade() {
+            public void dataReceived(byte[] data) {
+                // Aborting only once the client has spoken: it surely counts as connected by then.
                 ITCPTransport t = (ITCPTransport) transport;
                 t.write(pattern(4 * 1024 * 1024, 1));
                 t.abortConnection();
@@ -173,7 +182,7 @@ class TcpAbortTest {
         Countdown done = stopAfter(2, reactor, port);
         port[0] = reactor.listenTCP(0, new ServerFactory(() -> new Protocol() {
             @Override
-            public void connectionMade() {
+            public void dataReceived(byte[] data) {
                 transport.write(pattern(4 * 1024 * 1024, 2));
                 transport.loseConnection();
                 ((ITCPTransport) transport).abortConnection();

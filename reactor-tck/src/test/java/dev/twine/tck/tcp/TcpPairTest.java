@@ -143,7 +143,8 @@ class TcpPairTest {
         IReactor serverReactor = server.buildReactor();
         IListeningPort port = serverReactor.listenTCP(0, new ServerFactory(() -> new Protocol() {
             @Override
-            public void connectionMade() {
+            public void dataReceived(byte[] data) {
+                // Aborting only once the client has spoken: it surely counts as connected by then.
                 transport.write(pattern(1024 * 1024, 7));
                 ((ITCPTransport) transport).abortConnection();
             }
@@ -159,6 +160,11 @@ class TcpPairTest {
         IReactor clientReactor = client.buildReactor();
         clientReactor.connectTCP(LOOPBACK, portOf(port), new ClientFactory(() -> new Protocol() {
             int received;
+
+            @Override
+            public void connectionMade() {
+                transport.write(new byte[] {1});
+            }
 
             @Override
             public void dataReceived(byte[] data) {
