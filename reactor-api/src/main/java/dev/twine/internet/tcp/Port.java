@@ -39,15 +39,8 @@ import java.util.List;
  * closes the socket), a new {@link Connection} that starts reading, then
  * {@code protocol.makeConnection(transport)}. An exception from {@code buildProtocol} closes that one
  * client; an exception from {@code makeConnection}/{@code connectionMade} is logged and the connection
- * stays open (Experiment E5). Accept errors follow Twisted's {@code _accept}: {@code EPERM} retries;
- * {@code EMFILE} uses the reserved descriptor to accept-and-close every pending client (they see their
- * connection closed), then re-reserves; {@code ENFILE}, {@code ENOBUFS}, {@code ENOMEM},
- * {@code ECONNABORTED} end the round with "Could not accept new connection (ERRNO)"; anything else is
- * logged and the port keeps listening.
- *
- * <p><b>Twine's addition:</b> when descriptors or memory run out and no reserved descriptor can help,
- * Twisted returns and the still-readable socket wakes the loop again at once, a busy loop. Twine stops
- * accepting for {@value #ACCEPT_BACKOFF_SECONDS} s instead, then tries again.
+ * stays open (Experiment E5). A failed {@code accept} is {@link AcceptFailures}' business: retries,
+ * EMFILE recovery through a reserved descriptor, and a short back-off where Twisted would spin.
  *
  * <h2>Stopping</h2>
  * {@link #stopListening()} stops accepting at once and closes the socket on a later iteration (a
@@ -64,8 +57,6 @@ public final class Port implements IListeningPort, IReadDescriptor {
     static final int INITIAL_ACCEPTS = 100;
     /** Twisted's growth step when a batch filled the limit. */
     static final int ACCEPT_GROWTH = 20;
-    /** Pause after running out of descriptors with no spare to shed clients with. */
-    static final double ACCEPT_BACKOFF_SECONDS = 0.1;
 
     private static final System.Logger LOG = System.getLogger(Port.class.getName());
 
@@ -75,7 +66,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
     private final IProtocolFactory factory;
     private final int backlog;
     private final String iface;
-    private final ReservedDescriptor reserved = new ReservedDescriptor();
+    private final AcceptFailures acceptFailures;
     /** Deferreds returned by stopListening, fired when the pending close completes. */
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
 
@@ -86,7 +77,6 @@ public final class Port implements IListeningPort, IReadDescriptor {
     private int numberAccepts = INITIAL_ACCEPTS;
     private int sessionno;
     private IDelayedCall pendingClose;
-    private IDelayedCall pendingResume;
 
     /**
      * A port that is not listening yet; {@link #startListening()} starts it. ReactorBase's
@@ -103,6 +93,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
         this.factory = factory;
         this.backlog = backlog;
         this.iface = iface == null ? "" : iface;
+        this.acceptFailures = new AcceptFailures(reactor, this);
     }
 
     @Override
@@ -110,12 +101,12 @@ public final class Port implements IListeningPort, IReadDescriptor {
         if (listening) {
             throw new IllegalStateException("already listening on " + boundAddress);
         }
-        reserved.reserve();
+        acceptFailures.reserve();
         ListeningSocketHandle s;
         try {
             s = reactor.sockets().listen(Addresses.listenAddress(iface, port), backlog);
         } catch (IOException e) {
-            reserved.release();
+            acceptFailures.portClosed();
             throw new CannotListenError(iface, port, e);
         }
         boolean started = false;
@@ -130,7 +121,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
         } finally {
             if (!started) {
                 // startFactory threw (or getsockname failed): leave nothing open behind the exception.
-                reserved.release();
+                acceptFailures.portClosed();
                 closeQuietly(s);
             }
         }
@@ -158,8 +149,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
         if (!disconnecting) {
             disconnecting = true;
             reactor.removeReader(this);
-            cancel(pendingResume);
-            pendingResume = null;
+            acceptFailures.cancelBackoff();
             pendingClose = reactor.callLater(0, () -> {
                 pendingClose = null;
                 connectionLost(new Failure(Main.CONNECTION_DONE));
@@ -202,7 +192,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
             try {
                 client = socket.accept();
             } catch (IOException e) {
-                if (!handleAcceptError(e, budget - attempts)) {
+                if (!acceptFailures.handle(e, socket, budget - attempts)) {
                     break;
                 }
                 continue;
@@ -231,13 +221,11 @@ public final class Port implements IListeningPort, IReadDescriptor {
         listening = false;
         cancel(pendingClose);
         pendingClose = null;
-        cancel(pendingResume);
-        pendingResume = null;
         reactor.removeReader(this);
         LOG.log(Level.INFO, "(TCP Port " + boundAddress.port() + " Closed)");
         closeQuietly(socket);
         socket = null;
-        reserved.release();
+        acceptFailures.portClosed();
         context.forget(this);
         Throwable stopError = null;
         try {
@@ -322,89 +310,6 @@ public final class Port implements IListeningPort, IReadDescriptor {
             // Twisted's log.deferr(): the connection stays open (Experiment E5).
             LOG.log(Level.ERROR, logstr + ": exception in connectionMade", e);
         }
-    }
-
-    /**
-     * Handles one failed {@code accept}.
-     *
-     * @param remaining accepts left in this batch (EMFILE recovery spends them too, as in Twisted)
-     * @return true to continue the batch, false to end it
-     */
-    private boolean handleAcceptError(IOException e, int remaining) {
-        switch (SocketErrors.acceptAction(e)) {
-            case RETRY:
-                return true;
-            case OUT_OF_DESCRIPTORS:
-                if (reserved.available()) {
-                    shedPendingClients(remaining);
-                } else {
-                    LOG.log(Level.WARNING, logPrefix() + ": Could not accept new connection (EMFILE)");
-                    backOff();
-                }
-                return false;
-            case STOP_ROUND:
-                LOG.log(Level.WARNING, logPrefix() + ": Could not accept new connection ("
-                        + SocketErrors.errnoName(e) + ")");
-                if (!"ECONNABORTED".equals(SocketErrors.errnoName(e))) {
-                    backOff();
-                }
-                return false;
-            default:
-                LOG.log(Level.ERROR, logPrefix() + ": unexpected accept error", e);
-                return false;
-        }
-    }
-
-    /**
-     * EMFILE recovery: give up the spare descriptor, accept every pending client into the freed slot and
-     * close it at once, then take the spare back. Nothing in here may open another descriptor; logging
-     * goes through the JDK's logger, which writes to already-open streams.
-     */
-    private void shedPendingClients(int budget) {
-        LOG.log(Level.INFO, logPrefix() + ": EMFILE encountered; releasing reserved file descriptor.");
-        reserved.release();
-        int shed = 0;
-        try {
-            // Twisted spends the rest of the batch; Twine sheds at least a full initial batch so that a
-            // shrunken numberAccepts does not leave clients hanging one event at a time.
-            int limit = Math.max(budget, INITIAL_ACCEPTS);
-            for (int i = 0; i < limit; i++) {
-                StreamSocketHandle doomed;
-                try {
-                    doomed = socket.accept();
-                } catch (IOException again) {
-                    if (SocketErrors.acceptAction(again) == SocketErrors.AcceptAction.RETRY) {
-                        continue;
-                    }
-                    break;
-                }
-                if (doomed == null) {
-                    break;
-                }
-                closeQuietly(doomed);
-                shed++;
-            }
-        } finally {
-            boolean ok = reserved.reserve();
-            LOG.log(Level.INFO, logPrefix() + ": EMFILE recovery: closed " + shed
-                    + " pending connection(s); " + (ok ? "re-reserved" : "could not re-reserve")
-                    + " the recovery file descriptor.");
-        }
-    }
-
-    /** Stops accepting for a moment when nothing else can free a descriptor; see the class comment. */
-    private void backOff() {
-        if (pendingResume != null) {
-            return;
-        }
-        reactor.removeReader(this);
-        pendingResume = reactor.callLater(ACCEPT_BACKOFF_SECONDS, () -> {
-            pendingResume = null;
-            if (listening && !disconnecting) {
-                reserved.reserve();
-                reactor.addReader(this);
-            }
-        });
     }
 
     private String factoryPrefix() {

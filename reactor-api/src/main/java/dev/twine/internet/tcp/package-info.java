@@ -5,8 +5,9 @@
  *
  * <p>Map of the package:
  * <ul>
- *   <li>{@link dev.twine.internet.tcp.Port}: {@code listenTCP}; adaptive accept batches and EMFILE
- *       recovery through a {@code ReservedDescriptor}.</li>
+ *   <li>{@link dev.twine.internet.tcp.Port}: {@code listenTCP}; adaptive accept batches. Failed accepts
+ *       go to {@code AcceptFailures}: retries, EMFILE recovery through a {@code ReservedDescriptor},
+ *       back-off.</li>
  *   <li>{@link dev.twine.internet.tcp.Connector}: {@code connectTCP}'s state machine; each attempt is a
  *       {@code ConnectAttempt} (resolve, bind, non-blocking connect, timeout).</li>
  *   <li>{@link dev.twine.internet.tcp.Connection}: the transport; its outbound bytes live in a
