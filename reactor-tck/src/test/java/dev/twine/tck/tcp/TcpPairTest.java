@@ -119,6 +119,11 @@ class TcpPairTest {
             }
 
             @Override
+            public void clientConnectionFailed(IConnector connector, Failure reason) {
+                clientEvents.add("clientConnectionFailed " + reason.getBriefTraceback());
+            }
+
+            @Override
             public void stopFactory() {
                 clientEvents.add("stopFactory");
                 clientReactor.stop();
@@ -158,7 +163,7 @@ class TcpPairTest {
 
         Events clientEvents = new Events();
         IReactor clientReactor = client.buildReactor();
-        clientReactor.connectTCP(LOOPBACK, portOf(port), new ClientFactory(() -> new Protocol() {
+        ClientFactory factory = new ClientFactory(() -> new Protocol() {
             int received;
 
             @Override
@@ -176,7 +181,15 @@ class TcpPairTest {
                 clientEvents.add("connectionLost " + name(reason) + " after " + received + " bytes");
                 clientReactor.stop();
             }
-        }));
+        }) {
+            @Override
+            public void clientConnectionFailed(IConnector connector, Failure reason) {
+                // Never expected; reported by the assertion below instead of a timeout.
+                clientEvents.add("clientConnectionFailed " + reason.getBriefTraceback());
+                clientReactor.stop();
+            }
+        };
+        clientReactor.connectTCP(LOOPBACK, portOf(port), factory);
         client.runReactor(clientReactor, TIMEOUT);
         bg.call(() -> port.stopListening());
         bg.stopAndJoin();
