@@ -55,11 +55,17 @@ class EchoClientFactory(ClientFactory):
 
     def clientConnectionLost(self, connector, reason):
         print("Lost connection. Reason:", reason.getErrorMessage(), flush=True)
-        self.reactor.stop()
+        self.stop()
 
     def clientConnectionFailed(self, connector, reason):
         print("Connection failed. Reason:", reason.getErrorMessage(), flush=True)
-        self.reactor.stop()
+        self.stop()
+
+    def stop(self):
+        # During a signal-initiated shutdown the reactor is already stopping (running is False by the
+        # time it disconnects everything), and a second stop() raises ReactorNotRunning.
+        if self.reactor.running:
+            self.reactor.stop()
 
 
 def main(argv):

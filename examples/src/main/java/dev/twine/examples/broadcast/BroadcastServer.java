@@ -2,6 +2,7 @@ package dev.twine.examples.broadcast;
 
 import dev.twine.examples.Args;
 import dev.twine.examples.Out;
+import dev.twine.examples.Servers;
 import dev.twine.examples.ShutdownSignals;
 import dev.twine.examples.UsageException;
 import dev.twine.internet.IListeningPort;
@@ -30,7 +31,7 @@ public final class BroadcastServer {
         int port = args.port("--port", 8006);
         String iface = args.string("--iface", "");
         IReactor reactor = Reactors.reactor();
-        IListeningPort listening = reactor.listenTCP(port, new BroadcastFactory(), 50, iface);
+        IListeningPort listening = reactor.listenTCP(port, new BroadcastFactory(), Servers.BACKLOG, iface);
         Out.println("Broadcast server listening on " + listening.getHost() + ".");
         ShutdownSignals.install(reactor);
         reactor.run();

@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
  * <p>Threading: reactor thread only.
  */
 final class Spreader extends Protocol {
+    /** Bytes of a message shown in the log. */
+    private static final int PREVIEW = 200;
+
     private final BroadcastFactory hub;
     private int id;
     private SlowReaderValve valve;
@@ -46,16 +49,16 @@ final class Spreader extends Protocol {
             return;
         }
         Out.println("spreading message from " + id + " (" + HostPort.format(transport.getPeer()) + "): "
-                + printable(data));
+                + printable(data) + (data.length > PREVIEW ? " [" + data.length + " bytes]" : ""));
         hub.relay(this, data);
     }
 
     /** Relays {@code message} from another client to this one, within the backpressure policy. */
     void deliver(byte[] message) {
-        boolean wasDropped = valve.overflowed();
+        boolean wasDropped = valve.dropped();
         valve.offer(message);
-        if (!wasDropped && valve.overflowed()) {
-            Out.println("client " + id + " is not reading (over " + SlowReaderValve.MAX_BACKLOG
+        if (!wasDropped && valve.dropped()) {
+            Out.println("client " + id + " is not reading (over " + SlowReaderValve.MAX_BEHIND
                     + " bytes behind); dropping it");
         }
     }
@@ -72,9 +75,22 @@ final class Spreader extends Protocol {
         return s.equals("close") || s.equals("close\n") || s.equals("close\r\n");
     }
 
-    /** The chunk as text for the log, one line, at most 200 characters. */
+    /** The chunk as text for the log: one line, control characters escaped, long chunks cut short. */
     private static String printable(byte[] data) {
-        String s = new String(data, StandardCharsets.UTF_8).strip().replace("\r", "\\r").replace("\n", "\\n");
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+        String s = new String(data, 0, Math.min(data.length, PREVIEW), StandardCharsets.UTF_8).strip();
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return data.length > PREVIEW ? sb + "..." : sb.toString();
     }
 }

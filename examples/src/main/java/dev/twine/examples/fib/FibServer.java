@@ -5,6 +5,7 @@ import dev.twine.application.StateFile;
 import dev.twine.application.TCPServer;
 import dev.twine.examples.Args;
 import dev.twine.examples.Out;
+import dev.twine.examples.Servers;
 import dev.twine.examples.ShutdownSignals;
 import dev.twine.examples.UsageException;
 import dev.twine.internet.IReactor;
@@ -51,7 +52,7 @@ public final class FibServer {
         sequence.setServiceParent(app);
         ServerFactory factory = new ServerFactory(() -> new FibProtocol(sequence));
         factory.noisy = false;
-        TCPServer server = new TCPServer(reactor, port, factory, 50, iface);
+        TCPServer server = new TCPServer(reactor, port, factory, Servers.BACKLOG, iface);
         server.setName("tcp");
         server.setServiceParent(app);
 

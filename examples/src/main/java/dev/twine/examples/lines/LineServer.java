@@ -2,6 +2,7 @@ package dev.twine.examples.lines;
 
 import dev.twine.examples.Args;
 import dev.twine.examples.Out;
+import dev.twine.examples.Servers;
 import dev.twine.examples.ShutdownSignals;
 import dev.twine.examples.UsageException;
 import dev.twine.internet.IListeningPort;
@@ -28,7 +29,7 @@ public final class LineServer {
         IReactor reactor = Reactors.reactor();
         ServerFactory factory = new ServerFactory(LineEcho::new);
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, 50, iface);
+        IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
         Out.println("Echoing lines on " + listening.getHost() + ".");
         ShutdownSignals.install(reactor);
         reactor.run();

@@ -2,6 +2,7 @@ package dev.twine.examples.poetry;
 
 import dev.twine.examples.Args;
 import dev.twine.examples.Out;
+import dev.twine.examples.Servers;
 import dev.twine.examples.ShutdownSignals;
 import dev.twine.examples.UsageException;
 import dev.twine.internet.IListeningPort;
@@ -41,7 +42,7 @@ public final class SlowPoetryServer {
         IReactor reactor = Reactors.reactor();
         ServerFactory factory = new ServerFactory(() -> new SlowPoetryProtocol(reactor, poem, numBytes, delay));
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, 50, iface);
+        IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
         Out.println("Serving " + file + " on " + listening.getHost() + ", " + numBytes + " bytes every "
                 + delay + " seconds.");
         ShutdownSignals.install(reactor);

@@ -3,6 +3,7 @@ package dev.twine.examples.weblog;
 import dev.twine.defer.Failure;
 import dev.twine.examples.Args;
 import dev.twine.examples.Out;
+import dev.twine.examples.Servers;
 import dev.twine.examples.ShutdownSignals;
 import dev.twine.examples.UsageException;
 import dev.twine.internet.IAddress;
@@ -99,7 +100,7 @@ public final class WeblogServer {
             }
         };
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, 50, iface);
+        IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
 
         LoopingCall reader = new LoopingCall(reactor, () -> readLog(reactor, tail, hits));
         LoopingCall pusher = new LoopingCall(reactor, () -> {
