@@ -33,6 +33,7 @@ wine "$java_exe" -Xmx1g \
   -Dtwine.wine.layoutExe="Z:$cache/layout.exe" \
   -jar "Z:$launcher" execute \
   --disable-banner --disable-ansi-colors --details="${TWINE_WINE_DETAILS:-tree}" \
+  --config=junit.jupiter.execution.timeout.default="${TWINE_TEST_TIMEOUT:-120s}" \
   --reports-dir="Z:$cache/reports" \
   -cp "$win_cp" \
   "${selectors[@]}" || status=$?
