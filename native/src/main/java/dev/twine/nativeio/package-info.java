@@ -1,2 +1,18 @@
-/** Module native: filled in by its issue. */
+/**
+ * Twine's native module: operating-system calls bound with jnr-ffi, behind small Java interfaces.
+ *
+ * <ul>
+ *   <li>{@code dev.twine.nativeio.posix}: the POSIX socket calls ({@code PosixSockets}), the errno
+ *       table shape ({@code ErrnoTable}), the socket constants shape ({@code SocketAbi}), and the
+ *       poller-agnostic socket handles that implement the SPI ({@code PosixSocketProvider}).</li>
+ *   <li>{@code dev.twine.nativeio.linux}: epoll, eventfd, and Linux's tables.</li>
+ *   <li>{@code dev.twine.nativeio.bsd}, {@code .windows}: kqueue and IOCP bindings.</li>
+ *   <li>{@code dev.twine.nativeio.fault}: decorators that inject system-call failures
+ *       deterministically, for tests.</li>
+ * </ul>
+ *
+ * <p>Every binding follows the same shape (native-notes §0.2): ints and {@code long} addresses in,
+ * a result or {@code -errno} out, no exceptions below the error-policy layer
+ * ({@code posix.SocketCalls}), no allocation per call.
+ */
 package dev.twine.nativeio;

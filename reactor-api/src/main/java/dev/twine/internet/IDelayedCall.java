@@ -9,7 +9,8 @@ public interface IDelayedCall {
     double getTime();
 
     /**
-     * Cancels it.
+     * Cancels it and drops its references to the function. A call is "called" from the moment it starts
+     * running, so cancelling it from inside itself raises {@code AlreadyCalled}.
      *
      * @throws dev.twine.internet.error.AlreadyCancelled if cancelled before
      * @throws dev.twine.internet.error.AlreadyCalled    if it has run (or is running)
@@ -17,16 +18,21 @@ public interface IDelayedCall {
     void cancel();
 
     /**
-     * Moves it to {@code secondsLater} seconds after its current time.
+     * Moves it to {@code secondsLater} seconds after its current time; a negative value moves it sooner.
      *
      * @throws IllegalArgumentException for NaN or infinite
+     * @throws dev.twine.internet.error.AlreadyCancelled if cancelled
+     * @throws dev.twine.internet.error.AlreadyCalled    if it has run (or is running)
      */
     void delay(double secondsLater);
 
     /**
-     * Moves it to {@code secondsFromNow} seconds from now.
+     * Moves it to {@code secondsFromNow} seconds from now. Among calls due at the same time, a reset call
+     * counts as scheduled when it was reset.
      *
      * @throws IllegalArgumentException for NaN, infinite or negative
+     * @throws dev.twine.internet.error.AlreadyCancelled if cancelled
+     * @throws dev.twine.internet.error.AlreadyCalled    if it has run (or is running)
      */
     void reset(double secondsFromNow);
 

@@ -39,10 +39,18 @@ public interface IReactorCore {
      */
     void stop();
 
-    /** Stops the loop at once with no shutdown triggers; {@link #run()} may be called again. */
+    /**
+     * Makes {@link #run()} return at the end of the current iteration with no shutdown triggers;
+     * {@link #run()} may be called again.
+     */
     void crash();
 
-    /** One iteration: run due calls, then wait at most {@code delay} seconds for I/O and dispatch it. */
+    /**
+     * One iteration, without {@link #run()}: thread calls, due timed calls, then wait at most
+     * {@code delay} seconds for I/O and dispatch it. Never blocks longer than {@code delay}.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative or NaN
+     */
     void iterate(double delay);
 
     /** Iterate with delay 0. */
@@ -70,9 +78,10 @@ public interface IReactorCore {
     TriggerId addSystemEventTrigger(Phase phase, String eventType, Runnable trigger);
 
     /**
-     * Removes a trigger that has not run yet.
+     * Removes a trigger that has not run yet. Removing a BEFORE trigger that already ran in the firing
+     * under way only logs a warning, as Twisted does.
      *
-     * @throws IllegalArgumentException for an unknown id
+     * @throws IllegalArgumentException for an unknown id, or one that already ran or was removed
      */
     void removeSystemEventTrigger(TriggerId id);
 

@@ -1,0 +1,110 @@
+package dev.twine.backend.epoll;
+
+import dev.twine.nativeio.linux.LinuxBindings;
+import dev.twine.nativeio.posix.PosixSocketProvider;
+import dev.twine.nativeio.posix.PosixStreamSocket;
+import dev.twine.spi.Poller;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hot path allocates nothing: polling with ready handles, and reading and writing direct and
+ * heap buffers, measured with the JVM's per-thread allocation counter after a warm-up.
+ */
+class EpollAllocationTest {
+
+    private static final int ROUNDS = 20_000;
+    /** Slack for the counter's own bookkeeping; a single allocation per round would be 20x this. */
+    private static final long SLACK_BYTES = 16 * 1024;
+
+    private EpollPoller poller;
+    private Sockets sockets;
+    private com.sun.management.ThreadMXBean threads;
+
+    @BeforeEach
+    void open() throws IOException {
+        Sockets.assumeLinux();
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "allocation counter available");
+        threads = (com.sun.management.ThreadMXBean) bean;
+        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported(), "allocation counter supported");
+        threads.setThreadAllocatedMemoryEnabled(true);
+        LinuxBindings bindings = LinuxBindings.load();
+        poller = EpollPoller.open(bindings);
+        sockets = new Sockets(new PosixSocketProvider(bindings.socketCalls()));
+    }
+
+    @AfterEach
+    void close() {
+        if (sockets != null) {
+            sockets.close();
+        }
+        if (poller != null) {
+            poller.close();
+        }
+    }
+
+    /** Runs {@code body} ROUNDS times after as many warm-up rounds; returns the bytes allocated. */
+    private long allocatedBy(ThrowingRunnable body) throws IOException {
+        for (int i = 0; i < ROUNDS; i++) {
+            body.run();
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < ROUNDS; i++) {
+            body.run();
+        }
+        return threads.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws IOException;
+    }
+
+    @Test
+    void pollingReadyHandlesAllocatesNothing() throws IOException {
+        PosixStreamSocket[] pair = sockets.pair();
+        pair[0].write(ByteBuffer.wrap(new byte[] {1}));
+        poller.setInterest(pair[0], Poller.WRITE);
+        poller.setInterest(pair[1], Poller.READ | Poller.WRITE);
+        Readiness.awaitBits(poller, pair[1], Poller.READ);
+        int[] reports = {0};
+        Poller.ReadySink sink = (handle, ops) -> reports[0]++;
+        long allocated = allocatedBy(() -> {
+            poller.setInterest(pair[1], Poller.READ);
+            poller.setInterest(pair[1], Poller.READ | Poller.WRITE);
+            poller.poll(0, sink);
+        });
+        assertEquals(4 * ROUNDS, reports[0], "both handles reported in every poll");
+        assertTrue(allocated < SLACK_BYTES, "bytes allocated by " + ROUNDS + " polls: " + allocated);
+    }
+
+    @Test
+    void readingAndWritingAllocatesNothing() throws IOException {
+        PosixStreamSocket[] pair = sockets.pair();
+        ByteBuffer directOut = ByteBuffer.allocateDirect(64);
+        ByteBuffer heapOut = ByteBuffer.allocate(64);
+        ByteBuffer[] gather = {ByteBuffer.allocate(16), ByteBuffer.allocateDirect(16)};
+        ByteBuffer directIn = ByteBuffer.allocateDirect(4096);
+        ByteBuffer heapIn = ByteBuffer.allocate(4096);
+        long allocated = allocatedBy(() -> {
+            pair[0].write(directOut.clear());
+            pair[0].write(heapOut.clear());
+            pair[0].write(gather, 0, 2);
+            gather[0].clear();
+            gather[1].clear();
+            while (pair[1].read(directIn.clear()) > 0 || pair[1].read(heapIn.clear()) > 0) {
+                continue;
+            }
+        });
+        assertTrue(allocated < SLACK_BYTES, "bytes allocated by " + ROUNDS + " rounds of I/O: " + allocated);
+    }
+}

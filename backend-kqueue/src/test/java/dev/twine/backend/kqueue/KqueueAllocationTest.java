@@ -1,0 +1,71 @@
+package dev.twine.backend.kqueue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.twine.nativeio.bsd.KqueueBindings;
+import dev.twine.nativeio.posix.PosixSocketProvider;
+import dev.twine.nativeio.posix.PosixStreamSocket;
+import dev.twine.spi.Poller;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+
+/**
+ * Polling allocates nothing once warm: interest changes, the kevent call, merging two filters into
+ * one report and dispatch, measured with the JVM's per-thread allocation counter, in both ABIs.
+ */
+class KqueueAllocationTest {
+
+    private static final int ROUNDS = 20_000;
+    /** Slack for the counter's own bookkeeping; one allocation per round would be 20 times this. */
+    private static final long SLACK_BYTES = 16 * 1024;
+
+    @ParameterizedTest
+    @EnumSource(KqShim.Abi.class)
+    void pollingReadyHandlesAllocatesNothing(KqShim.Abi abi) throws Exception {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "allocation counter available");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported(), "allocation counter supported");
+        threads.setThreadAllocatedMemoryEnabled(true);
+
+        KqueueBindings bindings = KqueueBindings.load(KqShim.config(abi));
+        try (KqueuePoller poller = KqueuePoller.open(bindings);
+             LoopbackSockets sockets = new LoopbackSockets(new PosixSocketProvider(bindings.socketCalls()))) {
+            PosixStreamSocket[] pair = sockets.pair();
+            pair[0].write(ByteBuffer.wrap(new byte[] {1}));
+            int[] reports = {0};
+            Poller.ReadySink sink = (handle, ops) -> reports[0]++;
+            poller.setInterest(pair[0], Poller.WRITE);
+            poller.setInterest(pair[1], Poller.READ | Poller.WRITE);
+            long deadline = System.nanoTime() + LoopbackSockets.PATIENCE_NANOS;
+            while (poller.poll(100_000_000L, sink) < 2 && System.nanoTime() < deadline) {
+                continue;
+            }
+            for (int i = 0; i < ROUNDS; i++) {
+                round(poller, pair[1], sink);
+            }
+            reports[0] = 0;
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < ROUNDS; i++) {
+                round(poller, pair[1], sink);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(2 * ROUNDS, reports[0], "both handles reported in every poll");
+            assertTrue(allocated < SLACK_BYTES, "bytes allocated by " + ROUNDS + " polls: " + allocated);
+            poller.setInterest(pair[0], 0);
+            poller.setInterest(pair[1], 0);
+        }
+    }
+
+    private static void round(KqueuePoller poller, PosixStreamSocket handle, Poller.ReadySink sink)
+            throws java.io.IOException {
+        poller.setInterest(handle, Poller.READ);
+        poller.setInterest(handle, Poller.READ | Poller.WRITE);
+        poller.poll(0, sink);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.twine.nativeio.posix;
+
+import com.kenai.jffi.MemoryIO;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Native memory for the bindings: long-lived direct buffers and the address of any direct buffer.
+ *
+ * <p>Every structure the bindings pass to the kernel (event arrays, iovecs, socket addresses) lives
+ * in a direct {@link ByteBuffer} allocated once and read or written at fixed offsets with the
+ * buffer's absolute, bounds-checked accessors, never through jnr-ffi's {@code Struct} or its
+ * small-allocation pool (native-notes §2.3 on {@code TransientNativeMemory}).
+ *
+ * <p>{@link #address(ByteBuffer)} is on the read/write path for callers' own direct buffers, so it
+ * reads {@code java.nio.Buffer.address} through {@code sun.misc.Unsafe} (a plain field load once the
+ * JIT has inlined the constant method handle) instead of a JNI {@code GetDirectBufferAddress} call.
+ * Where {@code Unsafe} is not reachable it falls back to jffi's JNI call. Thread-safe.
+ */
+public final class DirectMemory {
+
+    /** {@code Unsafe.getLong(Object, long)} bound to the Unsafe instance, or null when unavailable. */
+    private static final MethodHandle GET_LONG;
+    private static final long ADDRESS_OFFSET;
+
+    static {
+        MethodHandle getLong = null;
+        long offset = -1;
+        try {
+            // Looked up reflectively so the build needs no proprietary-API warning suppression.
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            Object unsafe = theUnsafe.get(null);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle fieldOffset = lookup.findVirtual(unsafeClass, "objectFieldOffset",
+                    MethodType.methodType(long.class, Field.class));
+            offset = (long) fieldOffset.invoke(unsafe, Buffer.class.getDeclaredField("address"));
+            getLong = lookup.findVirtual(unsafeClass, "getLong",
+                    MethodType.methodType(long.class, Object.class, long.class)).bindTo(unsafe);
+        } catch (Throwable unavailable) {
+            getLong = null;
+            offset = -1;
+        }
+        GET_LONG = getLong;
+        ADDRESS_OFFSET = offset;
+    }
+
+    private DirectMemory() {
+    }
+
+    /**
+     * Allocates zeroed direct memory in the platform's byte order. The memory is freed by the JDK
+     * when the buffer becomes unreachable; owners keep it for their whole life.
+     */
+    public static ByteBuffer allocate(int size) {
+        return ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * The address of the first byte of {@code buffer} (index 0, whatever its position).
+     *
+     * @throws IllegalArgumentException if the buffer is not direct
+     */
+    public static long address(ByteBuffer buffer) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer");
+        }
+        if (GET_LONG != null) {
+            try {
+                return (long) GET_LONG.invokeExact((Object) buffer, ADDRESS_OFFSET);
+            } catch (Throwable impossible) {
+                throw new AssertionError(impossible);
+            }
+        }
+        return MemoryIO.getInstance().getDirectBufferAddress(buffer);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.twine.nativeio.posix;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Platform;
+import jnr.ffi.Runtime;
+import jnr.ffi.annotations.IgnoreError;
+import jnr.ffi.annotations.SaveError;
+import jnr.ffi.annotations.Variadic;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+
+/**
+ * {@link PosixSockets} bound to the C library with jnr-ffi.
+ *
+ * <p>Every function is declared with primitives and {@code long} addresses only, which is the
+ * signature shape jnr-ffi compiles to its x86-64/aarch64 assembler stub (native-notes §2.1): no
+ * {@code Pointer}, {@code ByteBuffer} or {@code Struct} marshalling on any call. Calls whose errno
+ * matters are {@code @SaveError} (jffi copies errno right after the call, before the JVM can
+ * clobber it) and errno is fetched with {@link Runtime#getLastError()} only when the call returned
+ * {@code -1}, so the success path pays no second native call. {@code close} is
+ * {@code @IgnoreError}: its error is never used (see {@link PosixSockets#close}).
+ *
+ * <p>Requires a 64-bit runtime: addresses are passed as {@code long} and {@code size_t} values as
+ * {@code long}. {@link #load()} refuses anything else. Stateless and thread-safe.
+ */
+public final class JnrPosixSockets implements PosixSockets {
+
+    /**
+     * The C functions as jnr-ffi sees them. Public only because jnr-ffi generates its
+     * implementation in another class loader; use {@link JnrPosixSockets} instead.
+     */
+    public interface LibC {
+        @SaveError int socket(int domain, int type, int protocol);
+
+        @SaveError int accept4(int fd, long addr, long addrLen, int flags);
+
+        @SaveError int accept(int fd, long addr, long addrLen);
+
+        @SaveError int connect(int fd, long addr, int addrLen);
+
+        @SaveError int bind(int fd, long addr, int addrLen);
+
+        @SaveError int listen(int fd, int backlog);
+
+        @SaveError int shutdown(int fd, int how);
+
+        @IgnoreError int close(int fd);
+
+        @SaveError @ssize_t long read(int fd, long buf, @size_t long count);
+
+        @SaveError @ssize_t long write(int fd, long buf, @size_t long count);
+
+        @SaveError @ssize_t long readv(int fd, long iov, int iovCount);
+
+        @SaveError @ssize_t long writev(int fd, long iov, int iovCount);
+
+        @SaveError int getsockopt(int fd, int level, int option, long value, long length);
+
+        @SaveError int setsockopt(int fd, int level, int option, long value, int length);
+
+        @SaveError int getsockname(int fd, long addr, long addrLen);
+
+        @SaveError int getpeername(int fd, long addr, long addrLen);
+
+        /**
+         * fcntl is variadic. Declaring it so matters on Apple arm64, where variadic arguments go on
+         * the stack; it costs the generic call path, which is fine for a call made once per socket
+         * at most.
+         */
+        @SaveError @Variadic(fixedCount = 2) int fcntl(int fd, int cmd, int arg);
+    }
+
+    private final LibC libc;
+    private final Runtime runtime;
+
+    private JnrPosixSockets(LibC libc) {
+        this.libc = libc;
+        this.runtime = Runtime.getRuntime(libc);
+    }
+
+    /**
+     * Binds the C library.
+     *
+     * @throws UnsupportedOperationException on a 32-bit runtime
+     * @throws LinkageError if jffi's own JNI library cannot load
+     */
+    public static JnrPosixSockets load() {
+        return new JnrPosixSockets(loadLibC(LibC.class));
+    }
+
+    /**
+     * Loads a jnr-ffi interface from the platform's standard C library, refusing 32-bit runtimes
+     * because every binding in this module passes addresses as {@code long}.
+     */
+    public static <T> T loadLibC(Class<T> library) {
+        Runtime system = Runtime.getSystemRuntime();
+        if (system.addressSize() != 8) {
+            throw new UnsupportedOperationException(
+                    "Twine's native bindings need a 64-bit runtime, this one has "
+                            + system.addressSize() * 8 + "-bit addresses");
+        }
+        return LibraryLoader.create(library).load(Platform.getNativePlatform().getStandardCLibraryName());
+    }
+
+    private int errno() {
+        return runtime.getLastError();
+    }
+
+    @Override
+    public int socket(int domain, int type, int protocol) {
+        int fd = libc.socket(domain, type, protocol);
+        return fd >= 0 ? fd : -errno();
+    }
+
+    @Override
+    public int accept4(int fd, long addrAddress, long addrLenAddress, int flags) {
+        int accepted = libc.accept4(fd, addrAddress, addrLenAddress, flags);
+        return accepted >= 0 ? accepted : -errno();
+    }
+
+    @Override
+    public int accept(int fd, long addrAddress, long addrLenAddress) {
+        int accepted = libc.accept(fd, addrAddress, addrLenAddress);
+        return accepted >= 0 ? accepted : -errno();
+    }
+
+    @Override
+    public int connect(int fd, long addrAddress, int addrLen) {
+        return libc.connect(fd, addrAddress, addrLen) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int bind(int fd, long addrAddress, int addrLen) {
+        return libc.bind(fd, addrAddress, addrLen) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int listen(int fd, int backlog) {
+        return libc.listen(fd, backlog) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int shutdown(int fd, int how) {
+        return libc.shutdown(fd, how) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int close(int fd) {
+        return libc.close(fd);
+    }
+
+    @Override
+    public long read(int fd, long bufAddress, long count) {
+        long n = libc.read(fd, bufAddress, count);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public long write(int fd, long bufAddress, long count) {
+        long n = libc.write(fd, bufAddress, count);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public long readv(int fd, long iovAddress, int iovCount) {
+        long n = libc.readv(fd, iovAddress, iovCount);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public long writev(int fd, long iovAddress, int iovCount) {
+        long n = libc.writev(fd, iovAddress, iovCount);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public int getsockopt(int fd, int level, int option, long valueAddress, long lengthAddress) {
+        return libc.getsockopt(fd, level, option, valueAddress, lengthAddress) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int setsockopt(int fd, int level, int option, long valueAddress, int length) {
+        return libc.setsockopt(fd, level, option, valueAddress, length) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int getsockname(int fd, long addrAddress, long addrLenAddress) {
+        return libc.getsockname(fd, addrAddress, addrLenAddress) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int getpeername(int fd, long addrAddress, long addrLenAddress) {
+        return libc.getpeername(fd, addrAddress, addrLenAddress) == 0 ? 0 : -errno();
+    }
+
+    @Override
+    public int fcntl(int fd, int cmd, int arg) {
+        int result = libc.fcntl(fd, cmd, arg);
+        return result != -1 ? result : -errno();
+    }
+}

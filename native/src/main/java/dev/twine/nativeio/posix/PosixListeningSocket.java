@@ -1,0 +1,40 @@
+package dev.twine.nativeio.posix;
+
+import dev.twine.spi.ListeningSocketHandle;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * A listening TCP socket on a POSIX descriptor, opened by {@link PosixSocketProvider#listen}.
+ * Poller-agnostic: epoll and kqueue register it the same way, for reading.
+ *
+ * <p>Reactor thread only.
+ */
+public final class PosixListeningSocket extends PosixHandle implements ListeningSocketHandle {
+
+    private final boolean ipv6;
+
+    PosixListeningSocket(SocketCalls calls, int fd, boolean ipv6) {
+        super(calls, fd);
+        this.ipv6 = ipv6;
+    }
+
+    /**
+     * Accepts one connection with {@code accept4(SOCK_NONBLOCK | SOCK_CLOEXEC)} (or {@code accept}
+     * plus {@code fcntl} where there is no accept4). The new socket has the listener's family: an
+     * IPv6 listener's connections from IPv4 peers are IPv6 sockets with IPv4-mapped peer addresses.
+     *
+     * @return the connection, or {@code null} if none is pending
+     */
+    @Override
+    public PosixStreamSocket accept() throws IOException {
+        int accepted = calls.accept(openFd("accept"));
+        return accepted < 0 ? null : new PosixStreamSocket(calls, accepted, ipv6);
+    }
+
+    @Override
+    public InetSocketAddress localAddress() throws IOException {
+        return calls.localAddress(openFd("getsockname"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.twine.nativeio.posix;
+
+import dev.twine.spi.SocketProvider;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+
+/**
+ * Opens non-blocking, close-on-exec TCP sockets on POSIX descriptors: the {@link SocketProvider} of
+ * every descriptor-based backend (epoll here, kqueue on BSD and macOS). It knows nothing about
+ * pollers; a backend pairs it with its own.
+ *
+ * <p>Built from a {@link SocketCalls}, which fixes the system calls (the jnr-ffi binding, or a
+ * fault-injecting decorator in tests), the OS's constants and its errno table.
+ *
+ * <p>Thread-safe: each call uses the calling thread's scratch memory; the handles it returns belong
+ * to the reactor thread.
+ */
+public final class PosixSocketProvider implements SocketProvider {
+
+    private final SocketCalls calls;
+
+    public PosixSocketProvider(SocketCalls calls) {
+        this.calls = calls;
+    }
+
+    /** The calls this provider's handles make. */
+    public SocketCalls calls() {
+        return calls;
+    }
+
+    @Override
+    public PosixStreamSocket openStream(StandardProtocolFamily family) throws IOException {
+        boolean ipv6 = isIpv6(family);
+        return new PosixStreamSocket(calls, calls.openStream(ipv6), ipv6);
+    }
+
+    /**
+     * Opens a listening socket: {@code socket}, {@code SO_REUSEADDR} (so a restarted server can
+     * bind while old connections sit in TIME_WAIT, as Twisted's {@code tcp.Port} does),
+     * {@code bind}, {@code listen}. The descriptor is closed if any step fails.
+     */
+    @Override
+    public PosixListeningSocket listen(InetSocketAddress local, int backlog) throws IOException {
+        boolean ipv6 = local.getAddress() instanceof Inet6Address;
+        int fd = calls.openStream(ipv6);
+        try {
+            SocketAbi abi = calls.abi();
+            calls.setIntOption(fd, abi.solSocket(), abi.soReuseaddr(), 1);
+            calls.bind(fd, ipv6, local);
+            calls.listen(fd, backlog);
+        } catch (IOException | RuntimeException e) {
+            calls.close(fd);
+            throw e;
+        }
+        return new PosixListeningSocket(calls, fd, ipv6);
+    }
+
+    private static boolean isIpv6(StandardProtocolFamily family) {
+        switch (family) {
+            case INET:
+                return false;
+            case INET6:
+                return true;
+            default:
+                throw new UnsupportedOperationException("not a TCP family: " + family);
+        }
+    }
+}

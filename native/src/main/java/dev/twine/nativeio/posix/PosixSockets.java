@@ -1,0 +1,94 @@
+package dev.twine.nativeio.posix;
+
+/**
+ * The POSIX socket system calls, one Java method per C function, in the flat shape every caller
+ * above wants: ints and {@code long} addresses in, a result or a negated errno out.
+ *
+ * <p><b>Return convention.</b> Every method returns what the C function returns on success, and
+ * {@code -errno} on failure (Netty's {@code netty_unix_socket.c} shape), so no call throws and no
+ * caller has to fetch errno separately. {@code -EINTR} is passed through like any other error: the
+ * one place that knows which calls are safe to restart is {@link SocketCalls}.
+ *
+ * <p><b>Memory.</b> Every {@code long} parameter named {@code ...Address} is the address of native
+ * memory the caller owns for the duration of the call (a direct {@code ByteBuffer} plus position,
+ * or a slot of {@link NativeScratch}); lengths are in bytes. Layouts of the structures passed
+ * ({@code struct sockaddr_in}, {@code iovec}, {@code linger}) are given by {@link SocketAbi}.
+ *
+ * <p><b>Why an interface.</b> It is the seam at the syscall boundary (native-notes §0.9): the
+ * production implementation is {@link JnrPosixSockets}; {@code dev.twine.nativeio.fault} wraps it to
+ * inject {@code EAGAIN}, {@code EINTR}, short transfers and connection errors deterministically.
+ *
+ * <p><b>Threading.</b> Implementations are stateless and may be shared by every thread; a call is as
+ * thread-safe as the system call it makes.
+ */
+public interface PosixSockets {
+
+    /** {@code int socket(int domain, int type, int protocol)}: a descriptor or {@code -errno}. */
+    int socket(int domain, int type, int protocol);
+
+    /**
+     * {@code int accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags)} (Linux,
+     * FreeBSD 10+): a descriptor or {@code -errno}. Pass {@code 0} addresses when the peer address
+     * is not wanted.
+     */
+    int accept4(int fd, long addrAddress, long addrLenAddress, int flags);
+
+    /** {@code int accept(int fd, struct sockaddr *addr, socklen_t *addrlen)}, for systems without accept4 (macOS). */
+    int accept(int fd, long addrAddress, long addrLenAddress);
+
+    /** {@code int connect(int fd, const struct sockaddr *addr, socklen_t addrlen)}: 0 or {@code -errno}. */
+    int connect(int fd, long addrAddress, int addrLen);
+
+    /** {@code int bind(int fd, const struct sockaddr *addr, socklen_t addrlen)}: 0 or {@code -errno}. */
+    int bind(int fd, long addrAddress, int addrLen);
+
+    /** {@code int listen(int fd, int backlog)}: 0 or {@code -errno}. */
+    int listen(int fd, int backlog);
+
+    /** {@code int shutdown(int fd, int how)}: 0 or {@code -errno}. */
+    int shutdown(int fd, int how);
+
+    /**
+     * {@code int close(int fd)}: 0, or a negative value on failure. Unlike every other call the
+     * error number is not fetched: after {@code close} returns, the descriptor is released whatever
+     * it reports, and retrying on {@code EINTR} could close a descriptor another thread has just
+     * been given (close(2), NOTES). So there is nothing a caller could do with it.
+     */
+    int close(int fd);
+
+    /** {@code ssize_t read(int fd, void *buf, size_t count)}: bytes read (0 at end of stream) or {@code -errno}. */
+    long read(int fd, long bufAddress, long count);
+
+    /** {@code ssize_t write(int fd, const void *buf, size_t count)}: bytes written or {@code -errno}. */
+    long write(int fd, long bufAddress, long count);
+
+    /** {@code ssize_t readv(int fd, const struct iovec *iov, int iovcnt)}: bytes read or {@code -errno}. */
+    long readv(int fd, long iovAddress, int iovCount);
+
+    /** {@code ssize_t writev(int fd, const struct iovec *iov, int iovcnt)}: bytes written or {@code -errno}. */
+    long writev(int fd, long iovAddress, int iovCount);
+
+    /**
+     * {@code int getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)}:
+     * 0 or {@code -errno}.
+     */
+    int getsockopt(int fd, int level, int option, long valueAddress, long lengthAddress);
+
+    /**
+     * {@code int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)}:
+     * 0 or {@code -errno}.
+     */
+    int setsockopt(int fd, int level, int option, long valueAddress, int length);
+
+    /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *addrlen)}: 0 or {@code -errno}. */
+    int getsockname(int fd, long addrAddress, long addrLenAddress);
+
+    /** {@code int getpeername(int fd, struct sockaddr *addr, socklen_t *addrlen)}: 0 or {@code -errno}. */
+    int getpeername(int fd, long addrAddress, long addrLenAddress);
+
+    /**
+     * {@code int fcntl(int fd, int cmd, int arg)} for the integer commands ({@code F_GETFL},
+     * {@code F_SETFL}, {@code F_GETFD}, {@code F_SETFD}): the command's result or {@code -errno}.
+     */
+    int fcntl(int fd, int cmd, int arg);
+}

@@ -1,0 +1,249 @@
+package dev.twine.nativeio.posix;
+
+import dev.twine.spi.SocketErrorException;
+import dev.twine.spi.StreamSocketHandle;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
+import java.util.Objects;
+
+/**
+ * A non-blocking TCP socket on a POSIX descriptor. Poller-agnostic: it only makes socket calls, and
+ * any descriptor poller (epoll, kqueue) can watch {@link #fileno()}.
+ *
+ * <p><b>Buffers.</b> A direct buffer is read or written in place, at its address plus position. A
+ * heap buffer goes through the thread's staging area ({@link NativeScratch}), at most
+ * {@value NativeScratch#STAGING_SIZE} bytes per call, which the SPI allows since every transfer may
+ * be partial. Nothing is allocated per call.
+ *
+ * <p><b>SIGPIPE.</b> Writing to a connection the peer has reset raises {@code SIGPIPE} in C; the JVM
+ * installs a handler that ignores it, so the write fails with {@code EPIPE} instead, which is what
+ * the transport wants.
+ *
+ * <p>Reactor thread only.
+ */
+public final class PosixStreamSocket extends PosixHandle implements StreamSocketHandle {
+
+    private final boolean ipv6;
+
+    PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6) {
+        super(calls, fd);
+        this.ipv6 = ipv6;
+    }
+
+    /** True for an {@code AF_INET6} socket. */
+    public boolean isIpv6() {
+        return ipv6;
+    }
+
+    // -- connecting --
+
+    @Override
+    public boolean connect(InetSocketAddress remote) throws IOException {
+        return calls.connect(openFd("connect"), ipv6, remote);
+    }
+
+    /**
+     * Reads {@code SO_ERROR}: a non-zero value is the connect's failure and is thrown; zero means
+     * connected unless the connect is still under way, which {@code getpeername} tells apart
+     * ({@code ENOTCONN}) when this is called before the poller reported the socket writable.
+     */
+    @Override
+    public boolean finishConnect() throws IOException {
+        int fd = openFd("connect");
+        int error = calls.pendingError(fd);
+        if (error != 0) {
+            throw calls.errno().exception("connect", error);
+        }
+        return calls.remoteAddress(fd) != null;
+    }
+
+    @Override
+    public void bind(InetSocketAddress local) throws IOException {
+        calls.bind(openFd("bind"), ipv6, local);
+    }
+
+    // -- data --
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        int fd = openFd("read");
+        int position = dst.position();
+        int wanted = dst.limit() - position;
+        if (wanted == 0) {
+            return 0;
+        }
+        if (dst.isDirect()) {
+            long n = calls.read(fd, DirectMemory.address(dst) + position, wanted);
+            if (n > 0) {
+                dst.position(position + (int) n);
+            }
+            return (int) n;
+        }
+        NativeScratch scratch = calls.scratch();
+        long n = calls.read(fd, scratch.stagingAddress, Math.min(wanted, NativeScratch.STAGING_SIZE));
+        if (n > 0) {
+            dst.put(position, scratch.staging, 0, (int) n);
+            dst.position(position + (int) n);
+        }
+        return (int) n;
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        int fd = openFd("write");
+        int position = src.position();
+        int length = src.limit() - position;
+        if (length == 0) {
+            return 0;
+        }
+        long n;
+        if (src.isDirect()) {
+            n = calls.write(fd, DirectMemory.address(src) + position, length);
+        } else {
+            NativeScratch scratch = calls.scratch();
+            int staged = Math.min(length, NativeScratch.STAGING_SIZE);
+            scratch.staging.put(0, src, position, staged);
+            n = calls.write(fd, scratch.stagingAddress, staged);
+        }
+        src.position(position + (int) n);
+        return (int) n;
+    }
+
+    /**
+     * One {@code writev} over the buffers' remaining bytes, in order. Direct buffers are referenced
+     * in place; heap buffers are copied into the staging area until it is full, and the gather stops
+     * at the first heap buffer that did not fit entirely, so the bytes sent are always a prefix of
+     * the sequence. At most {@link SocketAbi#iovMax()} buffers are sent per call.
+     */
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, srcs.length);
+        int fd = openFd("writev");
+        SocketAbi abi = calls.abi();
+        NativeScratch scratch = calls.scratch();
+        int iovMax = abi.iovMax();
+        int count = 0;
+        int staged = 0;
+        long firstBase = 0;
+        long firstLength = 0;
+        for (int i = offset; i < offset + length && count < iovMax; i++) {
+            ByteBuffer src = srcs[i];
+            int position = src.position();
+            int remaining = src.limit() - position;
+            if (remaining == 0) {
+                continue;
+            }
+            long base;
+            int take;
+            if (src.isDirect()) {
+                base = DirectMemory.address(src) + position;
+                take = remaining;
+            } else {
+                take = Math.min(remaining, NativeScratch.STAGING_SIZE - staged);
+                if (take == 0) {
+                    break;
+                }
+                scratch.staging.put(staged, src, position, take);
+                base = scratch.stagingAddress + staged;
+                staged += take;
+            }
+            int slot = count * abi.iovecSize();
+            scratch.iovecs.putLong(slot + abi.iovBaseOffset(), base);
+            scratch.iovecs.putLong(slot + abi.iovLenOffset(), take);
+            if (count == 0) {
+                firstBase = base;
+                firstLength = take;
+            }
+            count++;
+            if (take < remaining) {
+                break;
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        long written = count == 1
+                ? calls.write(fd, firstBase, firstLength)
+                : calls.writev(fd, scratch.iovecsAddress, count);
+        long left = written;
+        for (int i = offset; left > 0; i++) {
+            ByteBuffer src = srcs[i];
+            int take = (int) Math.min(src.remaining(), left);
+            src.position(src.position() + take);
+            left -= take;
+        }
+        return written;
+    }
+
+    // -- closing --
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        calls.shutdown(openFd("shutdown"), calls.abi().shutWr());
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        calls.shutdown(openFd("shutdown"), calls.abi().shutRd());
+    }
+
+    /**
+     * Sets {@code SO_LINGER {1, 0}} and closes, so the kernel discards unsent data and sends RST
+     * (socket(7), SO_LINGER). The descriptor is closed even if the option cannot be set.
+     */
+    @Override
+    public void abort() throws IOException {
+        if (!isOpen()) {
+            return;
+        }
+        try {
+            calls.setLinger(fileno(), true, 0);
+        } catch (SocketErrorException cannotLinger) {
+            // Closing matters more than how: the caller asked for the socket to go away.
+        } finally {
+            close();
+        }
+    }
+
+    // -- addresses and options --
+
+    @Override
+    public InetSocketAddress localAddress() throws IOException {
+        return calls.localAddress(openFd("getsockname"));
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() throws IOException {
+        return calls.remoteAddress(openFd("getpeername"));
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean on) throws IOException {
+        SocketAbi abi = calls.abi();
+        calls.setIntOption(openFd("setsockopt"), abi.ipprotoTcp(), abi.tcpNodelay(), on ? 1 : 0);
+    }
+
+    @Override
+    public boolean getTcpNoDelay() throws IOException {
+        SocketAbi abi = calls.abi();
+        return calls.getIntOption(openFd("getsockopt"), abi.ipprotoTcp(), abi.tcpNodelay()) != 0;
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) throws IOException {
+        SocketAbi abi = calls.abi();
+        calls.setIntOption(openFd("setsockopt"), abi.solSocket(), abi.soKeepalive(), on ? 1 : 0);
+    }
+
+    @Override
+    public boolean getKeepAlive() throws IOException {
+        SocketAbi abi = calls.abi();
+        return calls.getIntOption(openFd("getsockopt"), abi.solSocket(), abi.soKeepalive()) != 0;
+    }
+}

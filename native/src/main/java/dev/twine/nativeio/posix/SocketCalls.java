@@ -1,0 +1,337 @@
+package dev.twine.nativeio.posix;
+
+import dev.twine.spi.SocketErrorException;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * The socket calls with their error policy applied, in one place: system calls that may be
+ * restarted are retried on {@code EINTR}; "would block" becomes a return value; every other error
+ * becomes a {@link SocketErrorException} through {@link ErrnoTable#exception}.
+ *
+ * <p>Which calls are restarted is per call, after the man pages: {@code read}, {@code write},
+ * {@code writev}, {@code accept}, option and address calls are retried; {@code connect} is not,
+ * because an interrupted connect carries on asynchronously and reports {@code EALREADY} if repeated
+ * (connect(2), "EINTR"), so it is treated as "in progress"; {@code close} is never retried
+ * ({@link PosixSockets#close}).
+ *
+ * <p>Only primitives and addresses go in; socket addresses are encoded in the calling thread's
+ * {@link NativeScratch}, so nothing here allocates except address decoding. Thread-safe: each
+ * thread uses its own scratch memory.
+ */
+public final class SocketCalls {
+
+    /** {@link #read} result: nothing to read now. */
+    public static final long WOULD_BLOCK = 0;
+    /** {@link #read} result: the peer closed its side. */
+    public static final long END_OF_STREAM = -1;
+
+    private final PosixSockets sys;
+    private final SocketAbi abi;
+    private final ErrnoTable errno;
+    private final SockaddrCodec codec;
+    private final ThreadLocal<NativeScratch> scratch;
+
+    private final int eintr;
+    private final int eagain;
+    private final int ewouldblock;
+    private final int einprogress;
+    private final int enotconn;
+    private final int eafnosupport;
+
+    /**
+     * @param sys   the system calls (the jnr-ffi binding, or a fault-injecting decorator of it)
+     * @param abi   the constants and layouts of this OS
+     * @param errno this OS's errno table
+     */
+    public SocketCalls(PosixSockets sys, SocketAbi abi, ErrnoTable errno) {
+        this.sys = sys;
+        this.abi = abi;
+        this.errno = errno;
+        this.codec = new SockaddrCodec(abi);
+        this.scratch = ThreadLocal.withInitial(() -> new NativeScratch(abi));
+        this.eintr = errno.number("EINTR");
+        this.eagain = errno.number("EAGAIN");
+        this.ewouldblock = errno.number("EWOULDBLOCK");
+        this.einprogress = errno.number("EINPROGRESS");
+        this.enotconn = errno.number("ENOTCONN");
+        this.eafnosupport = errno.number("EAFNOSUPPORT");
+    }
+
+    /** The constants and layouts in use. */
+    public SocketAbi abi() {
+        return abi;
+    }
+
+    /** The errno table in use. */
+    public ErrnoTable errno() {
+        return errno;
+    }
+
+    /** This thread's native scratch memory. */
+    NativeScratch scratch() {
+        return scratch.get();
+    }
+
+    private boolean wouldBlock(long negated) {
+        return negated == -eagain || negated == -ewouldblock;
+    }
+
+    private SocketErrorException failure(String call, long negated) {
+        return errno.exception(call, (int) -negated);
+    }
+
+    // -- descriptors --
+
+    /** Opens a non-blocking, close-on-exec stream socket of the given family. */
+    public int openStream(boolean ipv6) throws SocketErrorException {
+        int type = abi.sockStream() | abi.sockNonblock() | abi.sockCloexec();
+        int fd = sys.socket(ipv6 ? abi.afInet6() : abi.afInet(), type, 0);
+        if (fd < 0) {
+            throw failure("socket", fd);
+        }
+        if (abi.sockNonblock() == 0 || abi.sockCloexec() == 0) {
+            makeNonBlockingCloexec(fd, "socket");
+        }
+        return fd;
+    }
+
+    /**
+     * Accepts one pending connection, non-blocking and close-on-exec.
+     *
+     * @return the new descriptor, or {@code -1} if none is pending
+     */
+    public int accept(int listenFd) throws SocketErrorException {
+        boolean flagsAtOnce = abi.hasAccept4();
+        int fd;
+        do {
+            fd = flagsAtOnce
+                    ? sys.accept4(listenFd, 0, 0, abi.sockNonblock() | abi.sockCloexec())
+                    : sys.accept(listenFd, 0, 0);
+        } while (fd == -eintr);
+        if (fd < 0) {
+            if (wouldBlock(fd)) {
+                return -1;
+            }
+            throw failure(flagsAtOnce ? "accept4" : "accept", fd);
+        }
+        if (!flagsAtOnce) {
+            makeNonBlockingCloexec(fd, "accept");
+        }
+        return fd;
+    }
+
+    private void makeNonBlockingCloexec(int fd, String call) throws SocketErrorException {
+        int flags = sys.fcntl(fd, abi.fGetfl(), 0);
+        int result = flags < 0 ? flags : sys.fcntl(fd, abi.fSetfl(), flags | abi.oNonblock());
+        if (result >= 0) {
+            result = sys.fcntl(fd, abi.fSetfd(), abi.fdCloexec());
+        }
+        if (result < 0) {
+            close(fd);
+            throw failure(call + "/fcntl", result);
+        }
+    }
+
+    /** Closes {@code fd}, never retrying and ignoring the result (see {@link PosixSockets#close}). */
+    public void close(int fd) {
+        sys.close(fd);
+    }
+
+    // -- connection set-up --
+
+    /**
+     * Starts a connect.
+     *
+     * @return true if connected at once, false if in progress
+     */
+    public boolean connect(int fd, boolean ipv6, InetSocketAddress remote) throws SocketErrorException {
+        NativeScratch s = scratch();
+        int length = encode(remote, ipv6, s, "connect");
+        int result = sys.connect(fd, s.sockaddrAddress, length);
+        if (result == 0) {
+            return true;
+        }
+        if (result == -einprogress || result == -eintr) {
+            return false;
+        }
+        throw failure("connect", result);
+    }
+
+    /** Binds {@code fd} to {@code local}. */
+    public void bind(int fd, boolean ipv6, InetSocketAddress local) throws SocketErrorException {
+        NativeScratch s = scratch();
+        int length = encode(local, ipv6, s, "bind");
+        int result = sys.bind(fd, s.sockaddrAddress, length);
+        if (result != 0) {
+            throw failure("bind", result);
+        }
+    }
+
+    private int encode(InetSocketAddress address, boolean ipv6, NativeScratch s, String call)
+            throws SocketErrorException {
+        int length = codec.encode(address, ipv6, s.sockaddr);
+        if (length < 0) {
+            throw errno.exception(call, eafnosupport);
+        }
+        return length;
+    }
+
+    /** Marks {@code fd} as listening. */
+    public void listen(int fd, int backlog) throws SocketErrorException {
+        int result = sys.listen(fd, backlog);
+        if (result != 0) {
+            throw failure("listen", result);
+        }
+    }
+
+    /** {@code shutdown(fd, how)} with {@code how} one of {@link SocketAbi#shutRd()}, {@link SocketAbi#shutWr()}. */
+    public void shutdown(int fd, int how) throws SocketErrorException {
+        int result = sys.shutdown(fd, how);
+        if (result != 0) {
+            throw failure("shutdown", result);
+        }
+    }
+
+    // -- data --
+
+    /**
+     * Reads up to {@code length} bytes into native memory.
+     *
+     * @return bytes read (&gt; 0), {@link #WOULD_BLOCK} or {@link #END_OF_STREAM}
+     */
+    public long read(int fd, long address, long length) throws SocketErrorException {
+        long n;
+        do {
+            n = sys.read(fd, address, length);
+        } while (n == -eintr);
+        if (n > 0) {
+            return n;
+        }
+        if (n == 0) {
+            return END_OF_STREAM;
+        }
+        if (wouldBlock(n)) {
+            return WOULD_BLOCK;
+        }
+        throw failure("read", n);
+    }
+
+    /**
+     * Writes up to {@code length} bytes from native memory.
+     *
+     * @return bytes written, {@code 0} if it would block
+     */
+    public long write(int fd, long address, long length) throws SocketErrorException {
+        long n;
+        do {
+            n = sys.write(fd, address, length);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n)) {
+            return 0;
+        }
+        throw failure("write", n);
+    }
+
+    /**
+     * Gathering write of {@code count} iovecs at {@code iovAddress}.
+     *
+     * @return bytes written, {@code 0} if it would block
+     */
+    public long writev(int fd, long iovAddress, int count) throws SocketErrorException {
+        long n;
+        do {
+            n = sys.writev(fd, iovAddress, count);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n)) {
+            return 0;
+        }
+        throw failure("writev", n);
+    }
+
+    // -- options --
+
+    /** Reads an {@code int}-valued socket option. */
+    public int getIntOption(int fd, int level, int option) throws SocketErrorException {
+        NativeScratch s = scratch();
+        s.words.putInt(0, 0);
+        s.words.putInt(8, 4);
+        int result;
+        do {
+            result = sys.getsockopt(fd, level, option, s.wordsAddress, s.wordsAddress + 8);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("getsockopt", result);
+        }
+        return s.words.getInt(0);
+    }
+
+    /** Sets an {@code int}-valued socket option. */
+    public void setIntOption(int fd, int level, int option, int value) throws SocketErrorException {
+        NativeScratch s = scratch();
+        s.words.putInt(0, value);
+        int result;
+        do {
+            result = sys.setsockopt(fd, level, option, s.wordsAddress, 4);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("setsockopt", result);
+        }
+    }
+
+    /** Sets {@code SO_LINGER} to {@code {onoff, seconds}}. */
+    public void setLinger(int fd, boolean on, int seconds) throws SocketErrorException {
+        NativeScratch s = scratch();
+        s.words.putInt(abi.lingerOnoffOffset(), on ? 1 : 0);
+        s.words.putInt(abi.lingerLingerOffset(), seconds);
+        int result = sys.setsockopt(fd, abi.solSocket(), abi.soLinger(), s.wordsAddress, abi.lingerSize());
+        if (result != 0) {
+            throw failure("setsockopt", result);
+        }
+    }
+
+    /** Reads and clears the pending socket error ({@code SO_ERROR}); {@code 0} when there is none. */
+    public int pendingError(int fd) throws SocketErrorException {
+        return getIntOption(fd, abi.solSocket(), abi.soError());
+    }
+
+    // -- addresses --
+
+    /** {@code getsockname}. */
+    public InetSocketAddress localAddress(int fd) throws IOException {
+        NativeScratch s = scratch();
+        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.sockaddrStorageSize());
+        int result;
+        do {
+            result = sys.getsockname(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("getsockname", result);
+        }
+        return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+
+    /** {@code getpeername}, or {@code null} when not connected ({@code ENOTCONN}). */
+    public InetSocketAddress remoteAddress(int fd) throws IOException {
+        NativeScratch s = scratch();
+        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.sockaddrStorageSize());
+        int result;
+        do {
+            result = sys.getpeername(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (result == -eintr);
+        if (result == -enotconn) {
+            return null;
+        }
+        if (result != 0) {
+            throw failure("getpeername", result);
+        }
+        return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+}

@@ -1,0 +1,236 @@
+package dev.twine.nativeio.fault;
+
+import dev.twine.nativeio.linux.LinuxBindings;
+import dev.twine.nativeio.posix.PosixListeningSocket;
+import dev.twine.nativeio.posix.PosixSocketProvider;
+import dev.twine.nativeio.posix.PosixStreamSocket;
+import dev.twine.spi.SocketErrorException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The POSIX socket handles over fault-injecting bindings, without a poller: the error policy above
+ * the decorator must turn every injected fault into the right outcome.
+ */
+class FaultInjectingSocketsTest {
+
+    private static final long PATIENCE_NANOS = 60_000_000_000L;
+
+    private FaultPlan plan;
+    private PosixSocketProvider provider;
+    private final List<PosixStreamSocket> opened = new ArrayList<>();
+    private PosixListeningSocket listener;
+
+    @BeforeEach
+    void bind() throws IOException {
+        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux only");
+        plan = FaultPlan.seeded(42).disarm();
+        provider = new PosixSocketProvider(FaultInjection.linux(LinuxBindings.load(), plan).socketCalls());
+        listener = provider.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(PosixStreamSocket::close);
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    private PosixStreamSocket[] pair() throws IOException {
+        PosixStreamSocket client = provider.openStream(StandardProtocolFamily.INET);
+        opened.add(client);
+        boolean connected = client.connect(listener.localAddress());
+        PosixStreamSocket server = null;
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (server == null || !connected) {
+            assertTrue(System.nanoTime() < deadline, "connected in time");
+            if (server == null) {
+                server = listener.accept();
+            }
+            if (!connected) {
+                connected = client.finishConnect();
+            }
+        }
+        opened.add(server);
+        return new PosixStreamSocket[] {client, server};
+    }
+
+    @Test
+    void severalMebibytesSurviveEagainEintrAndShortTransfersIntact() throws IOException {
+        PosixStreamSocket[] pair = pair();
+        plan.on(Call.WRITE).shortIo(0.3).eintr(0.2).eagain(0.1)
+                .on(Call.WRITEV).shortIo(0.3).eintr(0.2).eagain(0.1)
+                .on(Call.READ).shortIo(0.3).eintr(0.2).eagain(0.1);
+        plan.arm();
+        int total = 6 * 1024 * 1024;
+        Writer writer = new Writer(pair[0], total);
+        Pattern received = new Pattern();
+        ByteBuffer readHeap = ByteBuffer.allocate(32 * 1024);
+        ByteBuffer readDirect = ByteBuffer.allocateDirect(24 * 1024);
+        long read = 0;
+        int round = 0;
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (read < total) {
+            assertTrue(System.nanoTime() < deadline, "transfer finished in time, read " + read);
+            writer.step();
+            ByteBuffer into = (round++ & 1) == 0 ? readHeap : readDirect;
+            into.clear();
+            int n = pair[1].read(into);
+            assertTrue(n >= 0, "no EOF in the middle");
+            into.flip();
+            received.check(into);
+            read += n;
+        }
+        assertEquals(total, writer.written);
+        assertEquals(total, read);
+        for (Call call : new Call[] {Call.WRITE, Call.READ}) {
+            for (Fault fault : new Fault[] {Fault.SHORT_IO, Fault.EINTR, Fault.EAGAIN}) {
+                assertTrue(plan.injected(call, fault) > 10, call + " saw " + fault + ": " + plan.injected(call, fault));
+            }
+        }
+        assertTrue(plan.injected(Call.WRITEV) > 10, "writev saw faults");
+    }
+
+    /**
+     * Sends the pattern through a direct buffer, then a heap buffer, then a heap + direct gathering
+     * write, in turn: each batch is written to the end, across as many partial writes as it takes,
+     * before the next batch is filled, so the stream order is the pattern order.
+     */
+    private static final class Writer {
+        private final PosixStreamSocket socket;
+        private final long total;
+        private final Pattern pattern = new Pattern();
+        private final ByteBuffer[][] batches = {
+            {ByteBuffer.allocateDirect(48 * 1024)},
+            {ByteBuffer.allocate(20 * 1024)},
+            {ByteBuffer.allocate(3000), ByteBuffer.allocateDirect(7000)},
+        };
+        private int batch = -1;
+        private long filled;
+        long written;
+
+        Writer(PosixStreamSocket socket, long total) {
+            this.socket = socket;
+            this.total = total;
+        }
+
+        void step() throws IOException {
+            if (batch < 0 || Arrays.stream(batches[batch]).noneMatch(ByteBuffer::hasRemaining)) {
+                if (filled == total) {
+                    return;
+                }
+                batch = (batch + 1) % batches.length;
+                for (ByteBuffer b : batches[batch]) {
+                    b.clear().limit((int) Math.min(b.capacity(), total - filled));
+                    filled += b.limit();
+                    pattern.fill(b);
+                    b.flip();
+                }
+            }
+            ByteBuffer[] current = batches[batch];
+            written += current.length == 1 ? socket.write(current[0]) : socket.write(current, 0, current.length);
+        }
+    }
+
+    @Test
+    void injectedResetFailsTheReadWithEconnreset() throws IOException {
+        PosixStreamSocket[] pair = pair();
+        plan.on(Call.READ).econnreset(1.0);
+        plan.arm();
+        SocketErrorException e = assertThrows(SocketErrorException.class, () -> pair[1].read(ByteBuffer.allocate(8)));
+        assertEquals("ECONNRESET", e.errnoName());
+    }
+
+    @Test
+    void injectedBrokenPipeFailsWritesWithEpipe() throws IOException {
+        PosixStreamSocket[] pair = pair();
+        plan.on(Call.WRITE).epipe(1.0).on(Call.WRITEV).epipe(1.0);
+        plan.arm();
+        assertEquals("EPIPE", assertThrows(SocketErrorException.class,
+                () -> pair[0].write(ByteBuffer.allocate(8))).errnoName());
+        ByteBuffer[] two = {ByteBuffer.allocate(4), ByteBuffer.allocateDirect(4)};
+        assertEquals("EPIPE", assertThrows(SocketErrorException.class, () -> pair[0].write(two, 0, 2)).errnoName());
+        assertEquals(4, two[0].remaining(), "nothing consumed by a failed write");
+    }
+
+    @Test
+    void acceptOutOfDescriptorsFailsWithEmfileThenRecovers() throws IOException {
+        plan.on(Call.ACCEPT).emfile(1.0).atMost(2);
+        plan.arm();
+        PosixStreamSocket client = provider.openStream(StandardProtocolFamily.INET);
+        opened.add(client);
+        client.connect(listener.localAddress());
+        assertEquals("EMFILE", assertThrows(SocketErrorException.class, listener::accept).errnoName());
+        assertEquals("EMFILE", assertThrows(SocketErrorException.class, listener::accept).errnoName());
+        PosixStreamSocket accepted = null;
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (accepted == null && System.nanoTime() < deadline) {
+            accepted = listener.accept();
+        }
+        assertNotNull(accepted, "the pending connection was still there");
+        opened.add(accepted);
+    }
+
+    @Test
+    void socketOutOfDescriptorsFailsWithEmfile() {
+        plan.on(Call.SOCKET).emfile(1.0);
+        plan.arm();
+        assertEquals("EMFILE", assertThrows(SocketErrorException.class,
+                () -> provider.openStream(StandardProtocolFamily.INET)).errnoName());
+    }
+
+    @Test
+    void interruptedAcceptIsRetriedAndInterruptedConnectIsInProgress() throws IOException {
+        plan.on(Call.CONNECT).eintr(0.99).on(Call.ACCEPT).eintr(0.9);
+        plan.arm();
+        PosixStreamSocket[] pair = pair();
+        assertTrue(plan.injected(Call.CONNECT, Fault.EINTR) >= 1 || plan.calls(Call.CONNECT) == 1);
+        assertFalse(pair[0].remoteAddress() == null, "the interrupted connect completed");
+        assertEquals(pair[0].localAddress(), pair[1].remoteAddress());
+    }
+
+    /** A deterministic byte stream (a counter through a multiplicative hash) checked on arrival. */
+    private static final class Pattern {
+        private long position;
+
+        private byte next() {
+            long x = position++ * 0x9E3779B97F4A7C15L;
+            return (byte) (x >>> 56);
+        }
+
+        void fill(ByteBuffer buffer) {
+            while (buffer.hasRemaining()) {
+                buffer.put(next());
+            }
+        }
+
+        void check(ByteBuffer buffer) {
+            while (buffer.hasRemaining()) {
+                long at = position;
+                byte expected = next();
+                byte got = buffer.get();
+                if (got != expected) {
+                    throw new AssertionError("byte " + at + " is " + got + ", expected " + expected);
+                }
+            }
+        }
+    }
+}

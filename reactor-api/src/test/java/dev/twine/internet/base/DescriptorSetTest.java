@@ -1,0 +1,363 @@
+package dev.twine.internet.base;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.twine.defer.Failure;
+import dev.twine.internet.IHalfCloseableDescriptor;
+import dev.twine.internet.IReadDescriptor;
+import dev.twine.internet.IWriteDescriptor;
+import dev.twine.internet.Main;
+import dev.twine.internet.error.ConnectionDone;
+import dev.twine.internet.error.ConnectionFdescWentAway;
+import dev.twine.internet.error.ConnectionLost;
+import dev.twine.spi.Poller;
+import dev.twine.spi.SelectableHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dispatch rules and poller traffic of {@link DescriptorSet} and {@link Dispatcher}, driven directly:
+ * readiness bit combinations a real socket cannot be made to produce on demand (a hang-up without READ,
+ * a handle closed while registered), and the exact interest changes the poller is asked for. The
+ * conformance suite checks the same rules end to end over real sockets where they can be provoked.
+ */
+class DescriptorSetTest {
+    private final RecordingPoller poller = new RecordingPoller();
+    private final DescriptorSet set = new DescriptorSet(poller);
+
+    @Test
+    void writeThatDrainsAtOnceNeverReachesThePoller() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        d.onWrite = () -> {
+            set.removeWriter(d);
+            return null;
+        };
+        set.addWriter(d);
+        set.beforeWait();
+        assertEquals(List.of("write"), d.events);
+        assertEquals(List.of(), poller.calls);
+    }
+
+    @Test
+    void writerStillRegisteredAfterItsOptimisticWriteGetsWriteInterest() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        set.addReader(d);
+        set.addWriter(d);
+        set.beforeWait();
+        assertEquals(List.of("write"), d.events);
+        assertEquals(List.of("h=READ|WRITE"), poller.calls);
+    }
+
+    @Test
+    void addThenRemoveWithinOneIterationCostsNoPollerCall() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        set.addReader(d);
+        set.addWriter(d);
+        set.removeWriter(d);
+        set.beforeWait();
+        assertEquals(List.of("h=READ"), poller.calls);
+        set.removeWriter(d);
+        set.addWriter(d);
+        d.onWrite = () -> {
+            set.removeWriter(d);
+            return null;
+        };
+        set.beforeWait();
+        assertEquals(List.of("h=READ"), poller.calls, "a drained write leaves the interest as it was");
+    }
+
+    @Test
+    void removingTheLastDirectionDeregistersAtOnce() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        set.addReader(d);
+        set.beforeWait();
+        set.removeReader(d);
+        assertEquals(List.of("h=READ", "h=0"), poller.calls, "before removeReader returns");
+    }
+
+    @Test
+    void hangUpWithoutReadGivesAReaderConnectionDone() {
+        Probe d = registeredReader();
+        set.sink().ready(d.handle, Poller.HANGUP);
+        assertEquals(List.of("lost:ConnectionDone"), d.events);
+        assertEquals(List.of(), set.getReaders());
+    }
+
+    @Test
+    void hangUpWithoutReadGivesAHalfCloseableReaderReadConnectionLostAndKeepsItAsAWriter() {
+        Handle h = new Handle();
+        HalfCloseableProbe d = new HalfCloseableProbe(h);
+        set.addReader(d);
+        set.addWriter(d);
+        d.onWrite = () -> null;
+        set.beforeWait();
+        d.events.clear();
+        set.sink().ready(h, Poller.HANGUP | Poller.ERROR);
+        assertEquals(List.of("readConnectionLost:ConnectionDone"), d.events);
+        assertEquals(List.of(), set.getReaders());
+        assertEquals(List.of(d), set.getWriters());
+    }
+
+    @Test
+    void errorOnAWriterOnlyHandleGivesConnectionLost() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        d.onWrite = () -> null;
+        set.addWriter(d);
+        set.beforeWait();
+        d.events.clear();
+        set.sink().ready(h, Poller.WRITE | Poller.ERROR);
+        assertEquals(List.of("lost:ConnectionLost"), d.events);
+        assertEquals(List.of(), set.getWriters());
+    }
+
+    @Test
+    void hangUpTogetherWithReadIsAReadFirst() {
+        Probe d = registeredReader();
+        d.onRead = () -> Main.CONNECTION_DONE;
+        set.sink().ready(d.handle, Poller.READ | Poller.HANGUP | Poller.READ_HANGUP);
+        assertEquals(List.of("read", "lost:ConnectionDone"), d.events);
+    }
+
+    @Test
+    void handleClosedWhileRegisteredGivesConnectionFdescWentAway() {
+        Probe d = registeredReader();
+        d.handle.open = false;
+        set.sink().ready(d.handle, Poller.READ);
+        assertEquals(List.of("lost:ConnectionFdescWentAway"), d.events);
+        assertTrue(d.lost.get(0).value() instanceof ConnectionFdescWentAway);
+    }
+
+    @Test
+    void readReasonSkipsTheWriteAndReadThatRemovesTheWriterSkipsItToo() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        d.onWrite = () -> null;
+        set.addReader(d);
+        set.addWriter(d);
+        set.beforeWait();
+        d.events.clear();
+        d.onRead = () -> {
+            set.removeWriter(d);
+            return null;
+        };
+        set.sink().ready(h, Poller.READ | Poller.WRITE);
+        assertEquals(List.of("read"), d.events);
+
+        set.addWriter(d);
+        set.beforeWait();
+        d.events.clear();
+        d.onRead = () -> Main.CONNECTION_LOST;
+        set.sink().ready(h, Poller.READ | Poller.WRITE);
+        assertEquals(List.of("read", "lost:ConnectionLost"), d.events);
+    }
+
+    @Test
+    void exceptionFromDoWriteBecomesTheReasonAndIsLogged() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        IllegalStateException boom = new IllegalStateException("doWrite boom");
+        d.onWrite = () -> {
+            throw boom;
+        };
+        set.addWriter(d);
+        set.beforeWait();
+        assertEquals(List.of("write", "lost:IllegalStateException"), d.events);
+        assertSame(boom, d.lost.get(0).value());
+        assertEquals(List.of(), poller.calls, "it never got as far as the poller");
+    }
+
+    @Test
+    void eventForAHandleRemovedEarlierInTheBatchIsSkipped() {
+        Probe d = registeredReader();
+        set.removeReader(d);
+        set.sink().ready(d.handle, Poller.READ);
+        assertEquals(List.of(), d.events);
+    }
+
+    @Test
+    void connectionDoneSubclassIsNotAHalfClose() {
+        Handle h = new Handle();
+        HalfCloseableProbe d = new HalfCloseableProbe(h);
+        set.addReader(d);
+        set.beforeWait();
+        d.onRead = () -> new ConnectionDone("a subclass would not be exact") { };
+        set.sink().ready(h, Poller.READ);
+        assertEquals(1, d.lost.size(), d.events.toString());
+    }
+
+    @Test
+    void dispatchAndTheOptimisticWriteAllocateNothingPerEvent() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        Supplier<Exception> none = () -> null;
+        Supplier<Exception> drain = () -> {
+            set.removeWriter(d);
+            return null;
+        };
+        d.onRead = none;
+        d.onWrite = drain;
+        set.addReader(d);
+        set.beforeWait();
+        Poller.ReadySink sink = set.sink();
+        Runnable events = () -> {
+            for (int i = 0; i < 100_000; i++) {
+                sink.ready(h, Poller.READ);
+                set.addWriter(d); // a write that drains at once, as a transport's write() would cause
+                set.beforeWait();
+            }
+        };
+        d.events.clear();
+        events.run(); // warm up: the JIT compiles the path, collections reach their steady size
+        d.recordEvents = false;
+        events.run();
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        events.run();
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        // 200,000 dispatches: anything allocated per event would show up as megabytes.
+        assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes");
+    }
+
+    private Probe registeredReader() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        set.addReader(d);
+        set.beforeWait();
+        return d;
+    }
+
+    /** A handle with no OS object behind it. */
+    private static final class Handle implements SelectableHandle {
+        boolean open = true;
+        private Object slot;
+
+        @Override
+        public int fileno() {
+            return -1;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+
+        @Override
+        public Object reactorSlot() {
+            return slot;
+        }
+
+        @Override
+        public void reactorSlot(Object slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public String toString() {
+            return "h";
+        }
+    }
+
+    /** Records each interest change as {@code "h=READ|WRITE"}; never reports readiness by itself. */
+    private static final class RecordingPoller implements Poller {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void setInterest(SelectableHandle handle, int ops) {
+            String s = ops == 0 ? "0" : ((ops & READ) != 0 ? "READ" : "") + ((ops & READ) != 0 && (ops & WRITE) != 0 ? "|" : "")
+                    + ((ops & WRITE) != 0 ? "WRITE" : "");
+            calls.add(handle + "=" + s);
+        }
+
+        @Override
+        public int poll(long timeoutNanos, ReadySink sink) {
+            return 0;
+        }
+
+        @Override
+        public void wakeup() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static class Probe implements IReadDescriptor, IWriteDescriptor {
+        final Handle handle;
+        final List<String> events = new ArrayList<>();
+        final List<Failure> lost = new ArrayList<>();
+        Supplier<Exception> onRead = () -> null;
+        Supplier<Exception> onWrite = () -> null;
+
+        Probe(Handle handle) {
+            this.handle = handle;
+        }
+
+        /** Off for allocation measurements: the event list itself would allocate. */
+        boolean recordEvents = true;
+
+        @Override
+        public Exception doRead() {
+            if (recordEvents) {
+                events.add("read");
+            }
+            return onRead.get();
+        }
+
+        @Override
+        public Exception doWrite() {
+            if (recordEvents) {
+                events.add("write");
+            }
+            return onWrite.get();
+        }
+
+        @Override
+        public void connectionLost(Failure reason) {
+            lost.add(reason);
+            events.add("lost:" + reason.type().getSimpleName());
+        }
+
+        @Override
+        public SelectableHandle handle() {
+            return handle;
+        }
+
+        @Override
+        public String logPrefix() {
+            return "probe";
+        }
+    }
+
+    private static final class HalfCloseableProbe extends Probe implements IHalfCloseableDescriptor {
+        HalfCloseableProbe(Handle handle) {
+            super(handle);
+        }
+
+        @Override
+        public void readConnectionLost(Failure reason) {
+            events.add("readConnectionLost:" + reason.type().getSimpleName());
+        }
+
+        @Override
+        public void writeConnectionLost(Failure reason) {
+            events.add("writeConnectionLost");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.twine.tck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One invocation of a {@link ReactorTest} or {@link ReactorPairTest} method: resolves its
+ * {@link ReactorBuilder} parameters (in order), skips it when its backend is unavailable, and after it
+ * runs the clean-up checks described on {@link ReactorBuilder}.
+ */
+final class ReactorInvocation implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+    /** How long a descriptor closed by another thread (a peer's socket) may take to disappear. */
+    private static final long SETTLE_MILLIS = 2_000;
+
+    private final List<ReactorBuilder> builders;
+    private final Optional<String> unavailable;
+    private List<String> descriptorsBefore;
+
+    ReactorInvocation(List<ReactorBuilder> builders, Optional<String> unavailable) {
+        this.builders = builders;
+        this.unavailable = unavailable;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ReactorBuilder.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        int n = 0;
+        for (int i = 0; i < parameter.getIndex(); i++) {
+            if (parameter.getDeclaringExecutable().getParameterTypes()[i] == ReactorBuilder.class) {
+                n++;
+            }
+        }
+        if (n >= builders.size()) {
+            throw new IllegalStateException(context.getDisplayName() + " asks for " + (n + 1)
+                    + " ReactorBuilder parameters; this kind of test provides " + builders.size());
+        }
+        return builders.get(n);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (unavailable.isPresent()) {
+            throw new TestAbortedException(unavailable.get());
+        }
+        descriptorsBefore = OpenDescriptors.supported() ? OpenDescriptors.list() : null;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws InterruptedException {
+        if (unavailable.isPresent()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (ReactorBuilder b : builders) {
+            problems.addAll(b.cleanUp());
+        }
+        if (descriptorsBefore != null) {
+            List<String> leaked = leakedDescriptors();
+            if (!leaked.isEmpty()) {
+                problems.add("descriptors leaked: " + leaked);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("reactor not left clean:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** Descriptors open now that were not before, after letting other threads' closes land. */
+    private List<String> leakedDescriptors() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+        while (true) {
+            List<String> now = OpenDescriptors.list();
+            if (now.size() <= descriptorsBefore.size()) {
+                return List.of();
+            }
+            if (System.nanoTime() > deadline) {
+                now.removeAll(descriptorsBefore);
+                return now;
+            }
+            Thread.sleep(20);
+        }
+    }
+}
