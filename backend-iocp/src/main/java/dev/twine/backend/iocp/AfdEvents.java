@@ -26,9 +26,14 @@ import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_SEND;
  *
  * <p>What is reported (checked in this order by the reactor, since Windows may set several bits):
  * <ul>
- *   <li>{@code ABORT} (reset) becomes {@link Poller#ERROR} {@code |} {@link Poller#HANGUP}. The poller
- *       cannot rely on a later {@code recv} to say "reset": Wine returns 0 (EOF) after an RST and clears
- *       {@code SO_ERROR} (native-notes.md, Wine deviation 1), so the reset is reported from the poll.</li>
+ *   <li>{@code ABORT} (reset) becomes {@link Poller#READ} {@code |} {@link Poller#ERROR} {@code |}
+ *       {@link Poller#HANGUP}, the shape of {@code EPOLLIN | EPOLLERR | EPOLLHUP} after an RST on Linux: a
+ *       reader is then asked to read and learns of the reset from {@code recv} ({@code ECONNRESET}), which
+ *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone} (§1.4).
+ *       Wine returns 0 from that {@code recv} instead (native-notes.md, Wine deviation 1), so the poller
+ *       also marks the socket as reset ({@link WinsockStreamSocket#peerReset()}) and its end of stream
+ *       becomes {@code ECONNRESET}. A handle without read interest gets only {@code ERROR | HANGUP}
+ *       ({@link #reportable}).</li>
  *   <li>{@code CONNECT_FAIL} becomes {@link Poller#WRITE} {@code |} {@link Poller#ERROR}, the shape of a
  *       failed non-blocking connect under epoll; {@code finishConnect} then reads {@code SO_ERROR}.</li>
  *   <li>{@code DISCONNECT} becomes {@link Poller#READ} {@code |} {@link Poller#READ_HANGUP}, like
@@ -73,7 +78,7 @@ final class AfdEvents {
             ops |= Poller.READ | Poller.READ_HANGUP;
         }
         if ((afdEvents & AFD_POLL_ABORT) != 0) {
-            ops |= Poller.ERROR | Poller.HANGUP;
+            ops |= Poller.READ | Poller.ERROR | Poller.HANGUP;
         }
         if ((afdEvents & AFD_POLL_CONNECT_FAIL) != 0) {
             ops |= Poller.WRITE | Poller.ERROR;

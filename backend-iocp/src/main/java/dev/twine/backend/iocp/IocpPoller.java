@@ -159,6 +159,9 @@ final class IocpPoller implements Poller {
                 return;
             }
             ops = AfdEvents.readyOps(events);
+            if ((events & WinLayout.AFD_POLL_ABORT) != 0 && r.handle instanceof WinsockStreamSocket) {
+                ((WinsockStreamSocket) r.handle).peerReset();
+            }
         }
         enqueue(r);
         if (ops != 0) {

@@ -20,6 +20,8 @@ import java.nio.ByteBuffer;
  */
 final class WinsockStreamSocket extends WinsockHandle implements StreamSocketHandle {
     private boolean connecting;
+    /** Set by the poller on {@code AFD_POLL_ABORT}: the peer reset the connection. */
+    private boolean reset;
 
     WinsockStreamSocket(WinsockCalls calls, long socket) {
         super(calls, socket);
@@ -57,10 +59,23 @@ final class WinsockStreamSocket extends WinsockHandle implements StreamSocketHan
         calls.bind(socket, local);
     }
 
+    /**
+     * Records that the poller saw {@code AFD_POLL_ABORT}. Windows then fails {@code recv} with
+     * {@code WSAECONNRESET}; Wine 8 returns 0 (end of stream) and clears {@code SO_ERROR} instead
+     * (native-notes.md, Wine deviation 1). With this mark, {@link #read} reports the reset either way.
+     */
+    void peerReset() {
+        reset = true;
+    }
+
     @Override
     public int read(ByteBuffer dst) throws IOException {
         checkOpen();
-        return calls.recv(socket, dst);
+        int n = calls.recv(socket, dst);
+        if (n < 0 && reset) {
+            throw WinsockErrors.exception(WinsockErrors.WSAECONNRESET, "recv");
+        }
+        return n;
     }
 
     @Override

@@ -29,9 +29,15 @@ class AfdEventsTest {
     }
 
     @Test
-    void resetIsAnErrorAndAHangupEvenWhenSendIsAlsoSet() {
-        assertEquals(Poller.WRITE | Poller.ERROR | Poller.HANGUP,
+    void resetIsReadableWithAnErrorAndAHangupEvenWhenSendIsAlsoSet() {
+        assertEquals(Poller.READ | Poller.WRITE | Poller.ERROR | Poller.HANGUP,
                 AfdEvents.readyOps(AFD_POLL_SEND | AFD_POLL_ABORT));
+    }
+
+    @Test
+    void aResetReachesAWriteOnlyHandleAsErrorAndHangupOnly() {
+        assertEquals(Poller.ERROR | Poller.HANGUP,
+                AfdEvents.reportable(AfdEvents.readyOps(AFD_POLL_ABORT), Poller.WRITE));
     }
 
     @Test

@@ -133,12 +133,14 @@ class IocpPollerTest {
     }
 
     @Test
-    void aPeerResetIsReportedAsErrorAndHangup() throws IOException {
+    void aPeerResetIsReportedAsErrorAndHangupAndReadingItSaysEconnreset() throws IOException {
         StreamSocketHandle[] p = net.pair();
         poller.setInterest(p[1], READ);
         p[0].abort();
-        awaitReady(poller, p[1], ERROR | HANGUP);
+        assertEquals(READ | ERROR | HANGUP, awaitReady(poller, p[1], ERROR | HANGUP) & (READ | ERROR | HANGUP));
         poller.setInterest(p[1], 0);
+        SocketErrorException e = assertThrows(SocketErrorException.class, () -> p[1].read(ByteBuffer.allocate(8)));
+        assertEquals("ECONNRESET", e.errnoName());
     }
 
     @Test
