@@ -3,6 +3,7 @@ package dev.twine.nativeio.windows;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,6 +116,8 @@ public final class Win32 {
         ByteBuffer wsaData = ByteBuffer.allocateDirect(WinLayout.WSADATA_SIZE + 64);
         // WSAStartup returns its error code directly instead of through WSAGetLastError.
         int rc = w.WSAStartup((short) WinLayout.WINSOCK_VERSION_2_2, NativeBlock.addressOf(wsaData));
+        // Only the address went to native code: keep the buffer (and its memory) alive until the call is over.
+        Reference.reachabilityFence(wsaData);
         if (rc != 0) {
             throw new IllegalStateException("WSAStartup(2.2) failed: " + WinsockErrors.windowsName(rc));
         }

@@ -2,6 +2,7 @@ package dev.twine.nativeio.windows;
 
 import dev.twine.spi.SocketErrorException;
 
+import java.lang.ref.Reference;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -205,6 +206,8 @@ public final class WinsockCalls {
         int n;
         if (dst.isDirect()) {
             n = ws.recv(s, NativeBlock.addressOf(dst) + dst.position(), want, 0);
+            // Only the address went to native code: the buffer must stay reachable until recv returned.
+            Reference.reachabilityFence(dst);
         } else {
             Scratch sc = SCRATCH.get();
             n = ws.recv(s, sc.address + BOUNCE, Math.min(want, BOUNCE_SIZE), 0);
@@ -243,6 +246,7 @@ public final class WinsockCalls {
         int n;
         if (src.isDirect()) {
             n = ws.send(s, NativeBlock.addressOf(src) + src.position(), have, 0);
+            Reference.reachabilityFence(src);
         } else {
             Scratch sc = SCRATCH.get();
             int len = Math.min(have, BOUNCE_SIZE);
@@ -296,7 +300,10 @@ public final class WinsockCalls {
             return 0;
         }
         sc.buf.putInt(VALUE, 0);
-        if (ws.WSASend(s, sc.address + WSABUFS, count, sc.address + VALUE, 0, 0, 0) == SOCKET_ERROR) {
+        int rc = ws.WSASend(s, sc.address + WSABUFS, count, sc.address + VALUE, 0, 0, 0);
+        // The WSABUFs hold only addresses of the direct buffers: keep those buffers alive through the call.
+        Reference.reachabilityFence(srcs);
+        if (rc == SOCKET_ERROR) {
             return wouldBlockOrThrow(win.lastError(), "WSASend");
         }
         long sent = sc.buf.getInt(VALUE) & 0xffffffffL;
