@@ -20,9 +20,10 @@
  *   - EVFILT_WRITE: data is the free space in the send buffer; EV_EOF when the socket can no
  *     longer send (both directions shut, reset, failed connect).
  *   - EVFILT_USER with NOTE_TRIGGER and NOTE_FFNOP/FFAND/FFOR/FFCOPY.
- *   - EV_ADD (a second EV_ADD modifies; udata, fflags and data are overwritten by every change
- *     that names an existing knote), EV_DELETE, EV_ENABLE, EV_DISABLE, EV_ONESHOT, EV_CLEAR,
- *     EV_DISPATCH, EV_RECEIPT.
+ *   - EV_ADD (a second EV_ADD modifies the knote rather than adding another; every change that
+ *     names an existing knote overwrites its udata, NOTE_TRIGGER ones included, and for user
+ *     events its data and, through NOTE_FF*, its fflags), EV_DELETE, EV_ENABLE, EV_DISABLE,
+ *     EV_ONESHOT, EV_CLEAR, EV_DISPATCH, EV_RECEIPT.
  *   - A change that fails, or carries EV_RECEIPT, is returned in the event list with flags
  *     EV_ERROR and data = errno while there is room; without room a failure makes kevent()
  *     return -1 with that errno and the remaining changes are not processed. When any such entry
@@ -58,7 +59,9 @@
  *   8. A kqueue is released by this library's close(), which the Java binding calls (it binds
  *      close from the same library as kevent). A program that closes a kqueue with the C
  *      library's close() instead leaves its inner sets open until the kernel hands the number
- *      out again to kqueue(), which then releases them.
+ *      out again to kqueue(), which then releases them. Closing a kqueue while another thread
+ *      is inside kevent() on it is not supported (BSD makes that thread's call fail; here it
+ *      would use freed state).
  */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,6 +1,7 @@
 package dev.twine.internet.base;
 
 import dev.twine.defer.Deferred;
+import dev.twine.defer.DeferredList;
 import dev.twine.internet.IReactorCore.Phase;
 import dev.twine.internet.IReactorCore.TriggerId;
 import java.util.ArrayList;
@@ -95,18 +96,13 @@ final class ThreePhaseEvent {
             continueFiring();
             return;
         }
-        // Twisted gathers these in a DeferredList; counting them down is the same rule (fire once all
-        // have fired, whatever their outcome) without building a result list nobody reads. Each result
-        // passes through unchanged, so a failure is still the Deferred's to report.
-        int[] remaining = {waitFor.size()};
-        for (Deferred<?> d : waitFor) {
-            d.addBoth(result -> {
-                if (--remaining[0] == 0) {
-                    continueFiring();
-                }
-                return result;
-            });
-        }
+        // Twisted's DeferredList(beforeResults).addCallback(_continueFiring): DURING and AFTER run once
+        // every Deferred has fired, whatever its outcome. The list does not consume errors, so a failure
+        // stays with its Deferred, to be handled or reported there.
+        DeferredList.of(waitFor).addCallback(outcomes -> {
+            continueFiring();
+            return null;
+        });
     }
 
     private void continueFiring() {

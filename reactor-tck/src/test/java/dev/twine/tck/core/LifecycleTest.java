@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twine.defer.Deferred;
+import dev.twine.defer.UnhandledFailures;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReactorCore.Phase;
 import dev.twine.internet.error.ReactorAlreadyRunning;
 import dev.twine.internet.error.ReactorNotRestartable;
 import dev.twine.internet.error.ReactorNotRunning;
+import dev.twine.tck.LogCapture;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.util.ArrayList;
@@ -162,6 +165,23 @@ class LifecycleTest {
         IReactor reactor = b.buildReactor();
         assertThrows(IllegalArgumentException.class, () -> reactor.iterate(-1));
         assertThrows(IllegalArgumentException.class, () -> reactor.iterate(Double.NaN));
+    }
+
+    @ReactorTest
+    void unhandledDeferredFailureIsReportedWhenTheReactorStops(ReactorBuilder b) {
+        IReactor reactor = b.buildReactor();
+        UnhandledFailures.drain(); // the registry is process-wide: start from nothing
+        IllegalStateException boom = new IllegalStateException("nobody handles this");
+        try (LogCapture logs = LogCapture.of(UnhandledFailures.LOGGER_NAME)) {
+            b.needsRunningReactor(reactor, () -> {
+                Deferred<String> d = new Deferred<>();
+                d.errback(boom); // and no errback: the chain ends in a failure
+                reactor.stop();
+            });
+            b.runReactor(reactor, TIMEOUT);
+            assertEquals(List.of(boom), logs.errors(), "reported by the time run() returned");
+        }
+        assertEquals(0, UnhandledFailures.count());
     }
 
     @ReactorTest
