@@ -294,6 +294,11 @@ final class IocpPoller implements Poller {
         readyCount++;
     }
 
+    /** How many request records exist (free or in use); for tests of recycling. */
+    int poolSize() {
+        return pool.all().length;
+    }
+
     /** Poller timeout to a {@code DWORD} of milliseconds, rounded up so timers never fire early. */
     static int millis(long timeoutNanos) {
         if (timeoutNanos < 0) {

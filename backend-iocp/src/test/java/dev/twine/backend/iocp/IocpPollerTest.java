@@ -262,6 +262,41 @@ class IocpPollerTest {
     }
 
     @Test
+    void interestFlippingBackAndForthKeepsReportingWhatIsWanted() throws IOException {
+        StreamSocketHandle[] p = net.pair();
+        writeFully(p[0], "unread");
+        for (int i = 0; i < 40; i++) {
+            poller.setInterest(p[1], READ | WRITE);
+            assertEquals(READ | WRITE, awaitReady(poller, p[1], READ | WRITE) & (READ | WRITE), "round " + i);
+            poller.setInterest(p[1], READ);
+            assertEquals(READ, awaitReady(poller, p[1], READ) & (READ | WRITE), "round " + i);
+        }
+        poller.setInterest(p[1], 0);
+    }
+
+    @Test
+    void requestRecordsAreRecycledOnceTheirPollHasCompleted() throws IOException {
+        ListeningSocketHandle l = net.listener();
+        for (int i = 0; i < PollRequestPool.PER_CHUNK * 3; i++) {
+            StreamSocketHandle c = net.client();
+            c.connect(l.localAddress());
+            StreamSocketHandle a = net.acceptWithin(l);
+            poller.setInterest(a, READ);
+            pollOnce(poller, 0);
+            poller.setInterest(a, 0);
+            pollOnce(poller, 0);
+            a.close();
+            c.close();
+        }
+        // Cancelled polls come back within a few polls; their records go back to the pool, so sequential
+        // registrations never need more than a chunk or two.
+        for (int i = 0; i < 5; i++) {
+            pollOnce(poller, 20);
+        }
+        assertTrue(poller.poolSize() <= 2 * PollRequestPool.PER_CHUNK, "pool grew to " + poller.poolSize());
+    }
+
+    @Test
     void handlesOfAnotherBackendAreRejected() {
         SelectableHandle foreign = new SelectableHandle() {
             public int fileno() {
