@@ -258,7 +258,9 @@ public final class ReactorBase implements IReactor, AutoCloseable {
 
     /** Twisted's {@code timeout()}: 0 if thread calls wait, else what the earliest timer allows. */
     private long timeoutNanos() {
-        if (!threadCalls.isEmpty()) {
+        // stop() may be called from the optimistic writes of beforeWait(), after this iteration's
+        // timed calls ran: the shutdown must then run at once, not after the next readiness event.
+        if (justStopped || !threadCalls.isEmpty()) {
             return 0;
         }
         return timers.timeoutNanos();

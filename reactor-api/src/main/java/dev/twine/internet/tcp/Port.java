@@ -1,28 +1,335 @@
 package dev.twine.internet.tcp;
 
 import dev.twine.defer.Deferred;
+import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
+import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.ILoggingContext;
+import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
+import dev.twine.internet.IReadDescriptor;
+import dev.twine.internet.Main;
+import dev.twine.internet.error.CannotListenError;
+import dev.twine.internet.error.NotListeningError;
+import dev.twine.spi.ListeningSocketHandle;
+import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.StreamSocketHandle;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
-/** STUB: replaced by the tcp work; the constructor signature is the contract ReactorBase uses. */
-public final class Port implements IListeningPort {
+/**
+ * A listening TCP port (Twisted's {@code tcp.Port}, §1.5): what {@code listenTCP} returns.
+ *
+ * <h2>Listening</h2>
+ * {@link #startListening()} is synchronous: it reserves the spare descriptor ({@link ReservedDescriptor}),
+ * binds and listens ({@link CannotListenError} on failure), logs {@code "<factory> starting on <port>"},
+ * runs {@code factory.doStart()}, and registers for accept readiness. Port 0 picks a free port, which
+ * {@link #getHost()} reports. Interface {@code ""} means every IPv4 interface ({@code 0.0.0.0}); an IPv6
+ * literal gives an IPv6 port and {@code IPv6Address}es.
+ *
+ * <h2>Accepting</h2>
+ * Each accept readiness event accepts up to {@code numberAccepts} connections, which adapts like
+ * Twisted's (#3290): it starts at 100, grows by 20 whenever a batch fills it, and otherwise shrinks to
+ * the number accepted (at least 1). For each client: {@code factory.buildProtocol(peer)} ({@code null}
+ * closes the socket), a new {@link Connection} that starts reading, then
+ * {@code protocol.makeConnection(transport)}. An exception from {@code buildProtocol} closes that one
+ * client; an exception from {@code makeConnection}/{@code connectionMade} is logged and the connection
+ * stays open (Experiment E5). A failed {@code accept} is {@link AcceptFailures}' business: retries,
+ * EMFILE recovery through a reserved descriptor, and a short back-off where Twisted would spin.
+ *
+ * <h2>Stopping</h2>
+ * {@link #stopListening()} stops accepting at once and closes the socket on a later iteration (a
+ * {@code callLater(0)}): it logs {@code "(TCP Port N Closed)"}, closes the socket, runs
+ * {@code factory.doStop()} and then fires the returned Deferred, or errbacks it with the exception
+ * {@code stopFactory} threw. Connections already accepted are unaffected. The port can then
+ * {@link #startListening()} again, even after such an errback. Reactor shutdown closes the port the same
+ * way, through {@link #connectionLost}.
+ *
+ * <p>Threading: reactor thread only.
+ */
+public final class Port implements IListeningPort, IReadDescriptor {
+    /** Twisted's initial {@code numberAccepts} on POSIX. */
+    static final int INITIAL_ACCEPTS = 100;
+    /** Twisted's growth step when a batch filled the limit. */
+    static final int ACCEPT_GROWTH = 20;
+
+    private static final System.Logger LOG = System.getLogger(Port.class.getName());
+
+    private final IReactor reactor;
+    private final TcpContext context;
+    private final int port;
+    private final IProtocolFactory factory;
+    private final int backlog;
+    private final String iface;
+    private final AcceptFailures acceptFailures;
+    /** Deferreds returned by stopListening, fired when the pending close completes. */
+    private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
+
+    private ListeningSocketHandle socket;
+    private IAddress boundAddress;
+    private boolean listening;
+    private boolean disconnecting;
+    private int numberAccepts = INITIAL_ACCEPTS;
+    private int sessionno;
+    private IDelayedCall pendingClose;
+
+    /**
+     * A port that is not listening yet; {@link #startListening()} starts it. ReactorBase's
+     * {@code listenTCP} does both.
+     *
+     * @param port    the port number, 0 for any free one
+     * @param backlog the listen queue length
+     * @param iface   the local address to bind: {@code ""} for all IPv4 interfaces, or a literal
+     */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface) {
+        this.reactor = reactor;
+        this.context = TcpContext.of(reactor);
+        this.port = port;
+        this.factory = factory;
+        this.backlog = backlog;
+        this.iface = iface == null ? "" : iface;
+        this.acceptFailures = new AcceptFailures(reactor, this);
     }
 
     @Override
     public void startListening() {
-        throw new UnsupportedOperationException("stub");
+        if (listening) {
+            throw new IllegalStateException("already listening on " + boundAddress);
+        }
+        acceptFailures.reserve();
+        ListeningSocketHandle s;
+        try {
+            s = reactor.sockets().listen(Addresses.listenAddress(iface, port), backlog);
+        } catch (IOException e) {
+            acceptFailures.portClosed();
+            throw new CannotListenError(iface, port, e);
+        }
+        boolean started = false;
+        try {
+            InetSocketAddress local = s.localAddress();
+            boundAddress = Addresses.tcp(local);
+            LOG.log(Level.INFO, factoryPrefix() + " starting on " + local.getPort());
+            factory.doStart();
+            started = true;
+        } catch (IOException e) {
+            throw new CannotListenError(iface, port, e);
+        } finally {
+            if (!started) {
+                // startFactory threw (or getsockname failed): leave nothing open behind the exception.
+                acceptFailures.portClosed();
+                closeQuietly(s);
+            }
+        }
+        socket = s;
+        listening = true;
+        disconnecting = false;
+        numberAccepts = INITIAL_ACCEPTS;
+        context.track(this);
+        reactor.addReader(this);
     }
 
+    /**
+     * Stops accepting now and closes on a later iteration; see the class comment. Calling it again
+     * before the close completes returns another Deferred fired at the same time.
+     *
+     * @return fires (with {@code null}) after {@code factory.doStop()}; already fired if not listening
+     */
     @Override
     public Deferred<Void> stopListening() {
-        throw new UnsupportedOperationException("stub");
+        if (!listening) {
+            return Deferred.succeed(null);
+        }
+        Deferred<Void> done = new Deferred<>();
+        closeWaiters.add(done);
+        if (!disconnecting) {
+            disconnecting = true;
+            reactor.removeReader(this);
+            acceptFailures.cancelBackoff();
+            pendingClose = reactor.callLater(0, () -> {
+                pendingClose = null;
+                connectionLost(new Failure(Main.CONNECTION_DONE));
+            });
+        }
+        return done;
+    }
+
+    /**
+     * The bound address, with the real port number when port 0 was asked for. Kept after
+     * {@link #stopListening()} (the last address listened on).
+     *
+     * @throws NotListeningError if the port never listened
+     */
+    @Override
+    public IAddress getHost() {
+        if (boundAddress == null) {
+            throw new NotListeningError("port " + port + " has not listened yet");
+        }
+        return boundAddress;
     }
 
     @Override
-    public IAddress getHost() {
-        throw new UnsupportedOperationException("stub");
+    public SelectableHandle handle() {
+        return socket;
+    }
+
+    /** Accepts a batch of pending connections; see the class comment. Always returns {@code null}. */
+    @Override
+    public Exception doRead() {
+        if (!listening || disconnecting) {
+            return null;
+        }
+        int budget = numberAccepts;
+        int accepted = 0;
+        int attempts = 0;
+        while (attempts < budget && listening && !disconnecting) {
+            attempts++;
+            StreamSocketHandle client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                if (!acceptFailures.handle(e, socket, budget - attempts)) {
+                    break;
+                }
+                continue;
+            }
+            if (client == null) {
+                break;
+            }
+            accepted++;
+            serve(client);
+        }
+        // Scale the batch with the traffic (Twisted's Port.doRead, test_acceptScaling).
+        numberAccepts = accepted == budget ? numberAccepts + ACCEPT_GROWTH : Math.max(1, accepted);
+        return null;
+    }
+
+    /**
+     * The port is closed: called by the delayed close of {@link #stopListening()} or by the reactor at
+     * shutdown (with {@code ConnectionLost}). Logs, closes the socket and the spare descriptor, runs
+     * {@code factory.doStop()} and fires the waiting Deferreds. Idempotent.
+     */
+    @Override
+    public void connectionLost(Failure reason) {
+        if (!listening) {
+            return;
+        }
+        listening = false;
+        cancel(pendingClose);
+        pendingClose = null;
+        reactor.removeReader(this);
+        LOG.log(Level.INFO, "(TCP Port " + boundAddress.port() + " Closed)");
+        closeQuietly(socket);
+        socket = null;
+        acceptFailures.portClosed();
+        context.forget(this);
+        Throwable stopError = null;
+        try {
+            factory.doStop();
+        } catch (RuntimeException | Error e) {
+            Callbacks.rethrowIfFatal(e);
+            stopError = e;
+        } finally {
+            disconnecting = false;
+        }
+        List<Deferred<Void>> waiters = new ArrayList<>(closeWaiters);
+        closeWaiters.clear();
+        if (stopError != null && waiters.isEmpty()) {
+            LOG.log(Level.ERROR, logPrefix() + ": exception in stopFactory", stopError);
+        }
+        for (Deferred<Void> d : waiters) {
+            if (stopError == null) {
+                d.callback(null);
+            } else {
+                d.errback(stopError);
+            }
+        }
+    }
+
+    /** Twisted's {@code Port.logPrefix}: the factory's qualified class name. */
+    @Override
+    public String logPrefix() {
+        return factory.getClass().getName();
+    }
+
+    /** True from {@link #startListening()} until the socket is closed. */
+    public boolean isListening() {
+        return listening;
+    }
+
+    /** The current accept batch limit (Twisted's {@code numberAccepts}), for tests and diagnostics. */
+    public int numberAccepts() {
+        return numberAccepts;
+    }
+
+    @Override
+    public String toString() {
+        return "Port[" + factory.getClass().getName() + (listening ? " on " + boundAddress.port() : ", not listening") + "]";
+    }
+
+    // -- Internals --
+
+    /** Builds the protocol and transport for one accepted client, in Twisted's order. */
+    private void serve(StreamSocketHandle client) {
+        IAddress peer;
+        IAddress host;
+        try {
+            peer = Addresses.tcp(client.remoteAddress());
+            host = Addresses.tcp(client.localAddress());
+        } catch (IOException | RuntimeException e) {
+            // The client reset before we got to it (getpeername: ENOTCONN); nothing to serve.
+            LOG.log(Level.DEBUG, logPrefix() + ": dropped a connection that went away: " + e);
+            closeQuietly(client);
+            return;
+        }
+        IProtocol protocol;
+        try {
+            protocol = factory.buildProtocol(peer);
+        } catch (RuntimeException | Error e) {
+            Callbacks.rethrowIfFatal(e);
+            LOG.log(Level.ERROR, logPrefix() + ": exception in buildProtocol for " + peer, e);
+            closeQuietly(client);
+            return;
+        }
+        if (protocol == null) {
+            closeQuietly(client);
+            return;
+        }
+        int session = sessionno++;
+        String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
+        Connection transport = new Connection(reactor, context, client, protocol, peer, host, logstr, null);
+        transport.startReading();
+        try {
+            protocol.makeConnection(transport);
+        } catch (RuntimeException | Error e) {
+            Callbacks.rethrowIfFatal(e);
+            // Twisted's log.deferr(): the connection stays open (Experiment E5).
+            LOG.log(Level.ERROR, logstr + ": exception in connectionMade", e);
+        }
+    }
+
+    private String factoryPrefix() {
+        return factory instanceof ILoggingContext ctx ? ctx.logPrefix() : factory.getClass().getName();
+    }
+
+    private static void cancel(IDelayedCall call) {
+        if (call != null && call.active()) {
+            call.cancel();
+        }
+    }
+
+    private void closeQuietly(SelectableHandle handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, logPrefix() + ": close failed: " + e.getMessage());
+        }
     }
 }

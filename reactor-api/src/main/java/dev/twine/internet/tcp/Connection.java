@@ -1,0 +1,544 @@
+package dev.twine.internet.tcp;
+
+import dev.twine.defer.Failure;
+import dev.twine.internet.IAddress;
+import dev.twine.internet.IHalfCloseableDescriptor;
+import dev.twine.internet.IHalfCloseableProtocol;
+import dev.twine.internet.IProducer;
+import dev.twine.internet.IProtocol;
+import dev.twine.internet.IReactor;
+import dev.twine.internet.IReadDescriptor;
+import dev.twine.internet.ITCPTransport;
+import dev.twine.internet.IWriteDescriptor;
+import dev.twine.internet.Main;
+import dev.twine.internet.error.ConnectionAborted;
+import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.StreamSocketHandle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * One TCP connection: the transport a protocol writes to, and the descriptor the reactor reads and
+ * writes through (Twisted's {@code tcp.Connection} over {@code abstract.FileDescriptor}, §1.7-§1.8).
+ * Servers get one from {@link Port}, clients from {@link Connector}; there is no public constructor.
+ *
+ * <h2>Callback order (§1.9)</h2>
+ * The connection starts reading <em>before</em> {@code protocol.makeConnection(this)}, on both sides, so
+ * a {@link #pauseProducing()} inside {@code connectionMade} sticks. Then {@code dataReceived}* and exactly
+ * one {@code connectionLost}; after it the connection holds no reference to the protocol.
+ *
+ * <h2>Reading</h2>
+ * On read readiness it reads into the reactor's shared 64 KiB direct buffer and hands
+ * {@code dataReceived} a read-only view that is valid only during the call. It reads again while reads
+ * fill the whole buffer, at most {@value #MAX_READS_PER_EVENT} times per event, and stops as soon as the
+ * protocol pauses or closes the transport. End of stream is {@code ConnectionDone} (or, for an
+ * {@link IHalfCloseableProtocol}, {@code readConnectionLost()}: the reactor calls
+ * {@link #readConnectionLost}); a read error is {@code ConnectionLost}. An exception from
+ * {@code dataReceived} propagates to the reactor, which logs it and closes this connection, and only
+ * this one, with that exception as the reason (§1.10).
+ *
+ * <h2>Writing</h2>
+ * {@code write}, {@code write(ByteBuffer)} and {@code writeSequence} copy into a {@link WriteBuffer} of
+ * pooled direct chunks and register the connection as a writer; nothing is sent inside the call. The
+ * reactor's optimistic flush or write readiness sends it with gathering writes. The connection stays a
+ * writer only while it has bytes (or a pending close) to write; with an empty buffer it is never left in
+ * the writer set (level-triggered pollers would spin: Twisted #2809, #11618). Writes after
+ * {@link #loseConnection()} are still delivered; writes after {@link #loseWriteConnection()} completed,
+ * after {@link #abortConnection()}, or after the connection is gone are dropped silently.
+ *
+ * <h2>Producers</h2>
+ * See {@link ProducerCoupling}: a streaming producer is paused when more than 64 KiB is buffered and
+ * resumed when the buffer is empty; a pull producer is resumed on every drain.
+ * <b>Twine's decision (Twisted #6461):</b> while any producer is registered, {@link #loseConnection()}
+ * and {@link #loseWriteConnection()} wait until it is unregistered, as Twisted's documentation promises
+ * but its code does not do for an unpaused streaming producer. The transport itself is a push producer:
+ * pausing it stops reading, resuming starts reading again (unless closing), stopping it loses the
+ * connection.
+ *
+ * <h2>Closing</h2>
+ * {@link #loseConnection()} stops reading, flushes, then closes with {@code ConnectionDone}.
+ * {@link #abortConnection()} deregisters, discards every buffered byte, closes the socket at once with
+ * a reset ({@code SO_LINGER {1,0}}, so the peer sees {@code ConnectionLost}) and delivers
+ * {@code connectionLost(ConnectionAborted)} from a {@code callLater(0)}, never re-entrantly from inside
+ * {@code dataReceived} or {@code resumeProducing}. {@link #loseWriteConnection()} half-closes after the
+ * flush. For a client, the connector's {@code clientConnectionLost} follows the protocol's
+ * {@code connectionLost}.
+ *
+ * <p>Threading: reactor thread only, like every transport.
+ */
+public final class Connection implements ITCPTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
+    /**
+     * Reads per readiness event when every read fills the buffer: 16 x 64 KiB = 1 MiB, after which the
+     * other ready descriptors get their turn (level-triggered polling reports the rest again).
+     */
+    static final int MAX_READS_PER_EVENT = 16;
+
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    private final IReactor reactor;
+    private final TcpContext context;
+    private final StreamSocketHandle socket;
+    private final WriteBuffer outbound;
+    private final ProducerCoupling producers = new ProducerCoupling();
+    private final IAddress peer;
+    private final IAddress host;
+    private final String logstr;
+    /** The client's connector, told after the protocol when the connection is lost; null on servers. */
+    private final Connector connector;
+
+    private IProtocol protocol;
+    private boolean connected = true;
+    private boolean disconnecting;
+    private boolean disconnected;
+    private boolean aborting;
+    /** The reactor should deliver read readiness (not paused, not closing). */
+    private boolean reading;
+    /** The peer's EOF was seen and handed to {@code readConnectionLost}: never read again. */
+    private boolean readClosed;
+    private boolean writeDisconnecting;
+    private boolean writeDisconnected;
+
+    Connection(IReactor reactor, TcpContext context, StreamSocketHandle socket, IProtocol protocol,
+            IAddress peer, IAddress host, String logstr, Connector connector) {
+        this.reactor = reactor;
+        this.context = context;
+        this.socket = socket;
+        this.outbound = new WriteBuffer(context.chunks);
+        this.protocol = protocol;
+        this.peer = peer;
+        this.host = host;
+        this.logstr = logstr;
+        this.connector = connector;
+        context.track(this);
+    }
+
+    /**
+     * Twisted's {@code _getLogPrefix}: the protocol's own {@code logPrefix()} if it has one, else its
+     * class name.
+     */
+    static String protocolPrefix(Object protocol) {
+        if (protocol instanceof dev.twine.internet.ILoggingContext ctx) {
+            return ctx.logPrefix();
+        }
+        String name = protocol.getClass().getSimpleName();
+        return name.isEmpty() ? protocol.getClass().getName() : name;
+    }
+
+    // -- Reactor side: IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor --
+
+    @Override
+    public SelectableHandle handle() {
+        return socket;
+    }
+
+    @Override
+    public Exception doRead() {
+        ByteBuffer buffer = context.readBuffer;
+        ByteBuffer view = context.readView;
+        for (int i = 0; i < MAX_READS_PER_EVENT && reading; i++) {
+            buffer.clear();
+            int n;
+            try {
+                n = socket.read(buffer);
+            } catch (IOException e) {
+                return SocketErrors.connectionLost(e);
+            }
+            if (n == 0) {
+                return null;
+            }
+            if (n < 0) {
+                return Main.CONNECTION_DONE;
+            }
+            view.clear().limit(n);
+            protocol.dataReceived(view);
+            if (n < buffer.capacity()) {
+                // A short read almost always means the socket is empty; asking again would only cost a
+                // system call that returns EAGAIN. Level-triggered polling reports anything left.
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Exception doWrite() {
+        if (disconnected || aborting) {
+            stopWriting();
+            return null;
+        }
+        if (!outbound.isEmpty()) {
+            try {
+                outbound.flushTo(socket, context.gather);
+            } catch (IOException e) {
+                if (SocketErrors.isTransientWriteError(e)) {
+                    return null;
+                }
+                return SocketErrors.connectionLost(e);
+            }
+            if (!outbound.isEmpty()) {
+                return null;
+            }
+        }
+        // Drained: leave the writer set first (Twisted's doWrite), then exactly one follow-up.
+        stopWriting();
+        if (producers.isRegistered()) {
+            // A registered producer holds off loseConnection/loseWriteConnection (Twisted #6461).
+            producers.bufferDrained();
+            return null;
+        }
+        if (disconnecting) {
+            return Main.CONNECTION_DONE;
+        }
+        if (writeDisconnecting && !writeDisconnected) {
+            // Set before the callback, which may call loseConnection and must see the write side shut.
+            writeDisconnected = true;
+            closeWriteSide();
+        }
+        return null;
+    }
+
+    /**
+     * The peer shut its write side (the reactor got {@code ConnectionDone} from {@link #doRead()} and has
+     * removed this reader): an {@link IHalfCloseableProtocol} hears {@code readConnectionLost()} and the
+     * connection stays writable; any other protocol loses the connection with {@code reason}. If
+     * {@code readConnectionLost()} throws, that is logged and the connection closes with it
+     * (Twisted's {@code tcp.Connection.readConnectionLost}).
+     */
+    @Override
+    public void readConnectionLost(Failure reason) {
+        reading = false;
+        readClosed = true;
+        if (disconnected) {
+            return;
+        }
+        if (protocol instanceof IHalfCloseableProtocol halfCloseable) {
+            try {
+                halfCloseable.readConnectionLost();
+            } catch (RuntimeException | Error e) {
+                Callbacks.rethrowIfFatal(e);
+                LOG.log(Level.ERROR, logstr + ": exception in readConnectionLost", e);
+                connectionLost(new Failure(e));
+            }
+        } else {
+            connectionLost(reason);
+        }
+    }
+
+    /** Twisted keeps this for the interface only; it closes the whole connection. */
+    @Override
+    public void writeConnectionLost(Failure reason) {
+        connectionLost(reason);
+    }
+
+    /**
+     * The connection is gone: called once by the reactor (after a {@code doRead}/{@code doWrite} reason,
+     * or at shutdown), by the abort timer, or by this class; later calls do nothing. Stops the producer,
+     * deregisters, closes the socket (with a reset for {@code ConnectionAborted}), drops the protocol
+     * reference, then calls {@code protocol.connectionLost(reason)} and, for a client, the connector.
+     */
+    @Override
+    public void connectionLost(Failure reason) {
+        if (disconnected) {
+            return;
+        }
+        disconnected = true;
+        connected = false;
+        producers.connectionLost(logstr);
+        stopReading();
+        stopWriting();
+        outbound.release();
+        closeSocket(reason.check(ConnectionAborted.class) == null);
+        context.forget(this);
+        IProtocol p = protocol;
+        protocol = null;
+        try {
+            p.connectionLost(reason);
+        } catch (RuntimeException | Error e) {
+            Callbacks.rethrowIfFatal(e);
+            LOG.log(Level.ERROR, logstr + ": exception in connectionLost", e);
+        }
+        if (connector != null) {
+            connector.connectionLost(reason);
+        }
+    }
+
+    @Override
+    public String logPrefix() {
+        return logstr;
+    }
+
+    // -- Protocol side: ITransport, ITCPTransport, IConsumer, IPushProducer --
+
+    @Override
+    public void write(byte[] data) {
+        Objects.requireNonNull(data, "Data must be bytes");
+        if (!acceptsWrites() || data.length == 0) {
+            return;
+        }
+        outbound.append(data, 0, data.length);
+        buffered();
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        Objects.requireNonNull(data, "Data must be bytes");
+        if (!acceptsWrites() || !data.hasRemaining()) {
+            return;
+        }
+        outbound.append(data);
+        buffered();
+    }
+
+    /** Buffers every element (all validated first, as Twisted does); one gathering write sends them. */
+    @Override
+    public void writeSequence(Iterable<byte[]> data) {
+        Objects.requireNonNull(data, "Data must be bytes");
+        for (byte[] element : data) {
+            Objects.requireNonNull(element, "Data must be bytes");
+        }
+        if (!acceptsWrites()) {
+            return;
+        }
+        long before = outbound.size();
+        for (byte[] element : data) {
+            outbound.append(element, 0, element.length);
+        }
+        if (outbound.size() != before) {
+            buffered();
+        }
+    }
+
+    @Override
+    public void loseConnection() {
+        if (!connected || disconnecting || aborting) {
+            return;
+        }
+        if (writeDisconnected) {
+            // doWrite will never run the close any more: the write side is already shut (Twisted).
+            stopReading();
+            stopWriting();
+            connectionLost(new Failure(Main.CONNECTION_DONE));
+            return;
+        }
+        stopReading();
+        disconnecting = true;
+        startWriting();
+    }
+
+    @Override
+    public void loseWriteConnection() {
+        if (!connected || aborting || writeDisconnecting) {
+            return;
+        }
+        writeDisconnecting = true;
+        startWriting();
+    }
+
+    @Override
+    public void abortConnection() {
+        if (disconnected || aborting) {
+            return;
+        }
+        aborting = true;
+        stopReading();
+        stopWriting();
+        outbound.release();
+        // The reset goes out now; connectionLost follows on a later iteration so that it is never
+        // re-entrant from dataReceived/resumeProducing (Twisted's _AbortingMixin).
+        closeSocket(false);
+        reactor.callLater(0, () -> connectionLost(new Failure(new ConnectionAborted())));
+    }
+
+    @Override
+    public void registerProducer(IProducer producer, boolean streaming) {
+        Objects.requireNonNull(producer, "producer");
+        producers.requireNone(producer);
+        if (disconnected) {
+            producer.stopProducing();
+            return;
+        }
+        producers.register(producer, streaming);
+    }
+
+    @Override
+    public void unregisterProducer() {
+        producers.unregister();
+        if (connected && !aborting && (disconnecting || (writeDisconnecting && !writeDisconnected))) {
+            // The close that waited for this producer can now complete once the buffer is flushed.
+            startWriting();
+        }
+    }
+
+    /** The transport as a producer: stop reading (Twisted's {@code FileDescriptor.pauseProducing}). */
+    @Override
+    public void pauseProducing() {
+        stopReading();
+    }
+
+    /** Start reading again, unless the connection is closing or gone. */
+    @Override
+    public void resumeProducing() {
+        if (connected && !disconnecting) {
+            startReading();
+        }
+    }
+
+    /** Stopping the transport as a producer loses the connection. */
+    @Override
+    public void stopProducing() {
+        loseConnection();
+    }
+
+    @Override
+    public IAddress getPeer() {
+        return peer;
+    }
+
+    @Override
+    public IAddress getHost() {
+        return host;
+    }
+
+    @Override
+    public boolean getTcpNoDelay() {
+        try {
+            return socket.getTcpNoDelay();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean enabled) {
+        try {
+            socket.setTcpNoDelay(enabled);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean getTcpKeepAlive() {
+        try {
+            return socket.getKeepAlive();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void setTcpKeepAlive(boolean enabled) {
+        try {
+            socket.setKeepAlive(enabled);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // -- State probes (backend-neutral, for tests and diagnostics) --
+
+    /** True from creation until {@code connectionLost}. */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** True once {@link #loseConnection()} was called and until the connection is gone. */
+    public boolean isDisconnecting() {
+        return disconnecting;
+    }
+
+    /** True while the transport wants read readiness (Twisted's {@code assertReading} probe). */
+    public boolean isReading() {
+        return reading;
+    }
+
+    /** Bytes buffered and not yet accepted by the kernel. */
+    public long bufferedBytes() {
+        return outbound.size();
+    }
+
+    /** True while a producer is registered. */
+    public boolean hasProducer() {
+        return producers.isRegistered();
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + logstr + (connected ? "" : ", closed") + "]";
+    }
+
+    // -- Internals --
+
+    /** Starts delivering read readiness; the connection's creator calls it before makeConnection. */
+    void startReading() {
+        if (readClosed || aborting || disconnected) {
+            return;
+        }
+        reading = true;
+        reactor.addReader(this);
+    }
+
+    private void stopReading() {
+        reading = false;
+        reactor.removeReader(this);
+    }
+
+    private void startWriting() {
+        reactor.addWriter(this);
+    }
+
+    private void stopWriting() {
+        reactor.removeWriter(this);
+    }
+
+    private boolean acceptsWrites() {
+        return connected && !aborting && !writeDisconnected;
+    }
+
+    /** After bytes were added: maybe pause the producer, then make sure a flush is coming (Twisted's write). */
+    private void buffered() {
+        producers.maybePause(outbound.size());
+        startWriting();
+    }
+
+    /**
+     * Twisted's {@code _closeWriteConnection}: shut the write side (an error here means the peer is
+     * already gone, which the read side will report), then tell a half-closeable protocol. If
+     * {@code writeConnectionLost()} throws, the connection closes with that exception.
+     */
+    private void closeWriteSide() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, logstr + ": shutdownOutput failed: " + e.getMessage());
+        }
+        if (protocol instanceof IHalfCloseableProtocol halfCloseable) {
+            try {
+                halfCloseable.writeConnectionLost();
+            } catch (RuntimeException | Error e) {
+                Callbacks.rethrowIfFatal(e);
+                LOG.log(Level.ERROR, logstr + ": exception in writeConnectionLost", e);
+                connectionLost(new Failure(e));
+            }
+        }
+    }
+
+    /** Closes the socket, orderly (FIN after the kernel's buffer) or with a reset. Idempotent. */
+    private void closeSocket(boolean orderly) {
+        if (!socket.isOpen()) {
+            return;
+        }
+        try {
+            if (orderly) {
+                socket.close();
+            } else {
+                socket.abort();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, logstr + ": close failed: " + e.getMessage());
+        }
+    }
+}
