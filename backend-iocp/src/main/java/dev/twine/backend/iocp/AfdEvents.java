@@ -1,0 +1,101 @@
+package dev.twine.backend.iocp;
+
+import dev.twine.spi.Poller;
+
+import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_ABORT;
+import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_ACCEPT;
+import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_CONNECT_FAIL;
+import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_DISCONNECT;
+import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_LOCAL_CLOSE;
+import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_RECEIVE;
+import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_SEND;
+
+/**
+ * Translation between {@link Poller} bits and {@code AFD_POLL_*} bits. Pure functions.
+ *
+ * <p>What is asked for:
+ * <ul>
+ *   <li>{@link Poller#READ}: {@code RECEIVE | ACCEPT | DISCONNECT}. {@code DISCONNECT} belongs to reading:
+ *       it is the peer's FIN, after which a read returns end of stream.</li>
+ *   <li>{@link Poller#WRITE}: {@code SEND} (which is also how a finished connect shows up).</li>
+ *   <li>Always: {@code ABORT | CONNECT_FAIL | LOCAL_CLOSE}, the error conditions, which like
+ *       {@code EPOLLERR} are reported whatever the interest.</li>
+ * </ul>
+ * {@code DISCONNECT} is left out of a write-only request on purpose: it stays set for ever once the FIN
+ * has arrived (level-triggered), so asking for it while nobody reads would make every poll complete at once.
+ *
+ * <p>What is reported (checked in this order by the reactor, since Windows may set several bits):
+ * <ul>
+ *   <li>{@code ABORT} (reset) becomes {@link Poller#READ} {@code |} {@link Poller#ERROR} {@code |}
+ *       {@link Poller#HANGUP}, the shape of {@code EPOLLIN | EPOLLERR | EPOLLHUP} after an RST on Linux: a
+ *       reader is then asked to read and learns of the reset from {@code recv} ({@code ECONNRESET}), which
+ *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone} (§1.4).
+ *       Wine returns 0 from that {@code recv} instead (native-notes.md, Wine deviation 1), so the poller
+ *       also marks the socket as reset ({@link WinsockStreamSocket#peerReset()}) and its end of stream
+ *       becomes {@code ECONNRESET}. A handle without read interest gets only {@code ERROR | HANGUP}
+ *       ({@link #reportable}).</li>
+ *   <li>{@code CONNECT_FAIL} becomes {@link Poller#WRITE} {@code |} {@link Poller#ERROR}, the shape of a
+ *       failed non-blocking connect under epoll; {@code finishConnect} then reads {@code SO_ERROR}.</li>
+ *   <li>{@code DISCONNECT} becomes {@link Poller#READ} {@code |} {@link Poller#READ_HANGUP}, like
+ *       {@code EPOLLIN | EPOLLRDHUP} for a FIN (and like wepoll's translation): the connection is only
+ *       half closed, so writing may go on (Twisted's half-close, §IHalfCloseableProtocol).</li>
+ *   <li>{@code RECEIVE} and {@code ACCEPT} become {@link Poller#READ}; {@code SEND} becomes
+ *       {@link Poller#WRITE}.</li>
+ * </ul>
+ */
+final class AfdEvents {
+
+    /** Bits requested whatever the interest. */
+    static final int ALWAYS = AFD_POLL_ABORT | AFD_POLL_CONNECT_FAIL | AFD_POLL_LOCAL_CLOSE;
+    static final int FOR_READ = AFD_POLL_RECEIVE | AFD_POLL_ACCEPT | AFD_POLL_DISCONNECT;
+    static final int FOR_WRITE = AFD_POLL_SEND;
+
+    private AfdEvents() {
+    }
+
+    /** The {@code AFD_POLL_*} mask to request for a (non-zero) Poller interest. */
+    static int requestMask(int interest) {
+        int mask = ALWAYS;
+        if ((interest & Poller.READ) != 0) {
+            mask |= FOR_READ;
+        }
+        if ((interest & Poller.WRITE) != 0) {
+            mask |= FOR_WRITE;
+        }
+        return mask;
+    }
+
+    /** The Poller bits for the {@code AFD_POLL_*} events that fired. */
+    static int readyOps(int afdEvents) {
+        int ops = 0;
+        if ((afdEvents & (AFD_POLL_RECEIVE | AFD_POLL_ACCEPT)) != 0) {
+            ops |= Poller.READ;
+        }
+        if ((afdEvents & AFD_POLL_SEND) != 0) {
+            ops |= Poller.WRITE;
+        }
+        if ((afdEvents & AFD_POLL_DISCONNECT) != 0) {
+            ops |= Poller.READ | Poller.READ_HANGUP;
+        }
+        if ((afdEvents & AFD_POLL_ABORT) != 0) {
+            ops |= Poller.READ | Poller.ERROR | Poller.HANGUP;
+        }
+        if ((afdEvents & AFD_POLL_CONNECT_FAIL) != 0) {
+            ops |= Poller.WRITE | Poller.ERROR;
+        }
+        return ops;
+    }
+
+    /**
+     * The bits worth reporting for a handle whose interest is {@code interest}: the wanted READ/WRITE bits,
+     * {@link Poller#READ_HANGUP} only to a reader (it is about the read side), and the error conditions
+     * {@link Poller#ERROR} and {@link Poller#HANGUP} whatever the interest (as epoll does).
+     */
+    static int reportable(int readyOps, int interest) {
+        int keep = interest | Poller.HANGUP | Poller.ERROR;
+        if ((interest & Poller.READ) != 0) {
+            keep |= Poller.READ_HANGUP;
+        }
+        return readyOps & keep;
+    }
+}

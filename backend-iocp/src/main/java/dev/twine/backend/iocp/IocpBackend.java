@@ -1,0 +1,83 @@
+package dev.twine.backend.iocp;
+
+import dev.twine.nativeio.windows.Afd;
+import dev.twine.nativeio.windows.CompletionPort;
+import dev.twine.nativeio.windows.Win32;
+import dev.twine.nativeio.windows.WinsockCalls;
+import dev.twine.spi.Poller;
+import dev.twine.spi.ReactorBackend;
+import dev.twine.spi.SocketProvider;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The {@code iocp} backend: a completion port with {@code IOCTL_AFD_POLL} readiness ({@link IocpPoller}) and
+ * non-blocking Winsock sockets, through jnr-ffi. Windows only.
+ *
+ * <p>Availability is decided by doing, once per process: load kernel32, ntdll and ws2_32, start Winsock,
+ * create a completion port and open an AFD helper handle on it, then close both. Anything failing makes
+ * the backend unavailable with that reason (for example "the IOCP bindings need Windows; this is Linux").
+ *
+ * <p>Priority is {@value #PRIORITY}: below {@code select} (0), so Windows programs get the JDK selector
+ * unless they ask for {@code -Dtwine.reactor=iocp}. See {@code backend-iocp/README.md} for why and for what
+ * would make it the default. Stateless apart from the cached probe; safe to share between reactors.
+ */
+public final class IocpBackend implements ReactorBackend {
+
+    /** Below select; see the class comment. */
+    static final int PRIORITY = -1;
+
+    private static final class Probe {
+        static final String FAILURE = probe();
+        static final WinsockSocketProvider SOCKETS =
+                FAILURE == null ? new WinsockSocketProvider(new WinsockCalls(Win32.get())) : null;
+
+        private static String probe() {
+            Optional<String> unavailable = Win32.unavailabilityReason();
+            if (unavailable.isPresent()) {
+                return unavailable.get();
+            }
+            try (CompletionPort port = CompletionPort.create(Win32.get(), 1)) {
+                long afd = Afd.openHelper(Win32.get(), port, 1);
+                Win32.get().kernel32().CloseHandle(afd);
+                return null;
+            } catch (IOException | RuntimeException e) {
+                return "the IOCP backend cannot open an AFD helper on a completion port: " + e.getMessage();
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "iocp";
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Optional<String> unavailabilityReason() {
+        return Optional.ofNullable(Probe.FAILURE);
+    }
+
+    @Override
+    public Poller openPoller() throws IOException {
+        checkAvailable();
+        return new IocpPoller(Win32.get());
+    }
+
+    @Override
+    public SocketProvider sockets() {
+        checkAvailable();
+        return Probe.SOCKETS;
+    }
+
+    private static void checkAvailable() {
+        if (Probe.FAILURE != null) {
+            throw new IllegalStateException("the iocp backend is unavailable: " + Probe.FAILURE);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.twine.backend.iocp;
+
+import dev.twine.nativeio.windows.WinLayout;
+import dev.twine.nativeio.windows.WinsockCalls;
+import dev.twine.spi.ListeningSocketHandle;
+import dev.twine.spi.SocketErrorException;
+import dev.twine.spi.SocketProvider;
+import dev.twine.spi.StreamSocketHandle;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+
+/**
+ * Opens the IOCP backend's Winsock sockets: non-blocking ({@code FIONBIO}), not inherited by child
+ * processes ({@code WSA_FLAG_NO_HANDLE_INHERIT}, Winsock's close-on-exec).
+ *
+ * <p>Listening sockets get no {@code SO_REUSEADDR}: on Windows it lets another socket bind the same port
+ * while this one listens, and Twisted skips it there for that reason ({@code tcp.py}
+ * {@code _reuseAddress} is POSIX-only). Windows already allows re-binding a port whose old connections
+ * sit in {@code TIME_WAIT}. Stateless apart from the shared {@link WinsockCalls}; reactor thread only.
+ */
+final class WinsockSocketProvider implements SocketProvider {
+    private final WinsockCalls calls;
+
+    WinsockSocketProvider(WinsockCalls calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public StreamSocketHandle openStream(StandardProtocolFamily family) throws IOException {
+        return new WinsockStreamSocket(calls, calls.openStream(af(family)));
+    }
+
+    @Override
+    public ListeningSocketHandle listen(InetSocketAddress local, int backlog) throws IOException {
+        if (local.getAddress() == null) {
+            throw new SocketErrorException("EINVAL", 0, "unresolved address " + local);
+        }
+        int af = local.getAddress() instanceof Inet6Address ? WinLayout.AF_INET6 : WinLayout.AF_INET;
+        long s = calls.openStream(af);
+        try {
+            calls.bind(s, local);
+            calls.listen(s, backlog);
+            return new WinsockListeningSocket(calls, s);
+        } catch (IOException | RuntimeException e) {
+            calls.closeQuietly(s);
+            throw e;
+        }
+    }
+
+    private static int af(StandardProtocolFamily family) throws SocketErrorException {
+        switch (family) {
+            case INET:
+                return WinLayout.AF_INET;
+            case INET6:
+                return WinLayout.AF_INET6;
+            default:
+                throw new SocketErrorException("EAFNOSUPPORT", 0, "not a TCP family: " + family);
+        }
+    }
+}
