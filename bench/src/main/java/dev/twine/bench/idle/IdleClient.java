@@ -1,8 +1,11 @@
 package dev.twine.bench.idle;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +13,13 @@ import java.util.List;
  * The client side of the idle-connection measurement. Usage:
  * {@code IdleClient --port P --count K [--sources 127.0.0.2,127.0.0.3,...]}.
  *
- * <p>Opens {@code K} blocking connections to {@code 127.0.0.1:P}, binding each to the next source
- * address in turn (all of {@code 127.0.0.0/8} is loopback on Linux), prints
- * {@code connected K}, and holds them, idle, until its standard input closes. One connection at a
- * time keeps the server's accept queue short; a failed connect is reported and ends the process
- * with status 3.
+ * <p>Opens {@code K/2} blocking connections to {@code 127.0.0.1:P}, prints {@code connected K/2},
+ * waits for a line on its standard input (the probe sends one once the server has measured), opens
+ * the rest, prints {@code connected K}, and holds them all, idle, until its standard input closes.
+ * Each connection is bound to the next source address in turn (all of {@code 127.0.0.0/8} is
+ * loopback on Linux) so no single address runs short of ephemeral ports. One connection at a time
+ * keeps the server's accept queue short; a failed connect is reported and ends the process with
+ * status 3.
  */
 public final class IdleClient {
 
@@ -33,32 +38,43 @@ public final class IdleClient {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (port <= 0 || count <= 0) {
-            System.err.println("usage: IdleClient --port P --count K [--sources A,B,...]");
+        if (port <= 0 || count < 2) {
+            System.err.println("usage: IdleClient --port P --count K [--sources A,B,...]  (K >= 2)");
             System.exit(2);
         }
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
+        BufferedReader control = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<SocketChannel> open = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            SocketChannel ch = SocketChannel.open();
-            try {
-                ch.bind(new InetSocketAddress(sources[i % sources.length], 0));
-                ch.connect(server);
-            } catch (IOException e) {
-                System.out.println("failed after " + i + " connections: " + e);
-                System.out.flush();
-                System.exit(3);
-            }
-            open.add(ch);
-        }
+        connect(open, count / 2, server, sources);
         System.out.println("connected " + open.size());
         System.out.flush();
-        byte[] sink = new byte[256];
-        while (System.in.read(sink) >= 0) {
+        if (control.readLine() == null) {
+            return;
+        }
+        connect(open, count, server, sources);
+        System.out.println("connected " + open.size());
+        System.out.flush();
+        while (control.readLine() != null) {
             // Held open until the probe closes our standard input.
         }
         for (SocketChannel ch : open) {
             ch.close();
+        }
+    }
+
+    private static void connect(List<SocketChannel> open, int upTo, InetSocketAddress server, String[] sources)
+            throws IOException {
+        while (open.size() < upTo) {
+            SocketChannel ch = SocketChannel.open();
+            try {
+                ch.bind(new InetSocketAddress(sources[open.size() % sources.length], 0));
+                ch.connect(server);
+            } catch (IOException e) {
+                System.out.println("failed after " + open.size() + " connections: " + e);
+                System.out.flush();
+                System.exit(3);
+            }
+            open.add(ch);
         }
     }
 }

@@ -60,11 +60,16 @@ public final class IdleProbe {
                     "--port", portLine.substring(5).trim(), "--count", Integer.toString(count))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BlockingQueue<String> clientLines = lines(client, "idle-client-out");
+            if (await(serverLines, "half", deadline) == null) {
+                return IdleResult.failed(stack, count, "the server did not see the first half"
+                        + clientSays(clientLines));
+            }
+            // Let the client open the second half.
+            client.getOutputStream().write('\n');
+            client.getOutputStream().flush();
             String result = await(serverLines, "result ", deadline);
             if (result == null) {
-                String clientSaid = clientLines.poll();
-                return IdleResult.failed(stack, count, "no result from the server"
-                        + (clientSaid == null ? "" : "; client: " + clientSaid));
+                return IdleResult.failed(stack, count, "no result from the server" + clientSays(clientLines));
             }
             return parse(result);
         } catch (IOException e) {
@@ -75,6 +80,16 @@ public final class IdleProbe {
         }
     }
 
+    private static String clientSays(BlockingQueue<String> clientLines) {
+        StringBuilder said = new StringBuilder();
+        for (String line; (line = clientLines.poll()) != null; ) {
+            if (!line.equals(END)) {
+                said.append("; client: ").append(line);
+            }
+        }
+        return said.toString();
+    }
+
     private static IdleResult parse(String line) {
         Map<String, String> fields = new HashMap<>();
         for (String part : line.substring("result ".length()).trim().split(" ")) {
@@ -82,11 +97,15 @@ public final class IdleProbe {
             fields.put(part.substring(0, eq), part.substring(eq + 1));
         }
         return new IdleResult(fields.get("stack"), Integer.parseInt(fields.get("connections")),
-                Long.parseLong(fields.get("heapBefore")), Long.parseLong(fields.get("heapAfter")),
-                Long.parseLong(fields.get("directBefore")), Long.parseLong(fields.get("directAfter")), null);
+                Long.parseLong(fields.get("heapEmpty")), Long.parseLong(fields.get("heapHalf")),
+                Long.parseLong(fields.get("heapFull")), Long.parseLong(fields.get("directHalf")),
+                Long.parseLong(fields.get("directFull")), null);
     }
 
-    /** Copies a process's standard output into a queue, line by line, on a daemon thread. */
+    /** Put in a line queue when the process's output ends, so waiting stops at once if it dies. */
+    private static final String END = "\u0000end";
+
+    /** Copies a process's standard output into a queue, line by line, then {@link #END}, on a daemon thread. */
     private static BlockingQueue<String> lines(Process p, String name) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         Thread t = new Thread(() -> {
@@ -96,15 +115,19 @@ public final class IdleProbe {
                     queue.add(line);
                 }
             } catch (IOException ignored) {
-                // The process went away; the waiting side times out or has its answer already.
+                // The process went away; END below tells the waiting side.
             }
+            queue.add(END);
         }, name);
         t.setDaemon(true);
         t.start();
         return queue;
     }
 
-    /** The first line starting with {@code prefix}, or null at the deadline or on a "failed" line. */
+    /**
+     * The first line starting with {@code prefix}, or null at the deadline, on a "failed" line, or
+     * when the process's output ends first.
+     */
     private static String await(BlockingQueue<String> queue, String prefix, long deadline) throws InterruptedException {
         while (true) {
             long left = deadline - System.nanoTime();
@@ -112,7 +135,7 @@ public final class IdleProbe {
                 return null;
             }
             String line = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (line == null) {
+            if (line == null || line.equals(END)) {
                 return null;
             }
             if (line.startsWith(prefix)) {

@@ -1,22 +1,24 @@
 package dev.twine.bench.idle;
 
 /**
- * One idle-connection measurement.
+ * One idle-connection measurement: live memory of the server with no connection, with half of
+ * them, and with all of them open.
  *
- * @param stack        the server's stack ({@code epoll}, {@code netty-epoll}, ...)
- * @param connections  connections held open when measured
- * @param heapBefore   live heap bytes before any connection
- * @param heapAfter    live heap bytes with every connection open
- * @param directBefore direct-buffer bytes before any connection
- * @param directAfter  direct-buffer bytes with every connection open
- * @param error        why the measurement failed, or null
+ * @param stack       the server's stack ({@code epoll}, {@code netty-epoll}, ...)
+ * @param connections connections held open at the end
+ * @param heapEmpty   live heap bytes with no connection
+ * @param heapHalf    live heap bytes with {@code connections / 2} open
+ * @param heapFull    live heap bytes with every connection open
+ * @param directHalf  direct-buffer bytes with half of them open
+ * @param directFull  direct-buffer bytes with every connection open
+ * @param error       why the measurement failed, or null
  */
-public record IdleResult(String stack, int connections, long heapBefore, long heapAfter,
-                         long directBefore, long directAfter, String error) {
+public record IdleResult(String stack, int connections, long heapEmpty, long heapHalf, long heapFull,
+                         long directHalf, long directFull, String error) {
 
     /** A failed measurement. */
     static IdleResult failed(String stack, int connections, String error) {
-        return new IdleResult(stack, connections, 0, 0, 0, 0, error);
+        return new IdleResult(stack, connections, 0, 0, 0, 0, 0, error);
     }
 
     /** True if the measurement completed. */
@@ -24,13 +26,23 @@ public record IdleResult(String stack, int connections, long heapBefore, long he
         return error == null;
     }
 
-    /** Heap bytes per connection. */
-    public double heapPerConnection() {
-        return (heapAfter - heapBefore) / (double) connections;
+    /** Connections opened between the half and the full measurement. */
+    public int secondHalf() {
+        return connections - connections / 2;
     }
 
-    /** Direct-buffer bytes per connection. */
+    /** Heap bytes each further connection costs: the slope between half and all connections. */
+    public double heapPerConnection() {
+        return (heapFull - heapHalf) / (double) secondHalf();
+    }
+
+    /** Direct-buffer bytes each further connection costs, measured the same way. */
     public double directPerConnection() {
-        return (directAfter - directBefore) / (double) connections;
+        return (directFull - directHalf) / (double) secondHalf();
+    }
+
+    /** (Full heap - empty heap) / connections: includes one-time costs, for reference only. */
+    public double heapPerConnectionFromEmpty() {
+        return (heapFull - heapEmpty) / (double) connections;
     }
 }
