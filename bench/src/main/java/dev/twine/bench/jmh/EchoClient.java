@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #STALL_SECONDS}, which turns a stalled server into a failed benchmark instead of a hung
  * run. Benchmark thread only, apart from the watchdog.
  */
-final class EchoClient implements AutoCloseable {
+public final class EchoClient implements AutoCloseable {
 
     /** A round trip this slow means the server is broken; no healthy loopback echo comes close. */
     static final long STALL_SECONDS = 30;
@@ -34,7 +34,7 @@ final class EchoClient implements AutoCloseable {
     private volatile long roundStarted;
     private volatile boolean closed;
 
-    EchoClient(int port, int connections, int size) throws IOException {
+    public EchoClient(int port, int connections, int size) throws IOException {
         this.channels = new SocketChannel[connections];
         this.sendBuffers = new ByteBuffer[connections];
         this.receiveBuffers = new ByteBuffer[connections];
@@ -61,7 +61,7 @@ final class EchoClient implements AutoCloseable {
      *
      * @return the number of bytes received, for the blackhole
      */
-    long roundTrip() throws IOException {
+    public long roundTrip() throws IOException {
         roundStarted = System.nanoTime();
         for (int i = 0; i < channels.length; i++) {
             ByteBuffer out = sendBuffers[i];
@@ -89,7 +89,7 @@ final class EchoClient implements AutoCloseable {
      * Checks, once, that every connection's echo is byte-for-byte what was sent, so a fast but
      * wrong server cannot produce a result.
      */
-    void verify() throws IOException {
+    public void verify() throws IOException {
         roundTrip();
         for (int i = 0; i < channels.length; i++) {
             ByteBuffer sent = sendBuffers[i].duplicate().clear();

@@ -10,13 +10,13 @@ import java.util.Map;
  * numbers, booleans and null. Non-finite doubles become {@code null}, since JSON has no NaN. Enough
  * for a report and no dependency for it.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** {@code value} as indented JSON text. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.append('\n').toString();

@@ -98,7 +98,7 @@ public final class Suite {
     }
 
     /** The stacks to measure: Twine's available backends, then Netty's; the rest go into {@code skipped}. */
-    static List<String> stacks(Map<String, String> skipped) {
+    public static List<String> stacks(Map<String, String> skipped) {
         List<String> out = new ArrayList<>();
         List<String> twine = new ArrayList<>();
         for (ReactorBackend b : Reactors.registeredBackends()) {
