@@ -25,10 +25,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * available backends, Netty epoll and NIO) in one JMH run with {@code -prof gc}, then the
  * idle-connection probe, and writes {@link Report}'s three files.
  *
- * <p>Usage: {@code Suite --out DIR [--full] [--include REGEX] [--idle K[,K...]|none]}.
+ * <p>Usage: {@code Suite --out DIR [--full|--smoke] [--include REGEX] [--idle K[,K...]|none]}.
  * Quick mode (the default) is one fork, 2 x 1 s warm-up and 3 x 1 s measurement per benchmark, and
  * 10,000 idle connections; about ten minutes on two cores. {@code --full} is two forks,
- * 5 x 2 s warm-up, 5 x 2 s measurement, and 10,000 and 19,000 idle connections.
+ * 5 x 2 s warm-up, 5 x 2 s measurement, and 10,000 and 19,000 idle connections. {@code --smoke}
+ * checks the pipeline in a couple of minutes (one short iteration each, 2,000 idle connections);
+ * its figures mean nothing.
  *
  * <p>Stacks that cannot run here are left out before JMH forks and listed in the report with
  * their reason, so a missing backend is a stated skip, never a failed or silently absent row.
@@ -44,16 +46,18 @@ public final class Suite {
         System.setProperty("java.awt.headless", "true");
         Path out = null;
         boolean full = false;
+        boolean smoke = false;
         String include = "dev\\.twine\\.bench\\.jmh\\..*";
         String idle = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--full" -> full = true;
+                case "--smoke" -> smoke = true;
                 case "--include" -> include = args[++i];
                 case "--idle" -> idle = args[++i];
                 default -> {
-                    System.err.println("usage: Suite --out DIR [--full] [--include REGEX] [--idle K[,K...]|none]");
+                    System.err.println("usage: Suite --out DIR [--full|--smoke] [--include REGEX] [--idle K[,K...]|none]");
                     System.exit(2);
                 }
             }
@@ -62,9 +66,9 @@ public final class Suite {
             System.err.println("--out DIR is required");
             System.exit(2);
         }
-        List<Integer> idleCounts = idleCounts(idle, full);
+        List<Integer> idleCounts = smoke && idle == null ? List.of(2_000) : idleCounts(idle, full);
 
-        Environment env = Environment.capture(full ? "full" : "quick");
+        Environment env = Environment.capture(full ? "full" : smoke ? "smoke (figures meaningless)" : "quick");
         Map<String, String> skipped = new LinkedHashMap<>();
         List<String> stacks = stacks(skipped);
         System.out.println("stacks: " + stacks + (skipped.isEmpty() ? "" : "; skipped: " + skipped));
@@ -80,10 +84,10 @@ public final class Suite {
                 .result(out.resolve("jmh-result.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .forks(full ? 2 : 1)
-                .warmupIterations(full ? 5 : 2)
-                .warmupTime(TimeValue.seconds(full ? 2 : 1))
-                .measurementIterations(full ? 5 : 3)
-                .measurementTime(TimeValue.seconds(full ? 2 : 1));
+                .warmupIterations(full ? 5 : smoke ? 1 : 2)
+                .warmupTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(full ? 2 : 1))
+                .measurementIterations(full ? 5 : smoke ? 1 : 3)
+                .measurementTime(smoke ? TimeValue.milliseconds(300) : TimeValue.seconds(full ? 2 : 1));
         java.nio.file.Files.createDirectories(out);
         Collection<RunResult> results = new Runner(options.build()).run();
 
