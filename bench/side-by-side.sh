@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# Real load generators against every stack, side by side: Twine's backends and Netty (epoll, NIO)
+# serve HTTP/1.1, RESP and echo in turn, the server pinned to CPU 0 and the load generator to CPU 1,
+# in interleaved rounds (A B C A B C ...), each measurement after a warm-up. Writes medians and
+# ratios to Netty epoll, with server instructions per request from `perf stat` where the machine
+# has hardware counters and server CPU time per request from /proc everywhere.
+#
+#   bench/side-by-side.sh                 quick: 3 rounds, 5 s per measurement (about 10-12 minutes)
+#   bench/side-by-side.sh --full          5 rounds, 10 s per measurement
+#   bench/side-by-side.sh --rounds 2 --duration 3 --stacks "epoll netty-epoll"
+#
+# Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
+# PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
+# messages on 16 connections; Debian has no echo load generator). Installs wrk, redis-tools and
+# linux-perf from Debian if they are missing. Output: bench/results/<date>/side-by-side/.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+jar="$here/target/benchmarks.jar"
+
+rounds=3
+duration=5
+warmup=3
+stacks=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --full) rounds=5; duration=10; warmup=5 ;;
+        --rounds) rounds="$2"; shift ;;
+        --duration) duration="$2"; shift ;;
+        --warmup) warmup="$2"; shift ;;
+        --stacks) stacks="$2"; shift ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# -- tools ------------------------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v redis-benchmark >/dev/null || missing+=(redis-tools)
+command -v perf >/dev/null || missing+=(linux-perf)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]} from Debian"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -f "$jar" ]; then
+    echo "== building $jar"
+    (cd "$root" && { mvn -q -B -o -pl bench -am package -DskipTests || mvn -q -B -pl bench -am package -DskipTests; })
+fi
+
+# -- machine ----------------------------------------------------------------------------------------
+if [ "$(nproc)" -ge 2 ]; then
+    server_pin=(taskset -c 0)
+    load_pin=(taskset -c 1)
+    pinning="server on CPU 0, load generator on CPU 1"
+else
+    server_pin=()
+    load_pin=()
+    pinning="ONE CPU ONLY: server and load generator share it (figures are not comparable to 2-CPU runs)"
+    echo "warning: $pinning" >&2
+fi
+
+# perf prints "<not supported>" for hardware events on machines without counters (most VMs).
+perf_events=()
+if command -v perf >/dev/null; then
+    if perf stat -x, -e instructions true 2>&1 >/dev/null | grep -q '^[0-9]'; then
+        perf_events+=(instructions)
+    fi
+    if perf stat -x, -e instructions:u true 2>&1 >/dev/null | grep -q '^[0-9]'; then
+        perf_events+=(instructions:u)
+    fi
+fi
+if [ ${#perf_events[@]} -gt 0 ]; then
+    perf_note="perf events: ${perf_events[*]}"
+else
+    perf_note="perf: hardware instruction counters not supported here ('perf stat -e instructions true' says <not supported>); CPU time per request from /proc is reported instead"
+fi
+clk_tck="$(getconf CLK_TCK)"
+
+if [ -z "$stacks" ]; then
+    stacks="$(java -cp "$jar" dev.twine.bench.sidebyside.ListStacks | tr '\n' ' ')"
+fi
+
+stamp="$(date +%Y-%m-%d_%H%M%S)"
+out="$here/results/$stamp/side-by-side"
+logs="$out/logs"
+mkdir -p "$logs"
+raw="$out/raw.tsv"
+printf 'round\tstack\tworkload\trequests\tseconds\trate\tinstructions\tinstructions_u\tuser_ms\tsystem_ms\terrors\n' > "$raw"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== stacks: $stacks; $rounds rounds, ${duration}s per measurement, ${warmup}s warm-up; $pinning"
+echo "== $perf_note"
+echo "== output: $out"
+
+# -- servers ----------------------------------------------------------------------------------------
+port=21000
+server_pid=""
+
+stop_server() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    server_pid=""
+}
+trap stop_server EXIT
+
+# start_server SERVICE STACK LOG: a fresh JVM per server; a new port each time so no TIME_WAIT
+# socket from the previous run can get in the way.
+start_server() {
+    port=$((port + 1))
+    "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$jar" dev.twine.bench.servers.ServerMain "$1" \
+        --port "$port" --reactor "$2" > "$3" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 300); do
+        grep -q '^listening' "$3" 2>/dev/null && return 0
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "server $1 on $2 did not start; see $3" >&2
+    stop_server
+    return 1
+}
+
+# -- measuring --------------------------------------------------------------------------------------
+ticks() { awk '{print $14, $15}' "/proc/$server_pid/stat"; }
+
+perf_pid=""
+perf_out=""
+begin_counters() {
+    read -r user0 sys0 < <(ticks)
+    perf_pid=""
+    if [ ${#perf_events[@]} -gt 0 ]; then
+        perf_out="$(mktemp)"
+        perf stat -x, $(printf -- '-e %s ' "${perf_events[@]}") -p "$server_pid" -o "$perf_out" &
+        perf_pid=$!
+        sleep 0.2
+    fi
+}
+
+# end_counters ROUND STACK WORKLOAD REQUESTS SECONDS RATE ERRORS: appends one row to raw.tsv.
+end_counters() {
+    local instr="NA" instr_u="NA"
+    if [ -n "$perf_pid" ]; then
+        kill -INT "$perf_pid" 2>/dev/null || true
+        wait "$perf_pid" 2>/dev/null || true
+        instr="$(awk -F, '$3=="instructions" && $1 ~ /^[0-9]/ {print $1}' "$perf_out")"
+        instr_u="$(awk -F, '$3=="instructions:u" && $1 ~ /^[0-9]/ {print $1}' "$perf_out")"
+        rm -f "$perf_out"
+    fi
+    read -r user1 sys1 < <(ticks)
+    local user_ms=$(( (user1 - user0) * 1000 / clk_tck ))
+    local sys_ms=$(( (sys1 - sys0) * 1000 / clk_tck ))
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
+        "${instr:-NA}" "${instr_u:-NA}" "$user_ms" "$sys_ms" "$7" >> "$raw"
+    printf '   %-12s %-22s %12s req/s\n' "$2" "$3" "$6"
+}
+
+# wrk_run ROUND STACK WORKLOAD SECONDS DEPTH: DEPTH 1 is plain keep-alive, more pipelines that many
+# requests per write through pipeline.lua. Warm-ups pass ROUND "-" and are not recorded.
+wrk_run() {
+    local round="$1" stack="$2" workload="$3" secs="$4" depth="$5"
+    local script=()
+    [ "$depth" -gt 1 ] && script=(-s "$here/scripts/pipeline.lua")
+    local log="$logs/r$round-$stack-$workload.wrk"
+    [ "$round" = "-" ] && log="$logs/warmup-$stack-$workload.wrk"
+    [ "$round" != "-" ] && begin_counters
+    "${load_pin[@]}" wrk -t1 -c32 -d"${secs}s" "${script[@]}" "http://127.0.0.1:$port/" -- "$depth" > "$log" 2>&1 || true
+    [ "$round" = "-" ] && return 0
+    local requests seconds rate errors
+    requests="$(awk '/requests in/ {print $1}' "$log")"
+    seconds="$(awk '/requests in/ {sub(/s,?$/, "", $4); print $4}' "$log")"
+    rate="$(awk '/^Requests\/sec/ {print $2}' "$log")"
+    errors="$(awk '/Socket errors/ {gsub(/,/, ""); print $4 + $6 + $8 + $10} /Non-2xx/ {print $5}' "$log" | paste -sd+ | bc 2>/dev/null || echo 0)"
+    end_counters "$round" "$stack" "$workload" "${requests:-0}" "${seconds:-NA}" "${rate:-0}" "${errors:-0}"
+}
+
+# redis_run ROUND STACK TEST PIPELINE: calibrates the request count on a warm-up so the measured
+# run lasts about $duration seconds (redis-benchmark counts requests, not time).
+redis_run() {
+    local round="$1" stack="$2" test="$3" depth="$4"
+    local workload="resp-${test}-P${depth}"
+    local log="$logs/r$round-$stack-$workload.redis"
+    local warm_n=$(( depth == 1 ? 30000 : 300000 ))
+    local warm_rps
+    warm_rps="$("${load_pin[@]}" redis-benchmark -h 127.0.0.1 -p "$port" -c 32 -P "$depth" -n "$warm_n" -t "$test" --csv 2>/dev/null \
+        | awk -F'"' 'NR>1 && $2 != "" {print $4; exit}')"
+    local n
+    n="$(awk -v r="${warm_rps:-0}" -v d="$duration" 'BEGIN { n = int(r * d); if (n < 10000) n = 10000; print n }')"
+    begin_counters
+    "${load_pin[@]}" redis-benchmark -h 127.0.0.1 -p "$port" -c 32 -P "$depth" -n "$n" -t "$test" --csv > "$log" 2>&1 || true
+    local rate seconds
+    rate="$(awk -F'"' '$2 ~ /^PING/ {print $4; exit}' "$log")"
+    seconds="$(awk -v n="$n" -v r="${rate:-0}" 'BEGIN { if (r > 0) printf "%.3f", n / r; else print "NA" }')"
+    end_counters "$round" "$stack" "$workload" "$n" "$seconds" "${rate:-0}" 0
+}
+
+# echo_run ROUND STACK SECONDS: EchoLoad in its own JVM on the load CPU.
+echo_run() {
+    local round="$1" stack="$2" secs="$3"
+    local log="$logs/r$round-$stack-echo.load"
+    [ "$round" = "-" ] && log="$logs/warmup-$stack-echo.load"
+    [ "$round" != "-" ] && begin_counters
+    "${load_pin[@]}" java -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.EchoLoad --port "$port" \
+        --connections 16 --size 64 --seconds "$secs" > "$log" 2>&1 || true
+    [ "$round" = "-" ] && return 0
+    local messages seconds rate
+    messages="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$log")"
+    seconds="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$log")"
+    rate="$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$log")"
+    end_counters "$round" "$stack" "echo-64B-16c" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
+}
+
+for round in $(seq 1 "$rounds"); do
+    for stack in $stacks; do
+        echo "== round $round/$rounds: $stack"
+        if start_server http "$stack" "$logs/r$round-$stack-http.server"; then
+            wrk_run - "$stack" http-plain "$warmup" 1
+            wrk_run "$round" "$stack" http-plain "$duration" 1
+            wrk_run - "$stack" http-pipeline16 2 16
+            wrk_run "$round" "$stack" http-pipeline16 "$duration" 16
+            stop_server
+        fi
+        if start_server resp "$stack" "$logs/r$round-$stack-resp.server"; then
+            for depth in 1 16; do
+                for test in ping_inline ping_mbulk; do
+                    redis_run "$round" "$stack" "$test" "$depth"
+                done
+            done
+            stop_server
+        fi
+        if start_server echo "$stack" "$logs/r$round-$stack-echo.server"; then
+            echo_run - "$stack" "$warmup"
+            echo_run "$round" "$stack" "$duration"
+            stop_server
+        fi
+    done
+done
+
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+env_line="$(uname -sr) $(uname -m), $(java -version 2>&1 | head -1), $(nproc) CPUs; $rounds rounds x ${duration}s after ${warmup}s warm-up; $pinning; $perf_note; load average before $load_before, after $load_after; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+java -cp "$jar" dev.twine.bench.sidebyside.SideBySideReport "$raw" "$out/side-by-side.md" "$out/side-by-side.json" "$env_line"
+echo "== done: $out/side-by-side.md"

@@ -1,0 +1,70 @@
+package dev.twine.bench.servers;
+
+import dev.twine.bench.Stack;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link ServerHost} on Netty: one single-threaded event loop group serves as both boss and
+ * worker, matching Twine's one reactor thread. {@code TCP_NODELAY} on, Netty's default pooled
+ * allocator.
+ */
+final class NettyServerHost implements ServerHost {
+
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final AtomicInteger accepted;
+
+    private NettyServerHost(EventLoopGroup group, Channel server, AtomicInteger accepted) {
+        this.group = group;
+        this.server = server;
+        this.accepted = accepted;
+    }
+
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
+        EventLoopGroup group = stack.newNettyGroup();
+        AtomicInteger accepted = new AtomicInteger();
+        NettyEcho echo = new NettyEcho();
+        try {
+            Channel server = new ServerBootstrap()
+                    .group(group, group)
+                    .channel(stack.nettyServerChannel())
+                    .option(ChannelOption.SO_BACKLOG, backlog)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            accepted.incrementAndGet();
+                            ch.pipeline().addLast(service == Service.ECHO ? echo : new NettyResponder(service));
+                        }
+                    })
+                    .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
+            return new NettyServerHost(group, server, accepted);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    @Override
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    @Override
+    public int accepted() {
+        return accepted.get();
+    }
+
+    @Override
+    public void close() {
+        server.close().awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.twine.bench.servers;
+
+import dev.twine.bench.Stack;
+
+/**
+ * A running benchmark server: one {@link Service} on one {@link Stack}, served by exactly one
+ * event-loop thread (Twine's reactor, or a one-thread Netty group doing both accept and I/O), so
+ * every stack gets the same single core when the scripts pin the process with {@code taskset}.
+ *
+ * <p>{@link #start} returns once the port is listening. {@link #close()} stops the loop and waits
+ * for its thread, at most a few seconds; it may be called from any thread, once or more.
+ */
+public interface ServerHost extends AutoCloseable {
+
+    /** How long {@link #close()} waits for the event loop to finish, in milliseconds. */
+    long CLOSE_TIMEOUT_MILLIS = 10_000;
+
+    /** The listening port (the real one when 0 was asked for). */
+    int port();
+
+    /** Connections accepted so far; readable from any thread. */
+    int accepted();
+
+    /** Stops accepting, closes every connection and ends the event-loop thread. */
+    @Override
+    void close();
+
+    /**
+     * Starts {@code service} on {@code stack}, listening on {@code host:port} (port 0 picks one).
+     *
+     * @throws IllegalStateException if the stack cannot run here
+     */
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
+        Stack.unavailabilityReason(stack.name()).ifPresent(why -> {
+            throw new IllegalStateException(stack + " cannot run here: " + why);
+        });
+        return stack.isNetty()
+                ? NettyServerHost.start(stack, service, host, port, backlog)
+                : TwineServerHost.start(stack, service, host, port, backlog);
+    }
+}

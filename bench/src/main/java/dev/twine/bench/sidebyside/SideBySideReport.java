@@ -1,0 +1,202 @@
+package dev.twine.bench.sidebyside;
+
+import dev.twine.bench.report.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns {@code side-by-side.sh}'s raw measurements into medians and ratios to Netty epoll:
+ * {@code SideBySideReport RAW.tsv OUT.md OUT.json "environment line"}.
+ *
+ * <p>The input has one line per (round, stack, workload) with a header naming the columns
+ * {@code round stack workload requests seconds rate instructions instructions_u user_ms system_ms
+ * errors}; {@code NA} marks a figure the machine could not give (for instance instruction counts
+ * on a virtual machine without performance counters). Per stack and workload the report takes the
+ * median over rounds of the rate, of instructions per request (total and user space) and of
+ * server CPU time per request (user and user + system, from {@code /proc/PID/stat}); each is then
+ * related to Netty epoll's median: for the rate, stack / Netty (higher is better), for per-request
+ * costs, stack / Netty too (lower is better, and the issue's targets read "at most Netty's" and
+ * "at most half").
+ */
+public final class SideBySideReport {
+
+    private static final String BASELINE = "netty-epoll";
+
+    private record Row(int round, String stack, String workload, double requests, double rate,
+                       double instructions, double instructionsUser, double userMs, double systemMs, double errors) {
+    }
+
+    private SideBySideReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: SideBySideReport RAW.tsv OUT.md OUT.json [environment]");
+            System.exit(2);
+        }
+        List<Row> rows = read(Path.of(args[0]));
+        String environment = args.length > 3 ? args[3] : "";
+        Set<String> workloads = new LinkedHashSet<>();
+        Set<String> stacks = new LinkedHashSet<>();
+        for (Row r : rows) {
+            workloads.add(r.workload);
+            stacks.add(r.stack);
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("# Side by side: real load generators, Twine vs Netty\n\n");
+        md.append(environment).append("\n\n");
+        md.append("Server pinned to CPU 0, load generator to CPU 1; medians over interleaved rounds ")
+                .append("(A B C A B C ...). Rate ratios are stack / Netty epoll (higher is better); per-request ")
+                .append("cost ratios are stack / Netty epoll too (lower is better). CPU µs/req is the server ")
+                .append("process's CPU time (all its threads) per request, from `/proc/PID/stat`; instructions ")
+                .append("come from `perf stat` where the machine has hardware counters.\n\n");
+        md.append("| workload | stack | req/s (median) | min - max | vs Netty epoll | instr/req | instr:u/req | ")
+                .append("instr vs Netty epoll | user CPU µs/req | total CPU µs/req | CPU vs Netty epoll | errors |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<Object> json = new ArrayList<>();
+        for (String w : workloads) {
+            Map<String, double[]> medians = new LinkedHashMap<>();
+            for (String s : stacks) {
+                List<Row> mine = select(rows, s, w);
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                medians.put(s, new double[] {
+                        median(mine, r -> r.rate),
+                        median(mine, r -> r.instructions / r.requests),
+                        median(mine, r -> r.instructionsUser / r.requests),
+                        median(mine, r -> 1000 * r.userMs / r.requests),
+                        median(mine, r -> 1000 * (r.userMs + r.systemMs) / r.requests),
+                        min(mine, r -> r.rate), max(mine, r -> r.rate),
+                        sum(mine, r -> r.errors), mine.size()});
+            }
+            double[] base = medians.get(BASELINE);
+            for (Map.Entry<String, double[]> e : medians.entrySet()) {
+                double[] m = e.getValue();
+                double rateRatio = base == null ? Double.NaN : m[0] / base[0];
+                double instrRatio = base == null ? Double.NaN : m[1] / base[1];
+                double cpuRatio = base == null ? Double.NaN : m[4] / base[4];
+                md.append("| ").append(w).append(" | ").append(e.getKey())
+                        .append(" | ").append(fmt(m[0], 0))
+                        .append(" | ").append(fmt(m[5], 0)).append(" - ").append(fmt(m[6], 0))
+                        .append(" | ").append(ratio(rateRatio))
+                        .append(" | ").append(fmt(m[1], 0))
+                        .append(" | ").append(fmt(m[2], 0))
+                        .append(" | ").append(ratio(instrRatio))
+                        .append(" | ").append(fmt(m[3], 2))
+                        .append(" | ").append(fmt(m[4], 2))
+                        .append(" | ").append(ratio(cpuRatio))
+                        .append(" | ").append(fmt(m[7], 0)).append(" |\n");
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("workload", w);
+                j.put("stack", e.getKey());
+                j.put("rounds", (int) m[8]);
+                j.put("medianRate", m[0]);
+                j.put("minRate", m[5]);
+                j.put("maxRate", m[6]);
+                j.put("rateVsNettyEpoll", rateRatio);
+                j.put("instructionsPerRequest", m[1]);
+                j.put("userInstructionsPerRequest", m[2]);
+                j.put("instructionsVsNettyEpoll", instrRatio);
+                j.put("userCpuMicrosPerRequest", m[3]);
+                j.put("totalCpuMicrosPerRequest", m[4]);
+                j.put("cpuVsNettyEpoll", cpuRatio);
+                j.put("errors", m[7]);
+                json.add(j);
+            }
+        }
+        md.append('\n');
+        Files.writeString(Path.of(args[1]), md.toString());
+        Files.writeString(Path.of(args[2]), toJson(environment, json));
+        System.out.print(md);
+    }
+
+    private static List<Row> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = Arrays.asList(lines.get(0).split("\t"));
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            rows.add(new Row(Integer.parseInt(f[header.indexOf("round")]), f[header.indexOf("stack")],
+                    f[header.indexOf("workload")], num(f, header, "requests"), num(f, header, "rate"),
+                    num(f, header, "instructions"), num(f, header, "instructions_u"),
+                    num(f, header, "user_ms"), num(f, header, "system_ms"), num(f, header, "errors")));
+        }
+        return rows;
+    }
+
+    private static double num(String[] fields, List<String> header, String column) {
+        int i = header.indexOf(column);
+        if (i < 0 || i >= fields.length) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(fields[i]);
+        } catch (NumberFormatException e) {
+            return Double.NaN; // "NA": the machine could not give this figure
+        }
+    }
+
+    private static List<Row> select(List<Row> rows, String stack, String workload) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.stack.equals(stack) && r.workload.equals(workload)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private interface Figure {
+        double of(Row r);
+    }
+
+    /** The median of the finite values, NaN if there are none. */
+    private static double median(List<Row> rows, Figure f) {
+        double[] v = rows.stream().mapToDouble(f::of).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double min(List<Row> rows, Figure f) {
+        return rows.stream().mapToDouble(f::of).filter(Double::isFinite).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Row> rows, Figure f) {
+        return rows.stream().mapToDouble(f::of).filter(Double::isFinite).max().orElse(Double.NaN);
+    }
+
+    private static double sum(List<Row> rows, Figure f) {
+        return rows.stream().mapToDouble(f::of).filter(Double::isFinite).sum();
+    }
+
+    private static String fmt(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,." + decimals + "f", v) : "n/a";
+    }
+
+    private static String ratio(double r) {
+        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2fx", r) : "n/a";
+    }
+
+    private static String toJson(String environment, List<Object> rows) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("environment", environment);
+        root.put("baseline", BASELINE);
+        root.put("rows", rows);
+        return Json.write(root);
+    }
+}
