@@ -47,7 +47,7 @@ wine_classpath() {
   local deps="$cache/deps.txt"
   mkdir -p "$cache"
   # shellcheck disable=SC2086
-  (cd "$root" && mvn -B -ntp -q $TWINE_MVN_FLAGS -pl reactor-tck -am test-compile \
+  (cd "$root" && mvn -B -ntp -q ${TWINE_MVN_FLAGS:-} -pl reactor-tck -am test-compile \
       dependency:build-classpath -Dmdep.outputFile="$deps" -Dmdep.includeScope=test) >&2
   local entries=()
   local m
@@ -78,7 +78,7 @@ wine_console_launcher() {
   launcher="$cache/lib/junit-platform-console-standalone-$version.jar"
   if [ ! -f "$launcher" ]; then
     # shellcheck disable=SC2086
-    (cd "$root" && mvn -B -ntp -q $TWINE_MVN_FLAGS -N dependency:copy \
+    (cd "$root" && mvn -B -ntp -q ${TWINE_MVN_FLAGS:-} -N dependency:copy \
         -Dartifact="org.junit.platform:junit-platform-console-standalone:$version" \
         -DoutputDirectory="$cache/lib") >&2
   fi
