@@ -58,6 +58,8 @@ refused=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0));
 check_client() {
   local name="$1" out="$2"
   local got
+  # The Windows JVM ends its lines with CRLF.
+  sed -i 's/\r$//' "$out"
   got=$(grep -cE "^Task [0-9]+: $expected bytes of poetry$" "$out" || true)
   [ "$got" = 2 ] || fail "$name: expected two poems of $expected bytes, saw $got"
   grep -q "Failed to connect to: .*$refused" "$out" || fail "$name: no 'Failed to connect to' line for port $refused"

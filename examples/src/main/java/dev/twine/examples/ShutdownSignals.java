@@ -1,8 +1,6 @@
 package dev.twine.examples;
 
 import dev.twine.internet.IReactor;
-import java.lang.System.Logger.Level;
-import sun.misc.Signal;
 
 /**
  * SIGINT and SIGTERM stop the reactor cleanly, as Twisted's reactor does when it runs with signal
@@ -13,28 +11,22 @@ import sun.misc.Signal;
  * queues {@code stop()} for the reactor thread; the before/during/after shutdown triggers then run,
  * {@code run()} returns, and the program exits normally (status 0, or whatever it chooses).
  *
- * <p>{@code sun.misc.Signal} is the JDK's supported-but-unofficial hook (module {@code jdk.unsupported});
- * where a signal cannot be handled (for example SIGINT under some launchers) it is skipped with a log line.
+ * <p>Two ways, chosen once at {@link #install}: where the JVM has the module {@code jdk.unsupported}
+ * (every full JDK), {@link SignalHandlers} catches the signals themselves; where a trimmed runtime lacks
+ * it (jlinked JREs, such as the Windows JRE the IOCP backend is tested with), {@link ShutdownHookStop}
+ * lets the JVM begin its exit and holds it until the reactor has finished its shutdown phases.
  */
 public final class ShutdownSignals {
-    private static final System.Logger LOG = System.getLogger(ShutdownSignals.class.getName());
-
     private ShutdownSignals() {
     }
 
-    /** Installs handlers for SIGINT and SIGTERM that stop {@code reactor}. Call once, before {@code run()}. */
+    /** Makes SIGINT and SIGTERM stop {@code reactor} cleanly. Call once, before {@code run()}. */
     public static void install(IReactor reactor) {
-        for (String name : new String[] {"INT", "TERM"}) {
-            try {
-                Signal.handle(new Signal(name), sig -> reactor.callFromThread(() -> stopIfRunning(reactor, sig)));
-            } catch (IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "Cannot handle SIG{0}: {1}", name, e.getMessage());
-            }
+        // SignalHandlers refers to sun.misc.Signal; it is loaded only when the module is present.
+        if (ModuleLayer.boot().findModule("jdk.unsupported").isPresent()) {
+            SignalHandlers.install(reactor);
+        } else {
+            ShutdownHookStop.install(reactor);
         }
-    }
-
-    private static void stopIfRunning(IReactor reactor, Signal sig) {
-        LOG.log(Level.INFO, "Received SIG{0}, shutting down.", sig.getName());
-        Stopping.stop(reactor);
     }
 }
