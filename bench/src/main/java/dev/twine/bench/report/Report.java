@@ -1,5 +1,6 @@
 package dev.twine.bench.report;
 
+import dev.twine.bench.alloc.ServerAllocation;
 import dev.twine.bench.idle.IdleResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +18,12 @@ import java.util.Map;
  * @param environment where and how the run was made
  * @param loadAfter   the load average when the run ended
  * @param measurements the JMH results
+ * @param serverAllocation allocation per message on the server's event-loop thread alone
  * @param idle        the idle-connection results
  * @param skipped     stacks left out, with the reason
  */
 public record Report(Environment environment, String loadAfter, List<Measurement> measurements,
-                     List<IdleResult> idle, Map<String, String> skipped) {
+                     List<ServerAllocation> serverAllocation, List<IdleResult> idle, Map<String, String> skipped) {
 
     /** The comparable groups, in report order. */
     public List<Comparison.Group> groups() {
@@ -58,6 +60,22 @@ public record Report(Environment environment, String loadAfter, List<Measurement
             groups.add(jg);
         }
         root.put("groups", groups);
+        List<Object> allocJson = new ArrayList<>();
+        for (ServerAllocation a : serverAllocation) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stack", a.stack());
+            m.put("size", a.size());
+            m.put("connections", a.connections());
+            if (a.ok()) {
+                m.put("messages", a.messages());
+                m.put("eventLoopBytes", a.bytes());
+                m.put("eventLoopBytesPerMessage", a.bytesPerMessage());
+            } else {
+                m.put("error", a.error());
+            }
+            allocJson.add(m);
+        }
+        root.put("serverAllocation", allocJson);
         List<Object> idleJson = new ArrayList<>();
         for (IdleResult r : idle) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package dev.twine.bench.report;
 
 import dev.twine.bench.Stack;
+import dev.twine.bench.alloc.ServerAllocation;
+import dev.twine.bench.alloc.ServerAllocationProbe;
 import dev.twine.bench.idle.IdleProbe;
 import dev.twine.bench.idle.IdleResult;
 import dev.twine.internet.Reactors;
@@ -95,7 +97,9 @@ public final class Suite {
         if (!idleCounts.isEmpty()) {
             idleResults = IdleProbe.measureAll(stacks, idleCounts);
         }
-        Report report = new Report(env, Environment.loadAverage(), Measurement.from(results), idleResults, skipped);
+        List<ServerAllocation> allocation = ServerAllocationProbe.measureAll(stacks);
+        Report report = new Report(env, Environment.loadAverage(), Measurement.from(results), allocation,
+                idleResults, skipped);
         report.write(out);
         System.out.println("report: " + out.resolve("report.md") + ", " + out.resolve("report.json") + ", "
                 + out.resolve("chart.png"));

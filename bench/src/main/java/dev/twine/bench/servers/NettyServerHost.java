@@ -20,11 +20,13 @@ final class NettyServerHost implements ServerHost {
     private final EventLoopGroup group;
     private final Channel server;
     private final AtomicInteger accepted;
+    private final long eventLoopThreadId;
 
-    private NettyServerHost(EventLoopGroup group, Channel server, AtomicInteger accepted) {
+    private NettyServerHost(EventLoopGroup group, Channel server, AtomicInteger accepted, long eventLoopThreadId) {
         this.group = group;
         this.server = server;
         this.accepted = accepted;
+        this.eventLoopThreadId = eventLoopThreadId;
     }
 
     static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
@@ -45,7 +47,10 @@ final class NettyServerHost implements ServerHost {
                         }
                     })
                     .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
-            return new NettyServerHost(group, server, accepted);
+            // The group has one loop; asking it which thread it runs on names the thread for good.
+            long threadId = server.eventLoop().submit(() -> Thread.currentThread().getId())
+                    .syncUninterruptibly().getNow();
+            return new NettyServerHost(group, server, accepted, threadId);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -60,6 +65,11 @@ final class NettyServerHost implements ServerHost {
     @Override
     public int accepted() {
         return accepted.get();
+    }
+
+    @Override
+    public long eventLoopThreadId() {
+        return eventLoopThreadId;
     }
 
     @Override

@@ -21,6 +21,12 @@ public interface ServerHost extends AutoCloseable {
     /** Connections accepted so far; readable from any thread. */
     int accepted();
 
+    /**
+     * The id of the one event-loop thread, for reading its allocation counter
+     * ({@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes}) apart from the client's.
+     */
+    long eventLoopThreadId();
+
     /** Stops accepting, closes every connection and ends the event-loop thread. */
     @Override
     void close();

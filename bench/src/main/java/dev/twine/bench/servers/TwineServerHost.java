@@ -60,6 +60,11 @@ final class TwineServerHost implements ServerHost {
     }
 
     @Override
+    public long eventLoopThreadId() {
+        return thread.getId();
+    }
+
+    @Override
     public void close() {
         if (thread.isAlive()) {
             reactor.callFromThread(() -> {
