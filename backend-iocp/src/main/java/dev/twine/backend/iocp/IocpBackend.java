@@ -19,14 +19,14 @@ import java.util.Optional;
  * create a completion port and open an AFD helper handle on it, then close both. Anything failing makes
  * the backend unavailable with that reason (for example "the IOCP bindings need Windows; this is Linux").
  *
- * <p>Priority is {@value #PRIORITY}: below {@code select} (0), so Windows programs get the JDK selector
- * unless they ask for {@code -Dtwine.reactor=iocp}. See {@code backend-iocp/README.md} for why and for what
- * would make it the default. Stateless apart from the cached probe; safe to share between reactors.
+ * <p>Priority is {@value #PRIORITY}, above {@code select} (0): it is the Windows default, because it passes
+ * the whole conformance suite (on a Windows JVM under Wine; see {@code backend-iocp/README.md}), and
+ * {@code -Dtwine.reactor=select} still gives the JDK selector to a program that wants it. Stateless apart from the cached probe; safe to share between reactors.
  */
 public final class IocpBackend implements ReactorBackend {
 
-    /** Below select; see the class comment. */
-    static final int PRIORITY = -1;
+    /** The Windows default, like epoll on Linux; see the class comment. */
+    static final int PRIORITY = 100;
 
     private static final class Probe {
         static final String FAILURE = probe();

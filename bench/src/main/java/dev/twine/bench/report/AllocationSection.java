@@ -22,7 +22,8 @@ final class AllocationSection {
         out.append("| case | stack | messages | event-loop B/msg |\n");
         out.append("|---|---|---:|---:|\n");
         for (ServerAllocation a : rows) {
-            out.append("| echo ").append(a.size() == 64 ? "64 B" : Format.bytes(a.size()) + " B")
+            String size = a.size() % 1024 == 0 ? a.size() / 1024 + " KiB" : a.size() + " B";
+            out.append("| echo ").append(size)
                     .append(" x ").append(a.connections()).append(" conn | ").append(a.stack()).append(" | ");
             if (a.ok()) {
                 out.append(a.messages()).append(" | ").append(String.format("%.2f", a.bytesPerMessage())).append(" |\n");
