@@ -91,7 +91,7 @@ out="$here/results/$stamp/side-by-side"
 logs="$out/logs"
 mkdir -p "$logs"
 raw="$out/raw.tsv"
-printf 'round\tstack\tworkload\trequests\tseconds\trate\tinstructions\tinstructions_u\tuser_ms\tsystem_ms\terrors\n' > "$raw"
+printf 'round\tstack\tworkload\trequests\tseconds\trate\tinstructions\tinstructions_u\tuser_ms\tsystem_ms\terrors\tsteal_ms\n' > "$raw"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== stacks: $stacks; $rounds rounds, ${duration}s per measurement, ${warmup}s warm-up; $pinning"
 echo "== $perf_note"
@@ -134,11 +134,15 @@ start_server() {
 
 # -- measuring --------------------------------------------------------------------------------------
 ticks() { awk '{print $14, $15}' "/proc/$server_pid/stat"; }
+# Machine-wide steal time (the 8th figure of /proc/stat's cpu line): CPU the hypervisor gave to
+# other guests. A measurement taken while it grows says more about the host than about the stack.
+steal_ticks() { awk '$1 == "cpu" {print $9}' /proc/stat; }
 
 perf_pid=""
 perf_out=""
 begin_counters() {
     read -r user0 sys0 < <(ticks)
+    steal0="$(steal_ticks)"
     perf_pid=""
     if [ ${#perf_events[@]} -gt 0 ]; then
         perf_out="$(mktemp)"
@@ -161,8 +165,9 @@ end_counters() {
     read -r user1 sys1 < <(ticks)
     local user_ms=$(( (user1 - user0) * 1000 / clk_tck ))
     local sys_ms=$(( (sys1 - sys0) * 1000 / clk_tck ))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
-        "${instr:-NA}" "${instr_u:-NA}" "$user_ms" "$sys_ms" "$7" >> "$raw"
+    local steal_ms=$(( ($(steal_ticks) - steal0) * 1000 / clk_tck ))
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
+        "${instr:-NA}" "${instr_u:-NA}" "$user_ms" "$sys_ms" "$7" "$steal_ms" >> "$raw"
     printf '   %-12s %-22s %12s req/s\n' "$2" "$3" "$6"
 }
 
@@ -185,22 +190,33 @@ wrk_run() {
     end_counters "$round" "$stack" "$workload" "${requests:-0}" "${seconds:-NA}" "${rate:-0}" "${errors:-0}"
 }
 
-# redis_run ROUND STACK TEST PIPELINE: calibrates the request count on a warm-up so the measured
-# run lasts about $duration seconds (redis-benchmark counts requests, not time).
+# redis_ping LOG DEPTH COUNT TEST: one redis-benchmark run on the load CPU; prints its rate.
+redis_ping() {
+    "${load_pin[@]}" redis-benchmark -h 127.0.0.1 -p "$port" -c 32 -P "$2" -n "$3" -t "$4" --csv > "$1" 2>&1 || true
+    awk -F'"' '$2 ~ /^PING/ {print $4; exit}' "$1"
+}
+
+# requests_for RATE SECONDS: how many requests last about SECONDS at RATE (at least 10,000).
+requests_for() {
+    awk -v r="${1:-0}" -v d="$2" 'BEGIN { n = int(r * d); if (n < 10000) n = 10000; print n }'
+}
+
+# redis_run ROUND STACK TEST PIPELINE: redis-benchmark counts requests, not time, so a short burst
+# estimates the rate, a warm-up then runs for about $warmup seconds (the JIT and the connection
+# pool settle there, as in wrk's warm-up), and its rate sizes the measured run to about $duration
+# seconds. Without the timed warm-up the first measurement of each server ran partly cold.
 redis_run() {
     local round="$1" stack="$2" test="$3" depth="$4"
     local workload="resp-${test}-P${depth}"
     local log="$logs/r$round-$stack-$workload.redis"
-    local warm_n=$(( depth == 1 ? 30000 : 300000 ))
-    local warm_rps
-    warm_rps="$("${load_pin[@]}" redis-benchmark -h 127.0.0.1 -p "$port" -c 32 -P "$depth" -n "$warm_n" -t "$test" --csv 2>/dev/null \
-        | awk -F'"' 'NR>1 && $2 != "" {print $4; exit}')"
-    local n
-    n="$(awk -v r="${warm_rps:-0}" -v d="$duration" 'BEGIN { n = int(r * d); if (n < 10000) n = 10000; print n }')"
+    local warm_log="$logs/warmup-r$round-$stack-$workload.redis"
+    local burst_rps warm_rps n
+    burst_rps="$(redis_ping "$warm_log" "$depth" $(( depth == 1 ? 30000 : 300000 )) "$test")"
+    warm_rps="$(redis_ping "$warm_log" "$depth" "$(requests_for "$burst_rps" "$warmup")" "$test")"
+    n="$(requests_for "${warm_rps:-$burst_rps}" "$duration")"
     begin_counters
-    "${load_pin[@]}" redis-benchmark -h 127.0.0.1 -p "$port" -c 32 -P "$depth" -n "$n" -t "$test" --csv > "$log" 2>&1 || true
     local rate seconds
-    rate="$(awk -F'"' '$2 ~ /^PING/ {print $4; exit}' "$log")"
+    rate="$(redis_ping "$log" "$depth" "$n" "$test")"
     seconds="$(awk -v n="$n" -v r="${rate:-0}" 'BEGIN { if (r > 0) printf "%.3f", n / r; else print "NA" }')"
     end_counters "$round" "$stack" "$workload" "$n" "$seconds" "${rate:-0}" 0
 }
