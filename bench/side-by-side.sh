@@ -3,7 +3,8 @@
 # serve HTTP/1.1, RESP and echo in turn, the server pinned to CPU 0 and the load generator to CPU 1,
 # in interleaved rounds (A B C A B C ...), each measurement after a warm-up. Writes medians and
 # ratios to Netty epoll, with server instructions per request from `perf stat` where the machine
-# has hardware counters and server CPU time per request from /proc everywhere.
+# has hardware counters, server CPU time per request from /proc everywhere, and how busy the load
+# generator was (a load generator busy all the time, not the server, set the rate).
 #
 #   bench/side-by-side.sh                 quick: 3 rounds, 5 s per measurement (about 10-12 minutes)
 #   bench/side-by-side.sh --full          5 rounds, 10 s per measurement
@@ -91,7 +92,7 @@ out="$here/results/$stamp/side-by-side"
 logs="$out/logs"
 mkdir -p "$logs"
 raw="$out/raw.tsv"
-printf 'round\tstack\tworkload\trequests\tseconds\trate\tinstructions\tinstructions_u\tuser_ms\tsystem_ms\terrors\tsteal_ms\n' > "$raw"
+printf 'round\tstack\tworkload\trequests\tseconds\trate\tinstructions\tinstructions_u\tuser_ms\tsystem_ms\terrors\tsteal_ms\tload_cpu_ms\n' > "$raw"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== stacks: $stacks; $rounds rounds, ${duration}s per measurement, ${warmup}s warm-up; $pinning"
 echo "== $perf_note"
@@ -152,7 +153,20 @@ begin_counters() {
     fi
 }
 
-# end_counters ROUND STACK WORKLOAD REQUESTS SECONDS RATE ERRORS: appends one row to raw.tsv.
+# load LOG COMMAND...: runs a load generator on its CPU, output to LOG, and writes the CPU time it
+# used (user + system, ms) to LOG.cpu. A load generator busy for its whole run was the limit, and
+# then the rate says more about how cheaply it could read the server's replies than about the server.
+load() {
+    local log="$1"
+    shift
+    local TIMEFORMAT='%3U %3S'
+    { time "${load_pin[@]}" "$@" > "$log" 2>&1; } 2> "$log.time" || true
+    awk 'NF == 2 {printf "%d\n", ($1 + $2) * 1000}' "$log.time" > "$log.cpu"
+    rm -f "$log.time"
+}
+
+# end_counters ROUND STACK WORKLOAD REQUESTS SECONDS RATE ERRORS [LOAD_CPU_MS]: appends one row to
+# raw.tsv.
 end_counters() {
     local instr="NA" instr_u="NA"
     if [ -n "$perf_pid" ]; then
@@ -166,8 +180,8 @@ end_counters() {
     local user_ms=$(( (user1 - user0) * 1000 / clk_tck ))
     local sys_ms=$(( (sys1 - sys0) * 1000 / clk_tck ))
     local steal_ms=$(( ($(steal_ticks) - steal0) * 1000 / clk_tck ))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
-        "${instr:-NA}" "${instr_u:-NA}" "$user_ms" "$sys_ms" "$7" "$steal_ms" >> "$raw"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
+        "${instr:-NA}" "${instr_u:-NA}" "$user_ms" "$sys_ms" "$7" "$steal_ms" "${8:-NA}" >> "$raw"
     printf '   %-12s %-22s %12s req/s\n' "$2" "$3" "$6"
 }
 
@@ -180,19 +194,19 @@ wrk_run() {
     local log="$logs/r$round-$stack-$workload.wrk"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-$workload.wrk"
     [ "$round" != "-" ] && begin_counters
-    "${load_pin[@]}" wrk -t1 -c32 -d"${secs}s" "${script[@]}" "http://127.0.0.1:$port/" -- "$depth" > "$log" 2>&1 || true
+    load "$log" wrk -t1 -c32 -d"${secs}s" "${script[@]}" "http://127.0.0.1:$port/" -- "$depth"
     [ "$round" = "-" ] && return 0
     local requests seconds rate errors
     requests="$(awk '/requests in/ {print $1}' "$log")"
     seconds="$(awk '/requests in/ {sub(/s,?$/, "", $4); print $4}' "$log")"
     rate="$(awk '/^Requests\/sec/ {print $2}' "$log")"
     errors="$(awk '/Socket errors/ {gsub(/,/, ""); print $4 + $6 + $8 + $10} /Non-2xx/ {print $5}' "$log" | paste -sd+ | bc 2>/dev/null || echo 0)"
-    end_counters "$round" "$stack" "$workload" "${requests:-0}" "${seconds:-NA}" "${rate:-0}" "${errors:-0}"
+    end_counters "$round" "$stack" "$workload" "${requests:-0}" "${seconds:-NA}" "${rate:-0}" "${errors:-0}" "$(cat "$log.cpu")"
 }
 
 # redis_ping LOG DEPTH COUNT TEST: one redis-benchmark run on the load CPU; prints its rate.
 redis_ping() {
-    "${load_pin[@]}" redis-benchmark -h 127.0.0.1 -p "$port" -c 32 -P "$2" -n "$3" -t "$4" --csv > "$1" 2>&1 || true
+    load "$1" redis-benchmark -h 127.0.0.1 -p "$port" -c 32 -P "$2" -n "$3" -t "$4" --csv
     awk -F'"' '$2 ~ /^PING/ {print $4; exit}' "$1"
 }
 
@@ -218,7 +232,7 @@ redis_run() {
     local rate seconds
     rate="$(redis_ping "$log" "$depth" "$n" "$test")"
     seconds="$(awk -v n="$n" -v r="${rate:-0}" 'BEGIN { if (r > 0) printf "%.3f", n / r; else print "NA" }')"
-    end_counters "$round" "$stack" "$workload" "$n" "$seconds" "${rate:-0}" 0
+    end_counters "$round" "$stack" "$workload" "$n" "$seconds" "${rate:-0}" 0 "$(cat "$log.cpu")"
 }
 
 # echo_run ROUND STACK SECONDS: EchoLoad in its own JVM on the load CPU.

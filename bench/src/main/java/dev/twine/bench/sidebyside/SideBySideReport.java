@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <p>The input has one line per (round, stack, workload) with a header naming the columns
  * {@code round stack workload requests seconds rate instructions instructions_u user_ms system_ms
- * errors steal_ms}; {@code NA} marks a figure the machine could not give (for instance instruction counts
+ * errors steal_ms load_cpu_ms}; {@code NA} marks a figure the machine could not give (for instance instruction counts
  * on a virtual machine without performance counters). Per stack and workload the report takes the
  * median over rounds of the rate, of instructions per request (total and user space) and of
  * server CPU time per request (user and user + system, from {@code /proc/PID/stat}); each is then
@@ -28,14 +28,18 @@ import java.util.Set;
  * "at most half"). {@code steal_ms} is the machine-wide CPU time the hypervisor took from this
  * guest during the measurement ({@code /proc/stat}); the table shows its largest value per stack
  * and workload, so a ratio measured while the host was busy can be recognised and discounted.
+ * {@code load_cpu_ms} is the load generator's own CPU time; the table shows it as the share of the
+ * measurement it was busy (median). Near 100% the load generator, not the server, set the rate: the
+ * rate then reflects how cheaply the client could read this server's replies (how they were batched
+ * into segments), and the server's CPU per request is the fairer comparison.
  */
 public final class SideBySideReport {
 
     private static final String BASELINE = "netty-epoll";
 
-    private record Row(int round, String stack, String workload, double requests, double rate,
+    private record Row(int round, String stack, String workload, double requests, double seconds, double rate,
                        double instructions, double instructionsUser, double userMs, double systemMs, double errors,
-                       double stealMs) {
+                       double stealMs, double loadCpuMs) {
     }
 
     private SideBySideReport() {
@@ -63,8 +67,8 @@ public final class SideBySideReport {
                 .append("process's CPU time (all its threads) per request, from `/proc/PID/stat`; instructions ")
                 .append("come from `perf stat` where the machine has hardware counters.\n\n");
         md.append("| workload | stack | req/s (median) | min - max | vs Netty epoll | instr/req | instr:u/req | ")
-                .append("instr vs Netty epoll | user CPU µs/req | total CPU µs/req | CPU vs Netty epoll | errors | steal ms (max) |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("instr vs Netty epoll | user CPU µs/req | total CPU µs/req | CPU vs Netty epoll | errors | steal ms (max) | load gen busy |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Object> json = new ArrayList<>();
         for (String w : workloads) {
             Map<String, double[]> medians = new LinkedHashMap<>();
@@ -81,7 +85,8 @@ public final class SideBySideReport {
                         median(mine, r -> 1000 * (r.userMs + r.systemMs) / r.requests),
                         min(mine, r -> r.rate), max(mine, r -> r.rate),
                         sum(mine, r -> r.errors), mine.size(),
-                        max(mine, r -> r.stealMs)});
+                        max(mine, r -> r.stealMs),
+                        median(mine, r -> 100 * r.loadCpuMs / (1000 * r.seconds))});
             }
             double[] base = medians.get(BASELINE);
             for (Map.Entry<String, double[]> e : medians.entrySet()) {
@@ -100,7 +105,8 @@ public final class SideBySideReport {
                         .append(" | ").append(fmt(m[4], 2))
                         .append(" | ").append(ratio(cpuRatio))
                         .append(" | ").append(fmt(m[7], 0))
-                        .append(" | ").append(fmt(m[9], 0)).append(" |\n");
+                        .append(" | ").append(fmt(m[9], 0))
+                        .append(" | ").append(Double.isFinite(m[10]) ? fmt(m[10], 0) + "%" : "n/a").append(" |\n");
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("workload", w);
                 j.put("stack", e.getKey());
@@ -117,6 +123,7 @@ public final class SideBySideReport {
                 j.put("cpuVsNettyEpoll", cpuRatio);
                 j.put("errors", m[7]);
                 j.put("maxStealMs", m[9]);
+                j.put("loadGeneratorBusyPercent", m[10]);
                 json.add(j);
             }
         }
@@ -136,10 +143,11 @@ public final class SideBySideReport {
             }
             String[] f = line.split("\t");
             rows.add(new Row(Integer.parseInt(f[header.indexOf("round")]), f[header.indexOf("stack")],
-                    f[header.indexOf("workload")], num(f, header, "requests"), num(f, header, "rate"),
+                    f[header.indexOf("workload")], num(f, header, "requests"), num(f, header, "seconds"),
+                    num(f, header, "rate"),
                     num(f, header, "instructions"), num(f, header, "instructions_u"),
                     num(f, header, "user_ms"), num(f, header, "system_ms"), num(f, header, "errors"),
-                    num(f, header, "steal_ms")));
+                    num(f, header, "steal_ms"), num(f, header, "load_cpu_ms")));
         }
         return rows;
     }

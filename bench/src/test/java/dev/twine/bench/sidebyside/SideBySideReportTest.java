@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SideBySideReportTest {
 
     private static final String HEADER =
-            "round\tstack\tworkload\trequests\tseconds\trate\tinstructions\tinstructions_u\tuser_ms\tsystem_ms\terrors\tsteal_ms";
+            "round\tstack\tworkload\trequests\tseconds\trate\tinstructions\tinstructions_u\tuser_ms\tsystem_ms\terrors\tsteal_ms\tload_cpu_ms";
 
     @TempDir
     Path dir;
@@ -40,12 +40,12 @@ class SideBySideReportTest {
     @Test
     void ratesAreMediansOverRoundsRelatedToNettyEpoll() throws IOException {
         String md = report(HEADER,
-                "1\tnetty-epoll\techo\t1000\t1\t100\tNA\tNA\t10\t10\t0\t0",
-                "2\tnetty-epoll\techo\t1000\t1\t200\tNA\tNA\t10\t10\t0\t0",
-                "3\tnetty-epoll\techo\t1000\t1\t300\tNA\tNA\t10\t10\t0\t0",
-                "1\tepoll\techo\t1000\t1\t150\tNA\tNA\t5\t5\t0\t0",
-                "2\tepoll\techo\t1000\t1\t900\tNA\tNA\t5\t5\t0\t0",
-                "3\tepoll\techo\t1000\t1\t300\tNA\tNA\t5\t5\t0\t0");
+                "1\tnetty-epoll\techo\t1000\t1\t100\tNA\tNA\t10\t10\t0\t0\tNA",
+                "2\tnetty-epoll\techo\t1000\t1\t200\tNA\tNA\t10\t10\t0\t0\tNA",
+                "3\tnetty-epoll\techo\t1000\t1\t300\tNA\tNA\t10\t10\t0\t0\tNA",
+                "1\tepoll\techo\t1000\t1\t150\tNA\tNA\t5\t5\t0\t0\tNA",
+                "2\tepoll\techo\t1000\t1\t900\tNA\tNA\t5\t5\t0\t0\tNA",
+                "3\tepoll\techo\t1000\t1\t300\tNA\tNA\t5\t5\t0\t0\tNA");
         List<String> epoll = row(md, "echo", "epoll");
         assertEquals("300", epoll.get(2), "median of 150, 900, 300");
         assertEquals("150 - 900", epoll.get(3));
@@ -57,8 +57,8 @@ class SideBySideReportTest {
     @Test
     void figuresTheMachineCannotGiveAreShownAsNotAvailable() throws IOException {
         String md = report(HEADER,
-                "1\tnetty-epoll\thttp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t0",
-                "1\tselect\thttp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t0");
+                "1\tnetty-epoll\thttp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t0\tNA",
+                "1\tselect\thttp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t0\tNA");
         List<String> select = row(md, "http", "select");
         assertEquals("n/a", select.get(5), "instructions per request without hardware counters");
         assertEquals("n/a", select.get(7), "no instruction ratio either");
@@ -67,21 +67,33 @@ class SideBySideReportTest {
     @Test
     void theLargestStealPerStackAndWorkloadIsShown() throws IOException {
         String md = report(HEADER,
-                "1\tnetty-epoll\tresp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t40",
-                "2\tnetty-epoll\tresp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t1200",
-                "1\tepoll\tresp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t0");
+                "1\tnetty-epoll\tresp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t40\tNA",
+                "2\tnetty-epoll\tresp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t1200\tNA",
+                "1\tepoll\tresp\t1000\t1\t100\tNA\tNA\t10\t0\t0\t0\tNA");
         assertEquals("1,200", row(md, "resp", "netty-epoll").get(12));
         assertEquals("0", row(md, "resp", "epoll").get(12));
     }
 
     @Test
+    void theLoadGeneratorsBusyShareShowsWhenItWasTheLimit() throws IOException {
+        String md = report(HEADER,
+                "1\tnetty-epoll\tresp\t1000\t4\t250\tNA\tNA\t10\t0\t0\t0\t3960",
+                "1\tepoll\tresp\t1000\t5\t200\tNA\tNA\t10\t0\t0\t0\t2500",
+                "1\tselect\tresp\t1000\t5\t200\tNA\tNA\t10\t0\t0\t0\tNA");
+        assertEquals("99%", row(md, "resp", "netty-epoll").get(13), "3.96 s of CPU in a 4 s run");
+        assertEquals("50%", row(md, "resp", "epoll").get(13));
+        assertEquals("n/a", row(md, "resp", "select").get(13), "not measured (the echo load runs in a JVM)");
+    }
+
+    @Test
     void rawFilesWrittenBeforeStealWasRecordedStillReport() throws IOException {
-        String md = report(HEADER.substring(0, HEADER.lastIndexOf('\t')),
+        String md = report(HEADER.substring(0, HEADER.indexOf("\tsteal_ms")),
                 "1\tnetty-epoll\techo\t1000\t1\t100\tNA\tNA\t10\t0\t0",
                 "1\tepoll\techo\t1000\t1\t120\tNA\tNA\t10\t0\t0");
         List<String> epoll = row(md, "echo", "epoll");
         assertEquals("1.20x", epoll.get(4));
-        assertEquals("n/a", epoll.get(12));
+        assertEquals("n/a", epoll.get(12), "no steal column");
+        assertEquals("n/a", epoll.get(13), "no load generator column");
         assertTrue(Files.readString(dir.resolve("out.json")).contains("\"medianRate\""));
     }
 }
