@@ -32,7 +32,7 @@ class BroadcastProcessTest {
     @ParameterizedTest
     @MethodSource("dev.twine.examples.Backends#names")
     void relaysBetweenThreeClientsNeverToTheSenderAndCloseDisconnects(String reactor) throws Exception {
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--port", "0")) {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--iface", "127.0.0.1", "--port", "0")) {
             int port = server.awaitPort();
             try (Socket a = Net.connect(port, READ); Socket b = Net.connect(port, READ); Socket c = Net.connect(port, READ)) {
                 // Connect one by one so the numbering is deterministic.
@@ -78,7 +78,7 @@ class BroadcastProcessTest {
         byte[] stream = new byte[total];
         new Random(7).nextBytes(stream);
         try (ProgramProcess server = ProgramProcess.twine(reactor,
-                List.of("-Xmx64m", "-XX:MaxDirectMemorySize=64m"), "broadcast-server", "--port", "0")) {
+                List.of("-Xmx64m", "-XX:MaxDirectMemorySize=64m"), "broadcast-server", "--iface", "127.0.0.1", "--port", "0")) {
             int port = server.awaitPort();
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try (Socket stuck = Net.connect(port, READ); Socket sender = Net.connect(port, READ);
@@ -133,7 +133,7 @@ class BroadcastProcessTest {
     @ParameterizedTest
     @MethodSource("dev.twine.examples.Backends#names")
     void echoClientPrintsMessagesAndSaysHelloFiveSecondsLater(String reactor) throws Exception {
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--port", "0")) {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--iface", "127.0.0.1", "--port", "0")) {
             int port = server.awaitPort();
             try (Socket peer = Net.connect(port, READ)) {
                 assertEquals(greeting(1), Net.readLine(peer));

@@ -29,7 +29,7 @@ class FibServerProcessTest {
     void clientsShareOneSequenceAndItContinuesAfterASigtermRestart(String reactor) throws Exception {
         Path state = tmp.resolve("fib.state");
         List<String> seen = new ArrayList<>();
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "fib-server", "--port", "0", "--state", state.toString())) {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "fib-server", "--iface", "127.0.0.1", "--port", "0", "--state", state.toString())) {
             int port = server.awaitPort();
             server.awaitLine("new state in .*; next number 2\\.$", READ);
             try (Socket a = Net.connect(port, READ); Socket b = Net.connect(port, READ)) {
@@ -45,7 +45,7 @@ class FibServerProcessTest {
         assertEquals(List.of("2", "3", "5", "8", "13", "21"), seen);
         assertTrue(Files.readString(state).contains("fibonacci.current=21"), Files.readString(state));
 
-        try (ProgramProcess again = ProgramProcess.twine(reactor, "fib-server", "--port", "0", "--state", state.toString())) {
+        try (ProgramProcess again = ProgramProcess.twine(reactor, "fib-server", "--iface", "127.0.0.1", "--port", "0", "--state", state.toString())) {
             int port = again.awaitPort();
             again.awaitLine("restored from .*; next number 34\\.$", READ);
             try (Socket c = Net.connect(port, READ)) {
@@ -71,7 +71,7 @@ class FibServerProcessTest {
         List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dtwine.reactor=" + reactor,
                 "-cp", ProgramProcess.testClassPath(), Launcher.class.getName(),
-                "fib-server", "--port", "0", "--state", state.toString()));
+                "fib-server", "--iface", "127.0.0.1", "--port", "0", "--state", state.toString()));
         try (ProgramProcess server = ProgramProcess.command("fib-server [" + reactor + "] via env", cmd)) {
             int port = server.awaitPort();
             server.awaitLine("restored from .*; next number 13\\.$", READ);
@@ -89,7 +89,7 @@ class FibServerProcessTest {
     void aCorruptStateFileStopsTheServerWithAnError(String reactor) throws Exception {
         Path state = tmp.resolve("fib.state");
         Files.writeString(state, "fibonacci.previous=five\nfibonacci.current=8\n");
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "fib-server", "--port", "0", "--state", state.toString())) {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "fib-server", "--iface", "127.0.0.1", "--port", "0", "--state", state.toString())) {
             assertEquals(1, server.awaitExit(READ), server.transcript());
             assertTrue(String.join("\n", server.stderr()).contains("fibonacci"), server.transcript());
         }

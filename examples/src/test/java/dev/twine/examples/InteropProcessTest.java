@@ -77,7 +77,7 @@ class InteropProcessTest {
     @MethodSource("dev.twine.examples.Backends#names")
     void twistedAndTwineBroadcastClientsTalkThroughTheTwineServer(String reactor) throws Exception {
         Python.requireTwisted();
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--port", "0")) {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--iface", "127.0.0.1", "--port", "0")) {
             String port = Integer.toString(server.awaitPort());
             try (ProgramProcess py = ProgramProcess.command("broadcast_client.py",
                     Python.peer("broadcast_client.py", "py", "--port", port, "--delay", "0.5"))) {

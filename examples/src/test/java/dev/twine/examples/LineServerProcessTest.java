@@ -19,7 +19,7 @@ class LineServerProcessTest {
     @ParameterizedTest
     @MethodSource("dev.twine.examples.Backends#names")
     void echoesEachLineStrippingATrailingCarriageReturn(String reactor) throws Exception {
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "line-server", "--port", "0");
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "line-server", "--iface", "127.0.0.1", "--port", "0");
                 Socket s = Net.connect(server.awaitPort(), READ)) {
             Net.send(s, "first\r\nsec");
             assertEquals("first", Net.readLine(s));
@@ -33,7 +33,7 @@ class LineServerProcessTest {
     @ParameterizedTest
     @MethodSource("dev.twine.examples.Backends#names")
     void anOverlongLineDropsOnlyThatConnection(String reactor) throws Exception {
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "line-server", "--port", "0")) {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "line-server", "--iface", "127.0.0.1", "--port", "0")) {
             int port = server.awaitPort();
             try (Socket good = Net.connect(port, READ); Socket bad = Net.connect(port, READ)) {
                 char[] max = new char[16384];

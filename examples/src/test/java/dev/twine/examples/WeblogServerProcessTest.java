@@ -31,7 +31,7 @@ class WeblogServerProcessTest {
     void streamsOnlyNewLinesAsEscapedXmlToEveryClient(String reactor) throws Exception {
         Path log = tmp.resolve("access.log");
         Files.writeString(log, "10.0.0.1 - - [01/Jan/2000:00:00:00 +0000] \"GET /old HTTP/1.0\" 200 1\n");
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "weblog-server", "--port", "0", log.toString())) {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "weblog-server", "--iface", "127.0.0.1", "--port", "0", log.toString())) {
             int port = server.awaitPort();
             try (Socket first = Net.connect(port, READ)) {
                 assertEquals("<hits>", Net.readLine(first));
