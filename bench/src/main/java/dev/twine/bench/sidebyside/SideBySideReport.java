@@ -42,6 +42,27 @@ public final class SideBySideReport {
                        double stealMs, double loadCpuMs) {
     }
 
+    /**
+     * One stack on one workload over all rounds: medians of the rate and of the per-request costs,
+     * the rate's range, errors summed, the largest steal and the load generator's median busy share.
+     */
+    private record Summary(double rate, double instructions, double instructionsUser, double userCpuMicros,
+                           double totalCpuMicros, double minRate, double maxRate, double errors, int rounds,
+                           double maxStealMs, double loadBusyPercent) {
+        static Summary of(List<Row> rounds) {
+            return new Summary(
+                    median(rounds, r -> r.rate),
+                    median(rounds, r -> r.instructions / r.requests),
+                    median(rounds, r -> r.instructionsUser / r.requests),
+                    median(rounds, r -> 1000 * r.userMs / r.requests),
+                    median(rounds, r -> 1000 * (r.userMs + r.systemMs) / r.requests),
+                    min(rounds, r -> r.rate), max(rounds, r -> r.rate),
+                    sum(rounds, r -> r.errors), rounds.size(),
+                    max(rounds, r -> r.stealMs),
+                    median(rounds, r -> 100 * r.loadCpuMs / (1000 * r.seconds)));
+        }
+    }
+
     private SideBySideReport() {
     }
 
@@ -71,59 +92,50 @@ public final class SideBySideReport {
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Object> json = new ArrayList<>();
         for (String w : workloads) {
-            Map<String, double[]> medians = new LinkedHashMap<>();
+            Map<String, Summary> summaries = new LinkedHashMap<>();
             for (String s : stacks) {
                 List<Row> mine = select(rows, s, w);
-                if (mine.isEmpty()) {
-                    continue;
+                if (!mine.isEmpty()) {
+                    summaries.put(s, Summary.of(mine));
                 }
-                medians.put(s, new double[] {
-                        median(mine, r -> r.rate),
-                        median(mine, r -> r.instructions / r.requests),
-                        median(mine, r -> r.instructionsUser / r.requests),
-                        median(mine, r -> 1000 * r.userMs / r.requests),
-                        median(mine, r -> 1000 * (r.userMs + r.systemMs) / r.requests),
-                        min(mine, r -> r.rate), max(mine, r -> r.rate),
-                        sum(mine, r -> r.errors), mine.size(),
-                        max(mine, r -> r.stealMs),
-                        median(mine, r -> 100 * r.loadCpuMs / (1000 * r.seconds))});
             }
-            double[] base = medians.get(BASELINE);
-            for (Map.Entry<String, double[]> e : medians.entrySet()) {
-                double[] m = e.getValue();
-                double rateRatio = base == null ? Double.NaN : m[0] / base[0];
-                double instrRatio = base == null ? Double.NaN : m[1] / base[1];
-                double cpuRatio = base == null ? Double.NaN : m[4] / base[4];
+            Summary base = summaries.get(BASELINE);
+            for (Map.Entry<String, Summary> e : summaries.entrySet()) {
+                Summary m = e.getValue();
+                double rateRatio = base == null ? Double.NaN : m.rate / base.rate;
+                double instrRatio = base == null ? Double.NaN : m.instructions / base.instructions;
+                double cpuRatio = base == null ? Double.NaN : m.totalCpuMicros / base.totalCpuMicros;
                 md.append("| ").append(w).append(" | ").append(e.getKey())
-                        .append(" | ").append(fmt(m[0], 0))
-                        .append(" | ").append(fmt(m[5], 0)).append(" - ").append(fmt(m[6], 0))
+                        .append(" | ").append(fmt(m.rate, 0))
+                        .append(" | ").append(fmt(m.minRate, 0)).append(" - ").append(fmt(m.maxRate, 0))
                         .append(" | ").append(ratio(rateRatio))
-                        .append(" | ").append(fmt(m[1], 0))
-                        .append(" | ").append(fmt(m[2], 0))
+                        .append(" | ").append(fmt(m.instructions, 0))
+                        .append(" | ").append(fmt(m.instructionsUser, 0))
                         .append(" | ").append(ratio(instrRatio))
-                        .append(" | ").append(fmt(m[3], 2))
-                        .append(" | ").append(fmt(m[4], 2))
+                        .append(" | ").append(fmt(m.userCpuMicros, 2))
+                        .append(" | ").append(fmt(m.totalCpuMicros, 2))
                         .append(" | ").append(ratio(cpuRatio))
-                        .append(" | ").append(fmt(m[7], 0))
-                        .append(" | ").append(fmt(m[9], 0))
-                        .append(" | ").append(Double.isFinite(m[10]) ? fmt(m[10], 0) + "%" : "n/a").append(" |\n");
+                        .append(" | ").append(fmt(m.errors, 0))
+                        .append(" | ").append(fmt(m.maxStealMs, 0))
+                        .append(" | ").append(Double.isFinite(m.loadBusyPercent) ? fmt(m.loadBusyPercent, 0) + "%" : "n/a")
+                        .append(" |\n");
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("workload", w);
                 j.put("stack", e.getKey());
-                j.put("rounds", (int) m[8]);
-                j.put("medianRate", m[0]);
-                j.put("minRate", m[5]);
-                j.put("maxRate", m[6]);
+                j.put("rounds", m.rounds);
+                j.put("medianRate", m.rate);
+                j.put("minRate", m.minRate);
+                j.put("maxRate", m.maxRate);
                 j.put("rateVsNettyEpoll", rateRatio);
-                j.put("instructionsPerRequest", m[1]);
-                j.put("userInstructionsPerRequest", m[2]);
+                j.put("instructionsPerRequest", m.instructions);
+                j.put("userInstructionsPerRequest", m.instructionsUser);
                 j.put("instructionsVsNettyEpoll", instrRatio);
-                j.put("userCpuMicrosPerRequest", m[3]);
-                j.put("totalCpuMicrosPerRequest", m[4]);
+                j.put("userCpuMicrosPerRequest", m.userCpuMicros);
+                j.put("totalCpuMicrosPerRequest", m.totalCpuMicros);
                 j.put("cpuVsNettyEpoll", cpuRatio);
-                j.put("errors", m[7]);
-                j.put("maxStealMs", m[9]);
-                j.put("loadGeneratorBusyPercent", m[10]);
+                j.put("errors", m.errors);
+                j.put("maxStealMs", m.maxStealMs);
+                j.put("loadGeneratorBusyPercent", m.loadBusyPercent);
                 json.add(j);
             }
         }
