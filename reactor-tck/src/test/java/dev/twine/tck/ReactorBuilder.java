@@ -31,11 +31,11 @@ import java.util.List;
  * Methods are for the test thread.
  */
 public final class ReactorBuilder {
-    private final ReactorBackend backend;
+    private final ReactorBackend<?> backend;
     private final List<IReactor> built = new ArrayList<>();
     private final List<BackgroundReactor> background = new ArrayList<>();
 
-    ReactorBuilder(ReactorBackend backend) {
+    ReactorBuilder(ReactorBackend<?> backend) {
         this.backend = backend;
     }
 
@@ -45,7 +45,7 @@ public final class ReactorBuilder {
     }
 
     /** The backend under test. */
-    public ReactorBackend backend() {
+    public ReactorBackend<?> backend() {
         return backend;
     }
 

@@ -24,7 +24,7 @@ public final class ReactorBuilderExtension implements TestTemplateInvocationCont
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        List<ReactorBackend> backends = TckBackends.selected();
+        List<ReactorBackend<?>> backends = TckBackends.selected();
         if (backends.isEmpty()) {
             throw new IllegalStateException("no reactor backend selected; " + TckBackends.PROPERTY + "="
                     + System.getProperty(TckBackends.PROPERTY));
@@ -32,7 +32,7 @@ public final class ReactorBuilderExtension implements TestTemplateInvocationCont
         return backends.stream().map(ReactorBuilderExtension::invocation);
     }
 
-    private static TestTemplateInvocationContext invocation(ReactorBackend backend) {
+    private static TestTemplateInvocationContext invocation(ReactorBackend<?> backend) {
         Optional<String> unavailable = backend.unavailabilityReason()
                 .map(reason -> backend.name() + " backend unavailable: " + reason);
         ReactorInvocation invocation = new ReactorInvocation(List.of(new ReactorBuilder(backend)), unavailable);

@@ -1,7 +1,6 @@
 package dev.twine.backend.select;
 
 import dev.twine.spi.Poller;
-import dev.twine.spi.SelectableHandle;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
@@ -10,26 +9,29 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * A level-triggered {@link Poller} over {@link Selector}.
+ * A level-triggered {@link Poller} over {@link Selector}, for {@link NioHandle}s.
  *
  * <p>Design notes:
  * <ul>
- *   <li>A channel is registered with the selector the first time it gets non-zero interest, and then keeps
- *       its key: interest 0 sets the key's interest to 0 rather than cancelling it, because a cancelled
- *       key lingers until the next select and re-registering the channel before then throws. Closing the
- *       channel cancels the key; the next select releases the descriptor.</li>
+ *   <li>The reactor's token is the key's attachment, boxed once per registration (not per event).</li>
+ *   <li>A channel is registered with the selector the first time it is registered here, and then keeps
+ *       its key: deregistration sets the key's interest to 0 rather than cancelling it, because a
+ *       cancelled key lingers until the next select and re-registering the channel before then throws.
+ *       Closing the channel cancels the key; the next select releases the descriptor.</li>
  *   <li>NIO reports connect completion only as {@code OP_CONNECT}, and never again once connected, so
  *       write interest on a connecting socket maps to {@code OP_CONNECT} and is re-mapped to
  *       {@code OP_WRITE} once the connect has been finished.</li>
- *   <li>Ready keys are copied into reusable arrays by a long-lived selection action and dispatched after
+ *   <li>NIO says nothing of hang-ups or errors: a reset or a half-close shows as {@link #READ}, a refused
+ *       connect as {@link #WRITE}, and the read or {@code finishConnect} that follows reports it.</li>
+ *   <li>Ready keys are copied into reusable arrays by a long-lived selection action and reported after
  *       {@code select} returns, so user code never runs inside the selector and nothing is allocated per
  *       event.</li>
  * </ul>
  * Reactor thread only, except {@link #wakeup()}.
  */
-final class SelectorPoller implements Poller {
+final class SelectorPoller implements Poller<NioHandle> {
     private final Selector selector;
-    private NioHandle[] readyHandles = new NioHandle[64];
+    private long[] readyTokens = new long[64];
     private int[] readyOps = new int[64];
     private int readyCount;
     /** Handles whose interest was mapped while a connect was pending; re-mapped once connected. */
@@ -42,23 +44,42 @@ final class SelectorPoller implements Poller {
     }
 
     @Override
-    public void setInterest(SelectableHandle handle, int ops) throws IOException {
-        if (!(handle instanceof NioHandle h)) {
-            throw new IllegalArgumentException("not a handle of the select backend: " + handle);
+    public void register(NioHandle h, long token, int ops) throws IOException {
+        if (h.key == null) {
+            try {
+                h.key = h.channel().register(selector, 0, token);
+            } catch (IOException e) {
+                throw NioErrors.translate(e);
+            }
+        } else {
+            h.key.attach(token);
         }
-        if (h.interest == ops && (h.key != null || ops == 0)) {
-            return;
+        setInterest(h, ops);
+    }
+
+    @Override
+    public void reregister(NioHandle h, long token, int previousOps, int ops) throws IOException {
+        if (!(h.key.attachment() instanceof Long current) || current != token) {
+            h.key.attach(token);
+        }
+        setInterest(h, ops);
+    }
+
+    @Override
+    public void deregister(NioHandle h, int previousOps) {
+        h.interest = 0;
+        if (h.key != null && h.key.isValid()) {
+            h.key.interestOps(0);
+        }
+    }
+
+    private void setInterest(NioHandle h, int ops) throws IOException {
+        if (!h.key.isValid()) {
+            throw NioErrors.translate(new java.nio.channels.ClosedChannelException());
         }
         h.interest = ops;
         int nio = h.nioInterest(ops);
-        if (h.key == null) {
-            if (ops == 0 || !h.isOpen()) {
-                return;
-            }
-            h.key = h.channel().register(selector, nio, h);
-        } else if (h.key.isValid()) {
-            h.key.interestOps(nio);
-        }
+        h.key.interestOps(nio);
         if ((nio & SelectionKey.OP_CONNECT) != 0) {
             rememberConnecting((NioStreamSocket) h);
         }
@@ -106,21 +127,11 @@ final class SelectorPoller implements Poller {
             long ms = Math.max(1, (timeoutNanos + 999_999) / 1_000_000);
             selector.select(collector, ms);
         }
-        int reported = 0;
-        for (int i = 0; i < readyCount; i++) {
-            NioHandle h = readyHandles[i];
-            int ops = readyOps[i];
-            readyHandles[i] = null;
-            // An earlier dispatch in this batch may have removed interest or closed the handle.
-            if (h.interest != 0 && h.isOpen()) {
-                int wanted = ops & (h.interest | HANGUP | ERROR);
-                if (wanted != 0) {
-                    sink.ready(h, wanted);
-                    reported++;
-                }
-            }
+        int count = readyCount;
+        for (int i = 0; i < count; i++) {
+            sink.ready(readyTokens[i], readyOps[i], null);
         }
-        return reported;
+        return count;
     }
 
     private void collect(SelectionKey key) {
@@ -137,14 +148,14 @@ final class SelectorPoller implements Poller {
         if ((nio & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0) {
             ops |= WRITE;
         }
-        if (ops == 0) {
+        if (ops == 0 || !(key.attachment() instanceof Long token)) {
             return;
         }
-        if (readyCount == readyHandles.length) {
-            readyHandles = Arrays.copyOf(readyHandles, readyCount * 2);
+        if (readyCount == readyTokens.length) {
+            readyTokens = Arrays.copyOf(readyTokens, readyCount * 2);
             readyOps = Arrays.copyOf(readyOps, readyCount * 2);
         }
-        readyHandles[readyCount] = (NioHandle) key.attachment();
+        readyTokens[readyCount] = token;
         readyOps[readyCount] = ops;
         readyCount++;
     }

@@ -39,9 +39,9 @@ final class ThreadCallQueue {
 
     private final AtomicReference<Node> top = new AtomicReference<>();
     private final AtomicInteger state = new AtomicInteger(AWAKE);
-    private final Poller poller;
+    private final Poller<?> poller;
 
-    ThreadCallQueue(Poller poller) {
+    ThreadCallQueue(Poller<?> poller) {
         this.poller = poller;
     }
 

@@ -12,6 +12,7 @@ import dev.twine.internet.ITCPTransport;
 import dev.twine.internet.IWriteDescriptor;
 import dev.twine.internet.Main;
 import dev.twine.internet.error.ConnectionAborted;
+import dev.twine.internet.error.SocketErrors;
 import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;

@@ -276,15 +276,23 @@ public final class Port implements IListeningPort, IReadDescriptor {
     /** Builds the protocol and transport for one accepted client, in Twisted's order. */
     private void serve(StreamSocketHandle client) {
         IAddress peer;
-        IAddress host;
         try {
+            // The address accept(2) returned: no system call, and known even if the client has already
+            // reset the connection. Twisted builds the protocol for such a client too and lets the first
+            // read report the reset as connectionLost(ConnectionLost) (semantics.md §1.5).
             peer = Addresses.tcp(client.remoteAddress());
-            host = Addresses.tcp(client.localAddress());
         } catch (IOException | RuntimeException e) {
-            // The client reset before we got to it (getpeername: ENOTCONN); nothing to serve.
-            LOG.log(Level.DEBUG, logPrefix() + ": dropped a connection that went away: " + e);
+            LOG.log(Level.ERROR, logPrefix() + ": accepted a socket without a peer address", e);
             closeQuietly(client);
             return;
+        }
+        IAddress host;
+        try {
+            host = Addresses.tcp(client.localAddress());
+        } catch (IOException | RuntimeException e) {
+            // getsockname failed on a connection already torn down; the listening address is the best
+            // answer left for getHost(), and the reset itself reaches the protocol through its first read.
+            host = boundAddress;
         }
         IProtocol protocol;
         try {
