@@ -5,6 +5,7 @@ import dev.twine.nativeio.windows.CompletionPort;
 import dev.twine.nativeio.windows.WinLayout;
 import dev.twine.nativeio.windows.Win32;
 import dev.twine.spi.Poller;
+import dev.twine.spi.ReadyBatch;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 
@@ -69,7 +70,8 @@ final class IocpPoller implements Poller<WinsockHandle> {
     /** Requests whose submission failed; reported as errors by the next {@link #poll}. */
     private AfdPollRequest[] failed = new AfdPollRequest[8];
     private int failedCount;
-    private final ReadyList ready = new ReadyList(BATCH);
+    /** The reports of one batch of packets, handed over once every request of the batch is re-queued. */
+    private final ReadyBatch ready = new ReadyBatch(BATCH);
 
     private final AtomicBoolean wakeupPosted = new AtomicBoolean();
     private final Object closeLock = new Object();

@@ -1,6 +1,7 @@
 package dev.twine.backend.select;
 
 import dev.twine.spi.Poller;
+import dev.twine.spi.ReadyBatch;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
@@ -31,9 +32,7 @@ import java.util.function.Consumer;
  */
 final class SelectorPoller implements Poller<NioHandle> {
     private final Selector selector;
-    private long[] readyTokens = new long[64];
-    private int[] readyOps = new int[64];
-    private int readyCount;
+    private final ReadyBatch ready = new ReadyBatch(64);
     /** Handles whose interest was mapped while a connect was pending; re-mapped once connected. */
     private NioStreamSocket[] connecting = new NioStreamSocket[8];
     private int connectingCount;
@@ -117,7 +116,7 @@ final class SelectorPoller implements Poller<NioHandle> {
         if (connectingCount > 0) {
             remapFinishedConnects();
         }
-        readyCount = 0;
+        ready.clear();
         if (timeoutNanos == 0) {
             selector.selectNow(collector);
         } else if (timeoutNanos < 0) {
@@ -127,11 +126,7 @@ final class SelectorPoller implements Poller<NioHandle> {
             long ms = Math.max(1, (timeoutNanos + 999_999) / 1_000_000);
             selector.select(collector, ms);
         }
-        int count = readyCount;
-        for (int i = 0; i < count; i++) {
-            sink.ready(readyTokens[i], readyOps[i], null);
-        }
-        return count;
+        return ready.drainTo(sink);
     }
 
     private void collect(SelectionKey key) {
@@ -151,13 +146,7 @@ final class SelectorPoller implements Poller<NioHandle> {
         if (ops == 0 || !(key.attachment() instanceof Long token)) {
             return;
         }
-        if (readyCount == readyTokens.length) {
-            readyTokens = Arrays.copyOf(readyTokens, readyCount * 2);
-            readyOps = Arrays.copyOf(readyOps, readyCount * 2);
-        }
-        readyTokens[readyCount] = token;
-        readyOps[readyCount] = ops;
-        readyCount++;
+        ready.add(token, ops, null);
     }
 
     @Override
