@@ -537,6 +537,11 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
         return producers.isRegistered();
     }
 
+    /** The current state, for the state machine's own tests. */
+    ConnectionState state() {
+        return state;
+    }
+
     @Override
     public String toString() {
         return "Connection[" + logstr + (state.isConnected() ? "" : ", closed") + "]";
