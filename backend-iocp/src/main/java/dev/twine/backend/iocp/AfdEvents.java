@@ -29,8 +29,8 @@ import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_SEND;
  *   <li>{@code ABORT} (reset) becomes {@link Poller#READ} {@code |} {@link Poller#ERROR} {@code |}
  *       {@link Poller#HANGUP}, the shape of {@code EPOLLIN | EPOLLERR | EPOLLHUP} after an RST on Linux: a
  *       reader is then asked to read and learns of the reset from {@code recv} ({@code ECONNRESET}), which
- *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone} (§1.4).
- *       Wine returns 0 from that {@code recv} instead (native-notes.md, Wine deviation 1), so the poller
+ *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone}
+ *       (semantics.md §1.4). Wine returns 0 from that {@code recv} instead (native.md §5.1), so the poller
  *       also marks the socket as reset ({@link WinsockStreamSocket#peerReset()}) and its end of stream
  *       becomes {@code ECONNRESET}. A handle without read interest gets only {@code ERROR | HANGUP}
  *       ({@link #reportable}).</li>
@@ -38,7 +38,7 @@ import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_SEND;
  *       failed non-blocking connect under epoll; {@code finishConnect} then reads {@code SO_ERROR}.</li>
  *   <li>{@code DISCONNECT} becomes {@link Poller#READ} {@code |} {@link Poller#READ_HANGUP}, like
  *       {@code EPOLLIN | EPOLLRDHUP} for a FIN (and like wepoll's translation): the connection is only
- *       half closed, so writing may go on (Twisted's half-close, §IHalfCloseableProtocol).</li>
+ *       half closed, so writing may go on (Twisted's half-close, semantics.md §1.7).</li>
  *   <li>{@code RECEIVE} and {@code ACCEPT} become {@link Poller#READ}; {@code SEND} becomes
  *       {@link Poller#WRITE}.</li>
  * </ul>

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A level-triggered {@link Poller} on a completion port, with readiness from {@code IOCTL_AFD_POLL}
- * (the technique of wepoll and the JDK's Windows selector; native-notes.md §9.3).
+ * (the technique of wepoll and the JDK's Windows selector; native.md §4).
  *
  * <p><b>How readiness is obtained.</b> Each registered socket has one poll request in flight at a time
  * ({@link AfdPollRequest}): an {@code IOCTL_AFD_POLL} on an AFD helper handle, asking for the

@@ -62,7 +62,7 @@ final class WinsockStreamSocket extends WinsockHandle implements StreamSocketHan
     /**
      * Records that the poller saw {@code AFD_POLL_ABORT}. Windows then fails {@code recv} with
      * {@code WSAECONNRESET}; Wine 8 returns 0 (end of stream) and clears {@code SO_ERROR} instead
-     * (native-notes.md, Wine deviation 1). With this mark, {@link #read} reports the reset either way.
+     * (native.md §5.1). With this mark, {@link #read} reports the reset either way.
      */
     void peerReset() {
         reset = true;

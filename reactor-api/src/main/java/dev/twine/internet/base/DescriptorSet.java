@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The reactor's reader and writer sets over one {@link Poller}: Twisted's {@code IReactorFDSet}
- * bookkeeping (§1.4). Dispatch itself lives in {@link Dispatcher}.
+ * bookkeeping (semantics.md §1.4). Dispatch itself lives in {@link Dispatcher}.
  *
  * <p><b>Registry.</b> Each registered handle carries its {@link Registration} in its reactor slot, and the
  * registrations sit in an array (swap-removed by index) for {@link #getReaders()}, {@link #getWriters()}

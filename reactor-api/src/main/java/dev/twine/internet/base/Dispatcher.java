@@ -14,7 +14,7 @@ import dev.twine.spi.SelectableHandle;
 /**
  * Turns readiness into {@code doRead}/{@code doWrite} calls and disconnects: Twisted's
  * {@code _PollLikeMixin._doReadOrWrite} and {@code _disconnectSelectable} ({@code posixbase.py:82, 439},
- * §1.4).
+ * semantics.md §1.4).
  *
  * <p>One instance lives as long as its reactor and is the {@link Poller.ReadySink} for every poll. The
  * path from {@link #ready} through a {@code doRead}/{@code doWrite} that returns normally allocates
@@ -37,7 +37,7 @@ final class Dispatcher implements Poller.ReadySink {
     @Override
     public void ready(SelectableHandle handle, int readyOps) {
         Registration reg = set.registered(handle);
-        // An event for a handle removed earlier in this batch is stale: skip it (§1.4).
+        // An event for a handle removed earlier in this batch is stale: skip it (semantics.md §1.4).
         if (reg != null) {
             dispatch(reg, readyOps);
         }

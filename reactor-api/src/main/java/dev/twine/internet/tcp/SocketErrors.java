@@ -13,7 +13,7 @@ import java.io.IOException;
  * The one place where socket errors (POSIX errno names from the SPI's {@link SocketErrorException})
  * become Twisted's error classes and decisions.
  *
- * <p>Connect errors follow {@code twisted.internet.error.getConnectError} (§1.6): {@code ECONNREFUSED}
+ * <p>Connect errors follow {@code twisted.internet.error.getConnectError} (semantics.md §1.6): {@code ECONNREFUSED}
  * is a {@link ConnectionRefusedError}, {@code ETIMEDOUT} a {@link TCPTimedOutError},
  * {@code ENETUNREACH}/{@code EHOSTUNREACH} a {@link NoRouteError} (Twisted maps only ENETUNREACH; an
  * unreachable host is the same condition to a caller), anything else a plain {@link ConnectError}. The
@@ -77,7 +77,7 @@ final class SocketErrors {
                 || "EWOULDBLOCK".equals(errno);
     }
 
-    /** What the accept loop does with an {@code accept} error (Twisted's {@code tcp._accept}, §1.5). */
+    /** What the accept loop does with an {@code accept} error (Twisted's {@code tcp._accept}, semantics.md §1.5). */
     enum AcceptAction {
         /** Netfilter on Linux may reject a connection yet report it readable: try the next one. */
         RETRY,
