@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Builds and runs reactors for one backend inside one test: Twisted's {@code ReactorBuilder}
- * ({@code internet/test/reactormixins.py}, §2). Handed to {@link ReactorTest} and {@link ReactorPairTest}
+ * ({@code internet/test/reactormixins.py}, semantics.md §2). Handed to {@link ReactorTest} and {@link ReactorPairTest}
  * methods as a parameter; never shared between tests.
  *
  * <p>A test builds fresh reactors with {@link #buildReactor()}, sets up, schedules a {@code stop()} (often

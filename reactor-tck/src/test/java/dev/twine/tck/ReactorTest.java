@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test once per reactor backend: Twisted's {@code ReactorBuilder.makeTestCaseClasses()} (§2).
+ * Runs a test once per reactor backend: Twisted's {@code ReactorBuilder.makeTestCaseClasses()} (semantics.md §2).
  *
  * <p>The method takes one {@link ReactorBuilder} parameter, {@code void x(ReactorBuilder b)}, and builds its
  * reactors with it. There is one invocation per backend registered with {@link java.util.ServiceLoader},

@@ -31,15 +31,17 @@ import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_SEND;
  *       {@link Poller#ERROR} {@code |} {@link Poller#HANGUP}, the shape of
  *       {@code EPOLLIN | EPOLLRDHUP | EPOLLERR | EPOLLHUP} after an RST on Linux: a
  *       reader is then asked to read and learns of the reset from {@code recv} ({@code ECONNRESET}), which
- *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone} (§1.4).
- *       Wine returns 0 from that {@code recv} instead (native.md, Wine deviation 1), so the poller also
- *       hands {@link SocketError#ECONNRESET} to the reactor with the event ({@link #error}). A handle without read interest gets only {@code ERROR | HANGUP}
+ *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone}
+ *       (semantics.md §1.4). Wine returns 0 from that {@code recv} instead (native.md §5.1), so the poller
+ *       also hands {@link SocketError#ECONNRESET} to the reactor with the event ({@link #error}). A handle
+ *       without read interest gets only {@code ERROR | HANGUP}
  *       ({@link #reportable}).</li>
  *   <li>{@code CONNECT_FAIL} becomes {@link Poller#WRITE} {@code |} {@link Poller#HANGUP} {@code |}
- *       {@link Poller#ERROR}, the shape of a failed non-blocking connect under epoll; {@code finishConnect} then reads {@code SO_ERROR}.</li>
+ *       {@link Poller#ERROR}, the shape of a failed non-blocking connect under epoll; {@code finishConnect}
+ *       then reads {@code SO_ERROR}.</li>
  *   <li>{@code DISCONNECT} becomes {@link Poller#READ} {@code |} {@link Poller#READ_HANGUP}, like
  *       {@code EPOLLIN | EPOLLRDHUP} for a FIN (and like wepoll's translation): the connection is only
- *       half closed, so writing may go on (Twisted's half-close, §IHalfCloseableProtocol).</li>
+ *       half closed, so writing may go on (Twisted's half-close, semantics.md §1.7).</li>
  *   <li>{@code RECEIVE} and {@code ACCEPT} become {@link Poller#READ}; {@code SEND} becomes
  *       {@link Poller#WRITE}.</li>
  * </ul>

@@ -138,7 +138,7 @@ class WinsockSocketTest {
         p[0].abort();
         assertFalse(p[0].isOpen());
         assertEquals(-1, p[0].fileno());
-        // Windows reports ECONNRESET; Wine 8 reports end of stream (native-notes.md, Wine deviation 1).
+        // Windows reports ECONNRESET; Wine 8 reports end of stream (native.md §5.1).
         try {
             assertEquals(-1, Loopback.readUntilEof(p[1]));
         } catch (SocketErrorException e) {

@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reactor: Twisted's {@code ReactorBase} plus {@code PosixReactorBase}'s descriptor handling, over any
- * backend's {@link Poller} (§1.1-§1.4). Get one from {@code Reactors.newReactor()}.
+ * backend's {@link Poller} (semantics.md §1.1-1.4). Get one from {@code Reactors.newReactor()}.
  *
- * <p><b>One iteration</b> ({@code mainLoop}, §1.1.1):
+ * <p><b>One iteration</b> ({@code mainLoop}, semantics.md §1.1.1):
  * <ol>
  *   <li>thread calls queued before this iteration began ({@link ThreadCallQueue});</li>
  *   <li>due timed calls, by deadline, FIFO among equal deadlines ({@link TimerQueue});</li>
@@ -59,7 +59,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Errors.</b> Every exception from user code (timed calls, thread calls, triggers, {@code doRead},
  * {@code doWrite}, {@code connectionLost}) is logged on {@code System.Logger} {@code dev.twine.internet}
- * and the loop continues (§1.10). {@link #callWhenRunning} on a running reactor calls the function
+ * and the loop continues (semantics.md §1.10). {@link #callWhenRunning} on a running reactor calls the function
  * directly, so its exception reaches the caller, as in Twisted.
  *
  * <p><b>Threading.</b> {@link #callFromThread} and {@link #isInIOThread} are thread-safe; everything else
@@ -104,7 +104,7 @@ public final class ReactorBase implements IReactor, AutoCloseable {
         this.threadCalls = new ThreadCallQueue(poller);
         this.threadPool = new ReactorThreadPool(name);
         addStartTrigger();
-        // Registered first, so they run before any user DURING-shutdown trigger (§1.1.2).
+        // Registered first, so they run before any user DURING-shutdown trigger (semantics.md §1.1.2).
         events.add(Phase.DURING, "shutdown", callable(this::crash));
         events.add(Phase.DURING, "shutdown", callable(this::disconnectAll));
         events.add(Phase.DURING, "shutdown", callable(threadPool::stop));

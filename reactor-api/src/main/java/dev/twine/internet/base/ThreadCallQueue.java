@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code callFromThread} queue and the wake-up gate (Twisted's {@code threadCallQueue} and
- * {@code wakeUp()}, §1.3).
+ * {@code wakeUp()}, semantics.md §1.3).
  *
  * <p><b>Queue.</b> A lock-free stack that producers push onto with one compare-and-set; the reactor takes
  * the whole stack with one swap and reverses it, which gives FIFO order and a natural per-iteration

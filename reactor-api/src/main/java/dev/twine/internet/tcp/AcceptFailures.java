@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 
 /**
- * What a {@link Port} does when {@code accept} fails (Twisted's {@code tcp._accept}, §1.5), including the
+ * What a {@link Port} does when {@code accept} fails (Twisted's {@code tcp._accept}, semantics.md §1.5), including the
  * descriptor-exhaustion recovery, so that the port itself only deals with successful accepts.
  *
  * <ul>

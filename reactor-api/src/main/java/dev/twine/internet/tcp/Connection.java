@@ -23,10 +23,10 @@ import java.util.Objects;
 
 /**
  * One TCP connection: the transport a protocol writes to, and the descriptor the reactor reads and
- * writes through (Twisted's {@code tcp.Connection} over {@code abstract.FileDescriptor}, §1.7-§1.8).
+ * writes through (Twisted's {@code tcp.Connection} over {@code abstract.FileDescriptor}, semantics.md §1.7-1.8).
  * Servers get one from {@link Port}, clients from {@link Connector}; there is no public constructor.
  *
- * <h2>Callback order (§1.9)</h2>
+ * <h2>Callback order (semantics.md §1.9)</h2>
  * The connection starts reading <em>before</em> {@code protocol.makeConnection(this)}, on both sides, so
  * a {@link #pauseProducing()} inside {@code connectionMade} sticks. Then {@code dataReceived}* and exactly
  * one {@code connectionLost}; after it the connection holds no reference to the protocol.
@@ -39,7 +39,7 @@ import java.util.Objects;
  * {@link IHalfCloseableProtocol}, {@code readConnectionLost()}: the reactor calls
  * {@link #readConnectionLost}); a read error is {@code ConnectionLost}. An exception from
  * {@code dataReceived} propagates to the reactor, which logs it and closes this connection, and only
- * this one, with that exception as the reason (§1.10).
+ * this one, with that exception as the reason (semantics.md §1.10).
  *
  * <h2>Writing</h2>
  * {@code write}, {@code write(ByteBuffer)} and {@code writeSequence} copy into a {@link WriteBuffer} of

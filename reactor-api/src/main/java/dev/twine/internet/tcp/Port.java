@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A listening TCP port (Twisted's {@code tcp.Port}, §1.5): what {@code listenTCP} returns.
+ * A listening TCP port (Twisted's {@code tcp.Port}, semantics.md §1.5): what {@code listenTCP} returns.
  *
  * <h2>Listening</h2>
  * {@link #startListening()} is synchronous: it reserves the spare descriptor ({@link ReservedDescriptor}),
@@ -39,7 +39,7 @@ import java.util.List;
  * closes the socket), a new {@link Connection} that starts reading, then
  * {@code protocol.makeConnection(transport)}. An exception from {@code buildProtocol} closes that one
  * client; an exception from {@code makeConnection}/{@code connectionMade} is logged and the connection
- * stays open (Experiment E5). A failed {@code accept} is {@link AcceptFailures}' business: retries,
+ * stays open (semantics.md, experiment E5). A failed {@code accept} is {@link AcceptFailures}' business: retries,
  * EMFILE recovery through a reserved descriptor, and a short back-off where Twisted would spin.
  *
  * <h2>Stopping</h2>
@@ -315,7 +315,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
             protocol.makeConnection(transport);
         } catch (RuntimeException | Error e) {
             Callbacks.rethrowIfFatal(e);
-            // Twisted's log.deferr(): the connection stays open (Experiment E5).
+            // Twisted's log.deferr(): the connection stays open (semantics.md, experiment E5).
             LOG.log(Level.ERROR, logstr + ": exception in connectionMade", e);
         }
     }
