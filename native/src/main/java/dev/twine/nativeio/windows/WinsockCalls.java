@@ -150,9 +150,10 @@ public final class WinsockCalls {
             if (err == WinsockErrors.WSAEWOULDBLOCK) {
                 return null;
             }
-            if (err == WinsockErrors.WSAECONNRESET) {
-                // A connection reset before it was accepted; POSIX reports that as ECONNABORTED, which the
-                // transport treats as "try the next one" (Twisted tcp.py Port.doRead).
+            if (err == WinsockErrors.WSAECONNRESET || err == WinsockErrors.WSAENOTCONN) {
+                // A connection reset before it was accepted (Windows says WSAECONNRESET, Wine 8
+                // WSAENOTCONN); POSIX reports that as ECONNABORTED, which the transport treats as a
+                // client gone (Twisted tcp.py Port.doRead).
                 throw WinsockErrors.exception(WinsockErrors.WSAECONNABORTED, "accept");
             }
             throw WinsockErrors.exception(err, "accept");

@@ -29,7 +29,7 @@ enum ConnectionState {
     /**
      * {@code loseConnection()} was accepted: reading has stopped for good, writes are still buffered and
      * sent, and the connection closes with {@code ConnectionDone} once the buffer has drained and no
-     * producer is registered (Twisted's {@code disconnecting}, semantics.md §1.7-§1.8).
+     * producer is registered (Twisted's {@code disconnecting}, semantics.md §1.7-1.8).
      */
     CLOSING,
     /**

@@ -11,7 +11,7 @@ import dev.twine.spi.SocketErrorException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The one mapping from the SPI's socket errors to Twisted's error classes (semantics.md §1.6, §1.5). */
+/** The one mapping from the SPI's socket errors to Twisted's error classes (semantics.md §1.6 and semantics.md §1.5). */
 class SocketErrorsTest {
 
     private static SocketErrorException os(String name) {
