@@ -1,5 +1,6 @@
 package dev.twine.tck.toolkit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +21,13 @@ import dev.twine.internet.ServerFactory;
 import dev.twine.internet.error.ServiceNameUnknownError;
 import dev.twine.internet.task.Cooperator;
 import dev.twine.internet.threads.Threads;
+import dev.twine.protocols.basic.FileSender;
 import dev.twine.protocols.basic.Int32StringReceiver;
 import dev.twine.protocols.policies.ThrottlingFactory;
 import dev.twine.protocols.policies.TimeoutFactory;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -96,6 +99,43 @@ class ToolkitOverTcpTest {
         });
         b.runReactor(reactor, TIMEOUT);
         assertEquals(sent, got);
+    }
+
+    @ReactorTest
+    void fileSenderSendsAWholeFileAsAPullProducerAndFiresWithTheLastByte(ReactorBuilder b) {
+        IReactor reactor = b.buildReactor();
+        byte[] file = new byte[FileSender.CHUNK_SIZE * 5 + 123];
+        new java.util.Random(17).nextBytes(file);
+        List<Object> results = new ArrayList<>();
+        IListeningPort port = reactor.listenTCP(0, new ServerFactory(() -> new Protocol() {
+            @Override
+            public void connectionMade() {
+                new FileSender().beginFileTransfer(new ByteArrayInputStream(file), transport).addBoth(last -> {
+                    results.add(last);
+                    transport.loseConnection();
+                    return null;
+                });
+            }
+        }), 50, LOOPBACK);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        reactor.connectTCP(LOOPBACK, portOf(port), new ClientFactory(() -> new Protocol() {
+            @Override
+            public void dataReceived(byte[] data) {
+                received.writeBytes(data);
+            }
+
+            @Override
+            public void connectionLost(Failure reason) {
+                port.stopListening().addBoth(ignored -> {
+                    reactor.stop();
+                    return null;
+                });
+            }
+        }));
+        b.runReactor(reactor, TIMEOUT);
+        assertArrayEquals(file, received.toByteArray());
+        assertEquals(1, results.size());
+        assertArrayEquals(new byte[] {file[file.length - 1]}, (byte[]) results.get(0));
     }
 
     @ReactorTest
