@@ -4,6 +4,7 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IConnector;
+import dev.twine.internet.ILoggingContext;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
 import java.util.Collections;
@@ -95,7 +96,6 @@ public class WrappingFactory extends ClientFactory {
 
     @Override
     public String logPrefix() {
-        return wrappedFactory instanceof dev.twine.internet.ILoggingContext l ? l.logPrefix() + " (WrappingFactory)"
-                : getClass().getName();
+        return wrappedFactory instanceof ILoggingContext l ? l.logPrefix() + " (WrappingFactory)" : getClass().getName();
     }
 }
