@@ -6,7 +6,8 @@
 Prints what Twine's get-poetry prints, line for line, so the two can be compared directly:
 'Task N: got X bytes of poetry from HOST:PORT' per chunk, 'Failed to connect to: ADDRESS' for a server
 that cannot be reached, 'Task N: poem failed: REASON' for a connection that broke, then
-'Task N: T bytes of poetry' per poem and 'Got K poems in H:MM:SS.ffffff'. Exits with status 0.
+'Task N: T bytes of poetry' per poem and 'Got N poems in H:MM:SS.ffffff', N being the number of
+addresses, as the tutorial prints it. Exits with status 0.
 """
 
 import datetime
@@ -104,7 +105,7 @@ def main(argv):
     reactor.run()
     for task in sorted(report.poems):
         print("Task %d: %d bytes of poetry" % (task, len(report.poems[task])))
-    print("Got %d poems in %s" % (len(report.poems), format_elapsed(datetime.datetime.now() - start)), flush=True)
+    print("Got %d poems in %s" % (len(addresses), format_elapsed(datetime.datetime.now() - start)), flush=True)
     return 0
 
 

@@ -59,6 +59,10 @@ public final class Launcher {
         add(new Program("fib-server", FibServer.USAGE, "shared Fibonacci sequence that survives restarts",
                 FibServer::main));
         add(new Program("line-server", LineServer.USAGE, "LineReceiver echo server", LineServer::main));
+        add(new Program("kv-server", dev.twine.examples.kv.KvServer.USAGE,
+                "key-value server on Int32StringReceiver with an idle timeout", dev.twine.examples.kv.KvServer::main));
+        add(new Program("kv-client", dev.twine.examples.kv.KvClient.USAGE,
+                "key-value client that reconnects (ReconnectingClientFactory)", dev.twine.examples.kv.KvClient::main));
     }
 
     private static void add(Program p) {

@@ -40,7 +40,7 @@ class InteropProcessTest {
                 assertTrue(out.contains("Failed to connect to: IPv4Address(type='TCP', host='127.0.0.1', port="
                         + refused + ")"), client.transcript());
                 assertTrue(out.stream().filter(l -> l.startsWith("Task 2: got ")).count() > 10, client.transcript());
-                PoetryClientProcessTest.elapsedSeconds(client, 2);
+                PoetryClientProcessTest.elapsedSeconds(client, 3);
             }
         }
     }
@@ -67,7 +67,7 @@ class InteropProcessTest {
                 try (ProgramProcess twine = ProgramProcess.twine(reactor, client, args)) {
                     assertEquals(0, twine.awaitExit(RUN), twine.transcript());
                     assertEquals(reference, summary(twine.stdout()), client);
-                    PoetryClientProcessTest.elapsedSeconds(twine, 2);
+                    PoetryClientProcessTest.elapsedSeconds(twine, 3);
                 }
             }
         }

@@ -9,6 +9,10 @@ import java.util.Objects;
  *
  * <p>The wrapped exception is also this exception's {@linkplain #getCause() cause}, so a logged
  * {@code FirstError} shows where the input really failed.
+ *
+ * <p>Two {@code FirstError}s are equal when their sub-failures are equal (the same {@link Failure}) and
+ * their indexes are equal, as Twisted's {@code FirstError.__eq__} compares {@code (subFailure, index)}
+ * ({@code test_defer.FirstErrorTests.test_comparison}, semantics.md §3.12).
  */
 public class FirstError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -32,5 +36,16 @@ public class FirstError extends RuntimeException {
     /** The position of the failed Deferred in the input list. */
     public int index() {
         return index;
+    }
+
+    /** Equal to another {@code FirstError} with an equal sub-failure and the same index. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FirstError e && index == e.index && subFailure.equals(e.subFailure);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(subFailure, index);
     }
 }

@@ -33,4 +33,36 @@ public interface IReactorTCP {
     default IConnector connectTCP(String host, int port, ClientFactory factory) {
         return connectTCP(host, port, factory, 30, null);
     }
+
+    /**
+     * {@link #listenTCP(int, IProtocolFactory, int, String)} on the TCP port of the service {@code service}
+     * (e.g. {@code "http"}), looked up as {@code getservbyname} does (see {@link ServiceNames}).
+     *
+     * @throws dev.twine.internet.error.ServiceNameUnknownError for an unknown name, synchronously
+     */
+    default IListeningPort listenTCP(String service, IProtocolFactory factory, int backlog, String iface) {
+        return listenTCP(ServiceNames.tcpPort(service), factory, backlog, iface);
+    }
+
+    /** {@code listenTCP(service, factory, 50, "")}. */
+    default IListeningPort listenTCP(String service, IProtocolFactory factory) {
+        return listenTCP(service, factory, 50, "");
+    }
+
+    /**
+     * {@link #connectTCP(String, int, ClientFactory, double, InetSocketAddress)} to the TCP port of the
+     * service {@code service}, looked up as {@code getservbyname} does (see {@link ServiceNames}).
+     *
+     * @throws dev.twine.internet.error.ServiceNameUnknownError for an unknown name, synchronously, before
+     *                                                          the factory is started
+     */
+    default IConnector connectTCP(String host, String service, ClientFactory factory, double timeout,
+            InetSocketAddress bindAddress) {
+        return connectTCP(host, ServiceNames.tcpPort(service), factory, timeout, bindAddress);
+    }
+
+    /** {@code connectTCP(host, service, factory, 30, null)}. */
+    default IConnector connectTCP(String host, String service, ClientFactory factory) {
+        return connectTCP(host, service, factory, 30, null);
+    }
 }

@@ -10,6 +10,7 @@ import dev.twine.internet.IAddress;
 import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
+import dev.twine.internet.IReactorTime;
 import dev.twine.internet.Protocol;
 import dev.twine.internet.Reactors;
 import dev.twine.internet.ServerFactory;
@@ -18,64 +19,54 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code weblog-server [--iface HOST] --port PORT LOGFILE}: streams an Apache access log to every client
- * as XML.
+ * as XML, following the tutorial's listing 4.
  *
- * <p>At start it skips what the log already holds. Every {@value #READ_INTERVAL} second it reads the new
- * lines (see {@link LogTail}) into the last {@value HitLog#CAPACITY} hits. A client is sent
- * {@code <hits>} when it connects, and every {@value #PUSH_INTERVAL} seconds the hits it has not been
- * sent yet, one {@code <hit .../>} line each (see {@link AccessLogRecord}); its first push therefore
- * brings up to the last 100 hits. Both timers are {@link LoopingCall}s.
+ * <p>At start it skips what the log already holds. Every {@value #READ_INTERVAL} second a
+ * {@link LoopingCall} reads the new lines (see {@link LogTail}) into the last {@value HitLog#CAPACITY}
+ * hits. Each client's protocol writes {@code <hits>} when it connects and then pushes on its own timer
+ * from its own connection time (see {@link ClientPushes}): at once, then every
+ * {@value ClientPushes#PUSH_INTERVAL} seconds, each push carrying only the hits read since that client's
+ * previous push, one {@code <hit .../>} line each (see {@link AccessLogRecord}).
  */
 public final class WeblogServer {
     public static final String USAGE = "weblog-server [--iface HOST] [--port PORT] LOGFILE";
 
     static final double READ_INTERVAL = 1.0;
-    static final double PUSH_INTERVAL = 5.0;
 
     private static final System.Logger LOG = System.getLogger(WeblogServer.class.getName());
 
     private WeblogServer() {
     }
 
-    /** One client: remembers the last hit it was sent. */
+    /** One client: its own pushes, started in connectionMade and stopped when it goes. */
     static final class HitsProtocol extends Protocol {
-        private final Set<HitsProtocol> clients;
-        long lastSent;
+        private final IReactorTime clock;
+        private final HitLog log;
+        private ClientPushes pushes;
 
-        HitsProtocol(Set<HitsProtocol> clients) {
-            this.clients = clients;
+        HitsProtocol(IReactorTime clock, HitLog log) {
+            this.clock = clock;
+            this.log = log;
         }
 
         @Override
         public void connectionMade() {
-            clients.add(this);
             transport.write("<hits>\n".getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** Sends the hits newer than the last push, if any. */
-        void push(HitLog log) {
-            List<HitLog.Hit> fresh = log.after(lastSent);
-            if (fresh.isEmpty()) {
-                return;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (HitLog.Hit h : fresh) {
-                sb.append(h.record().toXml());
-            }
-            transport.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            lastSent = fresh.get(fresh.size() - 1).sequence();
+            pushes = new ClientPushes(clock, log, transport::write);
+            pushes.start();
         }
 
         @Override
         public void connectionLost(Failure reason) {
             super.connectionLost(reason);
-            clients.remove(this);
+            if (pushes != null) {
+                pushes.stop();
+            }
         }
     }
 
@@ -89,12 +80,11 @@ public final class WeblogServer {
         HitLog hits = new HitLog();
         LogTail tail = new LogTail(logFile);
         tail.seekToEnd();
-        Set<HitsProtocol> clients = new LinkedHashSet<>();
 
         ServerFactory factory = new ServerFactory() {
             @Override
             public IProtocol buildProtocol(IAddress addr) {
-                HitsProtocol p = new HitsProtocol(clients);
+                HitsProtocol p = new HitsProtocol(reactor, hits);
                 p.factory = this;
                 return p;
             }
@@ -103,15 +93,7 @@ public final class WeblogServer {
         IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
 
         LoopingCall reader = new LoopingCall(reactor, () -> readLog(reactor, tail, hits));
-        LoopingCall pusher = new LoopingCall(reactor, () -> {
-            for (HitsProtocol c : List.copyOf(clients)) {
-                c.push(hits);
-            }
-        });
-        reactor.callWhenRunning(() -> {
-            reader.start(READ_INTERVAL);
-            pusher.start(PUSH_INTERVAL, false);
-        });
+        reactor.callWhenRunning(() -> reader.start(READ_INTERVAL));
         Out.println("Serving hits from " + logFile + " on " + listening.getHost() + ".");
         ShutdownSignals.install(reactor);
         reactor.run();

@@ -3,8 +3,9 @@ package dev.twine.protocols.basic;
 import java.util.Arrays;
 
 /**
- * The bytes a line protocol has received and not yet delivered: a growable array with a read position,
- * so that taking a line off the front costs nothing and appending is amortised O(1).
+ * The bytes a framing protocol (line or length-prefixed) has received and not yet delivered: a growable
+ * array with a read position, so that taking a frame off the front costs nothing and appending is
+ * amortised O(1).
  *
  * <p>Twisted keeps a {@code bytes} object and re-slices it ({@code buffer.split(delimiter, 1)}), which is
  * quadratic when many short lines arrive in one large chunk. This buffer also remembers how far a search
@@ -88,6 +89,20 @@ final class LineBuffer {
             clear();
         }
         return out;
+    }
+
+    /** The byte at {@code offset} from the start of the buffer, as an unsigned value 0..255. */
+    int byteAt(int offset) {
+        return bytes[start + offset] & 0xff;
+    }
+
+    /** Discards the first {@code n} bytes. */
+    void skip(int n) {
+        start += n;
+        scanned = Math.max(scanned, start);
+        if (start == end) {
+            clear();
+        }
     }
 
     /** Removes and returns everything buffered. */

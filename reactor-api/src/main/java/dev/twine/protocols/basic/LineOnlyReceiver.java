@@ -1,5 +1,6 @@
 package dev.twine.protocols.basic;
 
+import dev.twine.defer.Failure;
 import dev.twine.internet.Protocol;
 import java.util.List;
 
@@ -22,15 +23,24 @@ public class LineOnlyReceiver extends Protocol {
     protected int MAX_LENGTH = 16384;
 
     private final LineBuffer buffer = new LineBuffer();
+    private Failure brokenPeer;
 
     /** Called with each line received, delimiter stripped. */
     public void lineReceived(byte[] line) {
         throw new UnsupportedOperationException(getClass().getName() + " must override lineReceived");
     }
 
-    /** Called with an overlong line or leftover; the default closes the connection. */
+    /**
+     * Called with an overlong line or leftover; the default closes the connection, as Twisted's does, with a
+     * {@link LineLengthExceeded} Failure that is logged and kept as {@link #brokenPeer()}.
+     */
     public void lineLengthExceeded(byte[] line) {
-        transport.loseConnection();
+        brokenPeer = Violations.closeConnection(this, new LineLengthExceeded(MAX_LENGTH));
+    }
+
+    /** The Failure with which the default {@link #lineLengthExceeded} closed the connection, or null. */
+    public Failure brokenPeer() {
+        return brokenPeer;
     }
 
     /** Writes {@code line} and the delimiter as one sequence (Twisted uses {@code writeSequence}). */

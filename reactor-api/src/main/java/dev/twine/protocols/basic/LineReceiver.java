@@ -1,5 +1,6 @@
 package dev.twine.protocols.basic;
 
+import dev.twine.defer.Failure;
 import dev.twine.internet.IPushProducer;
 import dev.twine.internet.Protocol;
 
@@ -46,6 +47,7 @@ public class LineReceiver extends Protocol implements IPushProducer {
     private final LineBuffer buffer = new LineBuffer();
     private boolean lineMode = true;
     private boolean busyReceiving;
+    private Failure brokenPeer;
 
     /** Called with each line received, delimiter stripped. The array is the callee's to keep. */
     public void lineReceived(byte[] line) {
@@ -59,10 +61,16 @@ public class LineReceiver extends Protocol implements IPushProducer {
 
     /**
      * Called when a line is longer than {@link #MAX_LENGTH}; {@code line} holds the overlong data (see the
-     * class comment for exactly what). The default closes the connection, as Twisted's does.
+     * class comment for exactly what). The default closes the connection, as Twisted's does, with a
+     * {@link LineLengthExceeded} Failure that is logged and kept as {@link #brokenPeer()}.
      */
     public void lineLengthExceeded(byte[] line) {
-        transport.loseConnection();
+        brokenPeer = Violations.closeConnection(this, new LineLengthExceeded(MAX_LENGTH));
+    }
+
+    /** The Failure with which the default {@link #lineLengthExceeded} closed the connection, or null. */
+    public Failure brokenPeer() {
+        return brokenPeer;
     }
 
     /** Writes {@code line} followed by the delimiter. */

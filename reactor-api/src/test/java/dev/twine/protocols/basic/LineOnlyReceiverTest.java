@@ -66,6 +66,27 @@ class LineOnlyReceiverTest {
     }
 
     @Test
+    void deliversTheSameLinesWhereverTheInputIsSplit() {
+        byte[] input = "one\r\n\r\ntwo three\r\nfour\r\n".getBytes(US_ASCII);
+        for (List<byte[]> split : Splits.of(input)) {
+            Recorder r = new Recorder(100);
+            r.makeConnection(new StringTransport());
+            split.forEach(r::dataReceived);
+            assertEquals(List.of("one", "", "two three", "four"), r.lines, Splits.describe(split));
+        }
+    }
+
+    @Test
+    void theDefaultLineLengthExceededClosesWithAFailureNamingTheCause() {
+        StringTransport t = new StringTransport();
+        Recorder r = new Recorder(5);
+        r.makeConnection(t);
+        r.dataReceived("toolong\r\n".getBytes(US_ASCII));
+        assertEquals(LineLengthExceeded.class, r.brokenPeer().type());
+        assertEquals("a line longer than MAX_LENGTH 5 bytes", r.brokenPeer().value().getMessage());
+    }
+
+    @Test
     void stopsDeliveringOnceDisconnecting() {
         Recorder r = new Recorder(100);
         r.makeConnection(new StringTransport());

@@ -105,6 +105,7 @@ class LineReceiverTest {
         assertArrayEquals(ascii("01234567890\nnext\n"), r.exceeded.get(0));
         assertTrue(t.isDisconnecting());
         assertArrayEquals(new byte[0], r.clearLineBuffer());
+        assertEquals(LineLengthExceeded.class, r.brokenPeer().type(), "the Failure names the cause");
     }
 
     @Test

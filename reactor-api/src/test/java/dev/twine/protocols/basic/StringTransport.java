@@ -14,9 +14,9 @@ import java.nio.ByteBuffer;
  * <p>As in Twisted, {@link #loseConnection()} only sets {@link #isDisconnecting()}; the test decides
  * whether and when the protocol's {@code connectionLost} follows.
  */
-final class StringTransport implements ITCPTransport {
+public final class StringTransport implements ITCPTransport {
     /** Twisted's {@code producerState}. */
-    enum ProducerState { PRODUCING, PAUSED, STOPPED }
+    public enum ProducerState { PRODUCING, PAUSED, STOPPED }
 
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private boolean disconnecting;
@@ -25,20 +25,20 @@ final class StringTransport implements ITCPTransport {
     private IProducer producer;
 
     /** Everything written so far. */
-    byte[] value() {
+    public byte[] value() {
         return written.toByteArray();
     }
 
     /** Forgets what was written. */
-    void clear() {
+    public void clear() {
         written.reset();
     }
 
-    ProducerState producerState() {
+    public ProducerState producerState() {
         return producerState;
     }
 
-    boolean aborted() {
+    public boolean aborted() {
         return aborted;
     }
 
