@@ -23,6 +23,11 @@ abstract class NioHandle implements SelectableHandle {
     /** Translates Poller interest bits to NIO interest ops for this channel's current state. */
     abstract int nioInterest(int pollerOps);
 
+    /** True while a connect is under way (only a stream socket ever has one). */
+    boolean connectionPending() {
+        return false;
+    }
+
     @Override
     public final int fileno() {
         return -1;

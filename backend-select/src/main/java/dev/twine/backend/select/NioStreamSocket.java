@@ -39,6 +39,7 @@ final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
         return nio;
     }
 
+    @Override
     boolean connectionPending() {
         return ch.isConnectionPending();
     }

@@ -34,7 +34,7 @@ final class SelectorPoller implements Poller<NioHandle> {
     private final Selector selector;
     private final ReadyBatch ready = new ReadyBatch(64);
     /** Handles whose interest was mapped while a connect was pending; re-mapped once connected. */
-    private NioStreamSocket[] connecting = new NioStreamSocket[8];
+    private NioHandle[] connecting = new NioHandle[8];
     private int connectingCount;
     private final Consumer<SelectionKey> collector = this::collect;
 
@@ -80,11 +80,11 @@ final class SelectorPoller implements Poller<NioHandle> {
         int nio = h.nioInterest(ops);
         h.key.interestOps(nio);
         if ((nio & SelectionKey.OP_CONNECT) != 0) {
-            rememberConnecting((NioStreamSocket) h);
+            rememberConnecting(h);
         }
     }
 
-    private void rememberConnecting(NioStreamSocket s) {
+    private void rememberConnecting(NioHandle s) {
         for (int i = 0; i < connectingCount; i++) {
             if (connecting[i] == s) {
                 return;
@@ -100,7 +100,7 @@ final class SelectorPoller implements Poller<NioHandle> {
     private void remapFinishedConnects() {
         int kept = 0;
         for (int i = 0; i < connectingCount; i++) {
-            NioStreamSocket s = connecting[i];
+            NioHandle s = connecting[i];
             if (s.connectionPending() && s.isOpen()) {
                 connecting[kept++] = s;
             } else if (s.key != null && s.key.isValid()) {
