@@ -136,7 +136,7 @@ final class BackendInvocation implements ParameterResolver, BeforeEachCallback, 
 
     private AssertionError dirty(ExtensionContext context, List<String> problems, List<Throwable> causes) {
         AssertionError e = new AssertionError("reactor [" + backend + "] not left clean by "
-                + context.getDisplayName() + ":\n  " + String.join("\n  ", problems));
+                + context.getRequiredTestMethod().getName() + ":\n  " + String.join("\n  ", problems));
         for (Throwable t : causes) {
             e.addSuppressed(t);
         }
