@@ -54,6 +54,13 @@ public final class ParserProperty {
 
     private static <M> List<M> feed(ParserTarget<M> target, List<byte[]> chunks, long maxBuffered, Splits splits,
             String how) {
+        try (target) {
+            return feedOpen(target, chunks, maxBuffered, splits, how);
+        }
+    }
+
+    private static <M> List<M> feedOpen(ParserTarget<M> target, List<byte[]> chunks, long maxBuffered, Splits splits,
+            String how) {
         for (byte[] chunk : chunks) {
             if (target.closed()) {
                 break;

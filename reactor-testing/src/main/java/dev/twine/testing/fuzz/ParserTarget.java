@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param <M> the message type; compared with {@code equals}
  */
-public interface ParserTarget<M> {
+public interface ParserTarget<M> extends AutoCloseable {
     /** Hands {@code chunk} to the parser, as one {@code dataReceived} call. */
     void feed(byte[] chunk);
 
@@ -32,4 +32,12 @@ public interface ParserTarget<M> {
 
     /** True once the parser closed its connection (a documented protocol error); no more is fed. */
     boolean closed();
+
+    /**
+     * Releases what the adapter holds outside the heap (a temporary file); called once after each feeding.
+     * Nothing by default.
+     */
+    @Override
+    default void close() {
+    }
 }
