@@ -174,8 +174,12 @@ public final class FakeTransport implements ITCPTransport {
         this.streaming = streaming;
     }
 
+    /** @throws IllegalStateException if none is registered */
     @Override
     public void unregisterProducer() {
+        if (producer == null) {
+            throw new IllegalStateException("Cannot unregister a producer unless one is registered");
+        }
         producer = null;
         streaming = false;
     }

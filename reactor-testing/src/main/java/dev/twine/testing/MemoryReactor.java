@@ -48,7 +48,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
     private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<TcpClient> tcpClients = new ArrayList<>();
     private final List<FakeConnector> connectors = new ArrayList<>();
-    private final List<Runnable> whenRunningHooks = new ArrayList<>();
+    private final List<Trigger> whenRunningHooks = new ArrayList<>();
     private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
     private boolean running;
     private boolean hasRun;
@@ -117,8 +117,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
     public void run() {
         running = true;
         hasRun = true;
-        for (Runnable hook : List.copyOf(whenRunningHooks)) {
-            hook.run();
+        for (Trigger hook : List.copyOf(whenRunningHooks)) {
+            runTrigger(hook);
         }
         whenRunningHooks.clear();
         stop();
@@ -159,8 +159,12 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
             f.run();
             return null;
         }
-        whenRunningHooks.add(f);
-        return new Trigger(Phase.AFTER, "startup", () -> null);
+        Trigger t = new Trigger(Phase.AFTER, "startup", () -> {
+            f.run();
+            return null;
+        });
+        whenRunningHooks.add(t);
+        return t;
     }
 
     @Override
@@ -181,7 +185,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
     /** @throws IllegalArgumentException for an id this reactor did not hand out, or one already removed */
     @Override
     public void removeSystemEventTrigger(TriggerId id) {
-        if (!(id instanceof Trigger t) || !triggers.get(t.phase()).remove(t)) {
+        if (!(id instanceof Trigger t) || !(triggers.get(t.phase()).remove(t) || whenRunningHooks.remove(t))) {
             throw new IllegalArgumentException("no such trigger: " + id);
         }
     }
@@ -209,13 +213,17 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
         List<Object> results = new ArrayList<>();
         for (Trigger t : List.copyOf(triggers.get(phase))) {
             if (t.event().equals(eventType)) {
-                try {
-                    results.add(t.call().call());
-                } catch (Exception e) {
-                    throw new AssertionError(phase + " " + eventType + " trigger threw", e);
-                }
+                results.add(runTrigger(t));
             }
         }
         return results;
+    }
+
+    private static Object runTrigger(Trigger t) {
+        try {
+            return t.call().call();
+        } catch (Exception e) {
+            throw new AssertionError(t.phase() + " " + t.event() + " trigger threw", e);
+        }
     }
 }

@@ -79,6 +79,17 @@ class MemoryReactorTest {
     }
 
     @Test
+    void aRemovedWhenRunningHookDoesNotRun() {
+        MemoryReactor reactor = new MemoryReactor();
+        List<String> seen = new ArrayList<>();
+        var id = reactor.callWhenRunning(() -> seen.add("removed"));
+        reactor.callWhenRunning(() -> seen.add("kept"));
+        reactor.removeSystemEventTrigger(id);
+        reactor.run();
+        assertEquals(List.of("kept"), seen);
+    }
+
+    @Test
     void shutdownWaitsForBeforeTriggerDeferredsThenRunsDuringAndAfter() {
         MemoryReactor reactor = new MemoryReactor();
         List<String> seen = new ArrayList<>();

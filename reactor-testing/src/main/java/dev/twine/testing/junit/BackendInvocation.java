@@ -67,6 +67,13 @@ final class BackendInvocation implements ParameterResolver, BeforeEachCallback, 
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        if (watchdog == null) {
+            // beforeEach failed (the backend could not build a reactor): that failure is the report.
+            if (loggedErrors != null) {
+                loggedErrors.close();
+            }
+            return;
+        }
         watchdog.cancel();
         List<String> problems = new ArrayList<>();
         List<Throwable> causes = new ArrayList<>();

@@ -64,7 +64,11 @@ final class LoggedErrors implements AutoCloseable {
             for (Iterator<LogRecord> it = errors.iterator(); it.hasNext(); ) {
                 LogRecord r = it.next();
                 Throwable t = r.getThrown();
-                if (types.length == 0 || (t != null && matches(t, types))) {
+                boolean wanted = types.length == 0;
+                for (Class<? extends Throwable> type : types) {
+                    wanted |= type.isInstance(t);
+                }
+                if (wanted) {
                     it.remove();
                     out.add(t != null ? t : new AssertionError(r.getMessage()));
                 }
@@ -78,15 +82,6 @@ final class LoggedErrors implements AutoCloseable {
         synchronized (errors) {
             return new ArrayList<>(errors);
         }
-    }
-
-    private static boolean matches(Throwable t, Class<? extends Throwable>[] types) {
-        for (Class<? extends Throwable> type : types) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
