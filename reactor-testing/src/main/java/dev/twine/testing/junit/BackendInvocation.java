@@ -5,7 +5,6 @@ import dev.twine.defer.UnhandledFailures;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.IReactor;
-import dev.twine.internet.Reactors;
 import dev.twine.internet.error.ConnectionAborted;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,13 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
- * One invocation of an {@link EveryBackend} method on one backend: builds the fresh reactor, resolves the
- * {@link ReactorFixture} and {@link IReactor} parameters, arms the deadline, and afterwards runs the
- * dirty-reactor check described on {@link EveryBackend}, then closes the reactor.
+ * One invocation of an {@link EveryBackend} method on one backend: builds the fixture and its fresh
+ * reactor, resolves the {@link ReactorFixture} and {@link IReactor} parameters, arms the deadline, and
+ * afterwards runs the clean-ups and the dirty-reactor check described on {@link EveryBackend}, then closes
+ * every reactor. A backend that cannot run here makes the invocation skipped with its reason.
  *
  * <p>The check follows trial's janitor ({@code twisted.trial.util._Janitor}): everything left behind is
  * reported in one failure and then cleaned up (delayed calls cancelled, descriptors removed and
@@ -28,15 +29,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>JUnit calls it on the test's thread.
  */
 final class BackendInvocation implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
-    private final String backend;
+    private final Backends.Backend backend;
     private final double timeoutSeconds;
-    private IReactor reactor;
     private ReactorFixture fixture;
     private LoggedErrors loggedErrors;
     private Watchdog watchdog;
     private List<String> descriptorsBefore;
 
-    BackendInvocation(String backend, double timeoutSeconds) {
+    BackendInvocation(Backends.Backend backend, double timeoutSeconds) {
         this.backend = backend;
         this.timeoutSeconds = timeoutSeconds;
     }
@@ -49,47 +49,63 @@ final class BackendInvocation implements ParameterResolver, BeforeEachCallback, 
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == IReactor.class ? reactor : fixture;
+        return parameter.getParameter().getType() == IReactor.class ? fixture.reactor() : fixture;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (backend.unavailable().isPresent()) {
+            throw new TestAbortedException(backend.name() + " backend unavailable: " + backend.unavailable().get());
+        }
         // Failures left by earlier tests that did not use this extension are theirs: log them now, before
         // this test's capture starts, rather than blame this test or drop them.
         UnhandledFailures.reportAll();
         descriptorsBefore = OpenDescriptors.supported() ? OpenDescriptors.list() : null;
         loggedErrors = new LoggedErrors();
-        reactor = Reactors.newReactor(backend);
-        fixture = new ReactorFixture(reactor, timeoutSeconds, loggedErrors);
-        watchdog = new Watchdog(reactor, timeoutSeconds, Thread.currentThread());
+        fixture = new ReactorFixture(backend.name(), timeoutSeconds, loggedErrors);
+        context.getStore(ReactorFixture.NAMESPACE).put(ReactorFixture.class, fixture);
+        watchdog = new Watchdog(fixture::reactors, timeoutSeconds, Thread.currentThread());
         fixture.watch(watchdog);
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         if (watchdog == null) {
-            // beforeEach failed (the backend could not build a reactor): that failure is the report.
+            // Skipped, or beforeEach failed (the backend could not build a reactor): nothing to check.
             if (loggedErrors != null) {
                 loggedErrors.close();
             }
             return;
         }
-        watchdog.cancel();
         List<String> problems = new ArrayList<>();
         List<Throwable> causes = new ArrayList<>();
-        if (watchdog.expired() && !fixture.hangReported()) {
-            problems.add(watchdog.hangMessage());
+        for (Throwable t : fixture.runCleanups()) {
+            problems.add("clean-up failed: " + t);
+            causes.add(t);
         }
-        if (reactor.running()) {
-            // The test thread left the loop without the reactor stopping (it was interrupted): only a thread
-            // call may touch the reactor now, and its descriptors cannot be checked.
-            problems.add("reactor [" + backend + "] still running when the test ended");
-            reactor.callFromThread(reactor::crash);
-            loggedErrors.close();
-            throw dirty(context, problems, causes);
+        watchdog.cancel();
+        List<IReactor> reactors = fixture.reactors();
+        for (IReactor r : reactors) {
+            if (watchdog.hung(r) && !(r == fixture.reactor() && fixture.hangReported())) {
+                problems.add(watchdog.hangMessage(r));
+            }
         }
-        for (String left : PendingWork.describe(reactor)) {
-            problems.add("left behind: " + left);
+        if (watchdog.expired() && problems.isEmpty()) {
+            problems.add(watchdog.deadlineMessage());
+        }
+        List<IReactor> stopped = new ArrayList<>();
+        for (IReactor r : reactors) {
+            if (r.running()) {
+                // The test thread left the loop without the reactor stopping (it was interrupted, or the
+                // reactor runs on a thread the test abandoned): only a thread call may touch it now.
+                problems.add("reactor [" + backend.name() + "] still running when the test ended: " + r);
+                r.callFromThread(r::crash);
+            } else {
+                stopped.add(r);
+                for (String left : PendingWork.describe(r)) {
+                    problems.add("left behind: " + left);
+                }
+            }
         }
         for (UnhandledFailures.Report r : UnhandledFailures.drain()) {
             problems.add(r.message());
@@ -101,21 +117,29 @@ final class BackendInvocation implements ParameterResolver, BeforeEachCallback, 
                 causes.add(r.getThrown());
             }
         }
-        cleanUp();
+        for (IReactor r : stopped) {
+            cleanUp(r);
+        }
+        UnhandledFailures.drain(); // failures caused by the forced disconnections, not by the test
         loggedErrors.close();
-        if (descriptorsBefore != null) {
+        if (descriptorsBefore != null && stopped.size() == reactors.size()) {
             List<String> leaked = OpenDescriptors.leakedSince(descriptorsBefore);
             if (!leaked.isEmpty()) {
                 problems.add("descriptors opened by the test and still open: " + leaked);
             }
         }
         if (!problems.isEmpty()) {
-            throw dirty(context, problems, causes);
+            AssertionError e = new AssertionError("reactor [" + backend.name() + "] not left clean by "
+                    + context.getRequiredTestMethod().getName() + ":\n  " + String.join("\n  ", problems));
+            for (Throwable t : causes) {
+                e.addSuppressed(t);
+            }
+            throw e;
         }
     }
 
     /** Cancels what is pending, disconnects what is registered, and closes the reactor. */
-    private void cleanUp() throws Exception {
+    private static void cleanUp(IReactor reactor) throws Exception {
         for (int round = 0; round < 3; round++) {
             // Disconnecting a descriptor runs protocol code that may schedule again: a few rounds settle it.
             for (IDelayedCall c : reactor.getDelayedCalls()) {
@@ -135,18 +159,8 @@ final class BackendInvocation implements ParameterResolver, BeforeEachCallback, 
                 break;
             }
         }
-        UnhandledFailures.drain(); // failures caused by the forced disconnection above, not by the test
         if (reactor instanceof AutoCloseable c) {
             c.close();
         }
-    }
-
-    private AssertionError dirty(ExtensionContext context, List<String> problems, List<Throwable> causes) {
-        AssertionError e = new AssertionError("reactor [" + backend + "] not left clean by "
-                + context.getRequiredTestMethod().getName() + ":\n  " + String.join("\n  ", problems));
-        for (Throwable t : causes) {
-            e.addSuppressed(t);
-        }
-        return e;
     }
 }

@@ -4,6 +4,7 @@ import dev.twine.internet.Reactors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,17 +17,33 @@ final class Backends {
     }
 
     /**
-     * The available backends, highest priority first, restricted to {@code filter} (comma-separated names)
-     * when it is not blank.
+     * One backend to run on: its name, and why it cannot run here if it cannot.
      *
-     * @throws IllegalStateException if {@code filter} names a backend that is not available, so that a typo
-     *                               fails loudly instead of testing nothing
+     * @param name        the backend's name, e.g. {@code "epoll"}
+     * @param unavailable the reason it cannot run here, or empty
      */
-    static List<String> selected(String filter) {
-        List<String> available = new ArrayList<>();
-        Reactors.availableBackends().forEach(b -> available.add(b.name()));
+    record Backend(String name, Optional<String> unavailable) {
+    }
+
+    /**
+     * The registered backends, highest priority first: only the available ones unless
+     * {@code includeUnavailable}; restricted to {@code filter} (comma-separated names) when it is not blank.
+     *
+     * @param property the property {@code filter} came from, for the error message
+     * @throws IllegalStateException if {@code filter} names a backend that is not registered (or, without
+     *                               {@code includeUnavailable}, not available), so that a typo fails loudly
+     *                               instead of testing nothing
+     */
+    static List<Backend> selected(String property, String filter, boolean includeUnavailable) {
+        List<Backend> candidates = new ArrayList<>();
+        Reactors.registeredBackends().forEach(b -> {
+            Optional<String> why = b.unavailabilityReason();
+            if (includeUnavailable || why.isEmpty()) {
+                candidates.add(new Backend(b.name(), why));
+            }
+        });
         if (filter == null || filter.isBlank()) {
-            return available;
+            return candidates;
         }
         Set<String> wanted = new LinkedHashSet<>();
         for (String name : filter.split(",")) {
@@ -34,15 +51,15 @@ final class Backends {
                 wanted.add(name.trim());
             }
         }
-        List<String> out = new ArrayList<>();
-        for (String name : available) {
-            if (wanted.remove(name)) {
-                out.add(name);
+        List<Backend> out = new ArrayList<>();
+        for (Backend b : candidates) {
+            if (wanted.remove(b.name())) {
+                out.add(b);
             }
         }
         if (!wanted.isEmpty()) {
-            throw new IllegalStateException(EveryBackendExtension.PROPERTY + "=" + filter + ": not available here: "
-                    + wanted + "; available: " + available);
+            throw new IllegalStateException(property + "=" + filter + ": not available here: " + wanted
+                    + "; available: " + candidates.stream().map(Backend::name).toList());
         }
         return out;
     }

@@ -29,9 +29,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p><b>Parameters.</b> A method may declare a {@link ReactorFixture} and/or an
  * {@link dev.twine.internet.IReactor} parameter; both refer to the same fresh reactor, built before the
- * method runs and closed after it.
+ * method runs and closed after it. A test that needs more reactors builds them with
+ * {@link ReactorFixture#buildReactor()}; each is checked and closed the same way. Another extension (a
+ * suite's own parameter types) finds the fixture with {@link ReactorFixture#of}.
  *
- * <p><b>After each invocation</b> the test fails, naming each thing left behind, if any of these remain
+ * <p><b>After each invocation</b> the {@link ReactorFixture#addCleanup clean-ups} run, most recent first;
+ * then the test fails, naming each thing left behind, if any of these remain
  * (each is then cleaned up, so that the next test starts clean): a pending delayed call; a registered
  * reader or writer (listening ports are named as such); an unhandled failure at the end of a Deferred
  * chain; an error logged through the reactor's or Deferred's logger and not taken with
@@ -50,4 +53,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface EveryBackend {
     /** Seconds the test may take on one backend before it is reported as hung. */
     double timeout() default 30;
+
+    /**
+     * The system property that restricts the backends (comma-separated names); a suite with its own
+     * convention, such as the conformance suite's {@code twine.tck.backends}, names it here.
+     */
+    String backendsProperty() default EveryBackendExtension.PROPERTY;
+
+    /**
+     * Also give each backend that is registered but cannot run here an invocation, skipped (aborted) with
+     * the backend's reason, so that a report shows what was not tested and why. Off by default: a user's
+     * suite simply runs on what is available.
+     */
+    boolean reportUnavailable() default false;
 }

@@ -31,19 +31,20 @@ public final class EveryBackendExtension implements TestTemplateInvocationContex
         EveryBackend settings = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, EveryBackend.class))
                 .orElseThrow();
-        List<String> backends = Backends.selected(System.getProperty(PROPERTY));
+        List<Backends.Backend> backends = Backends.selected(settings.backendsProperty(),
+                System.getProperty(settings.backendsProperty()), settings.reportUnavailable());
         if (backends.isEmpty()) {
             throw new IllegalStateException("no reactor backend is available: is a twine-backend-* jar on the "
                     + "test class path?");
         }
-        return backends.stream().map(name -> invocation(name, settings.timeout()));
+        return backends.stream().map(b -> invocation(b, settings.timeout()));
     }
 
-    private static TestTemplateInvocationContext invocation(String backend, double timeoutSeconds) {
+    private static TestTemplateInvocationContext invocation(Backends.Backend backend, double timeoutSeconds) {
         return new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
-                return "[" + backend + "]";
+                return "[" + backend.name() + "]";
             }
 
             @Override

@@ -231,9 +231,72 @@ class DirtyReactorTest {
         assertEquals(expected, names);
     }
 
+    @EnabledIf(SPECIMEN)
+    static class LeavesASecondReactorDirty {
+        @EveryBackend
+        void schedulesOnAnotherReactor(ReactorFixture fixture) {
+            fixture.buildReactor().callLater(30, () -> {
+            });
+        }
+    }
+
+    @Test
+    void everyReactorTheTestBuiltIsCheckedAndClosed() {
+        List<String> messages = failures(run(LeavesASecondReactorDirty.class));
+        assertEquals(backends(), messages.size());
+        for (String m : messages) {
+            assertTrue(m.contains("left behind: pending delayed call <DelayedCall pending in"), m);
+            assertFalse(m.contains("descriptors opened"), "the second reactor's poller is closed too: " + m);
+        }
+    }
+
+    @EnabledIf(SPECIMEN)
+    static class ClosesItsPortInACleanup {
+        static final List<String> ORDER = new ArrayList<>();
+
+        @EveryBackend
+        void listensAndLeavesTheClosingToACleanup(ReactorFixture fixture) {
+            var port = fixture.reactor().listenTCP(0, Factory.forProtocol(Protocol::new), 50, "127.0.0.1");
+            fixture.addCleanup(() -> {
+                ORDER.add("registered first, runs last");
+                fixture.runUntil(port.stopListening());
+            });
+            fixture.addCleanup(() -> ORDER.add("registered second, runs first"));
+            ORDER.clear();
+        }
+    }
+
+    @Test
+    void cleanupsRunMostRecentFirstBeforeTheCheck() {
+        Events events = run(ClosesItsPortInACleanup.class);
+        assertEquals(List.of(), failures(events));
+        assertEquals(backends(), events.succeeded().count());
+        assertEquals(List.of("registered second, runs first", "registered first, runs last"), ClosesItsPortInACleanup.ORDER);
+    }
+
+    @EnabledIf(SPECIMEN)
+    static class ReportsUnavailableBackends {
+        @EveryBackend(reportUnavailable = true)
+        void runsWhereItCan() {
+        }
+    }
+
+    @Test
+    void unavailableBackendsCanBeReportedAsSkippedWithTheirReason() {
+        Events events = run(ReportsUnavailableBackends.class);
+        int unavailable = Reactors.registeredBackends().size() - backends();
+        assertEquals(backends(), events.succeeded().count());
+        assertEquals(unavailable, events.aborted().count());
+        for (Event e : events.aborted().list()) {
+            String reason = e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
+            assertTrue(reason.contains("backend unavailable: "), reason);
+        }
+    }
+
     @Test
     void aBackendThatIsNotAvailableCannotBeSelected() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Backends.selected("nosuch"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Backends.selected(EveryBackendExtension.PROPERTY, "nosuch", false));
         assertTrue(e.getMessage().contains("not available here: [nosuch]"), e.getMessage());
     }
 }
