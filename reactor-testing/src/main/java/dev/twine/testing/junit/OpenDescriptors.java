@@ -24,16 +24,26 @@ final class OpenDescriptors {
     /** How long a descriptor closed by another thread (a peer's socket) may take to disappear. */
     private static final long SETTLE_MILLIS = 2_000;
 
-    static {
-        try {
-            Selector.open().close();
-            SocketChannel.open().close();
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    private OpenDescriptors() {
     }
 
-    private OpenDescriptors() {
+    /**
+     * Makes the JDK open its one kept descriptor before the first count. A holder class, so that only
+     * {@link #list()} pays for it: where there is no {@code /proc/self/fd} (Windows, Wine) no selector is
+     * ever opened by this check.
+     */
+    private static final class JdkDescriptorWarmUp {
+        static {
+            try {
+                Selector.open().close();
+                SocketChannel.open().close();
+            } catch (IOException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        static void ensure() {
+        }
     }
 
     /** True where {@code /proc/self/fd} can be read. */
@@ -43,6 +53,7 @@ final class OpenDescriptors {
 
     /** Each counted descriptor as {@code "<fd> -> <target>"}, e.g. {@code "12 -> socket:[4711]"}. */
     static List<String> list() {
+        JdkDescriptorWarmUp.ensure();
         List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(FD_DIR)) {
             for (Path fd : dir) {
