@@ -9,6 +9,8 @@
 #   bench/side-by-side.sh                 quick: 3 rounds, 5 s per measurement (about 10-12 minutes)
 #   bench/side-by-side.sh --full          5 rounds, 10 s per measurement
 #   bench/side-by-side.sh --rounds 2 --duration 3 --stacks "epoll netty-epoll"
+#   bench/side-by-side.sh --baseline-jar /tmp/base/benchmarks.jar --stacks "epoll@baseline epoll netty-epoll"
+#                                        (a stack NAME@baseline runs NAME from another commit's bench jar)
 #
 # Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
 # PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
@@ -24,6 +26,7 @@ rounds=3
 duration=5
 warmup=3
 stacks=""
+baseline_jar=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --full) rounds=5; duration=10; warmup=5 ;;
@@ -31,6 +34,7 @@ while [ $# -gt 0 ]; do
         --duration) duration="$2"; shift ;;
         --warmup) warmup="$2"; shift ;;
         --stacks) stacks="$2"; shift ;;
+        --baseline-jar) baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -117,11 +121,18 @@ stop_server() {
 trap stop_server EXIT
 
 # start_server SERVICE STACK LOG: a fresh JVM per server; a new port each time so no TIME_WAIT
-# socket from the previous run can get in the way.
+# socket from the previous run can get in the way. A stack named NAME@baseline runs NAME's server from
+# the --baseline-jar (another commit's bench jar), so a change is measured against its parent in one run.
 start_server() {
     port=$((port + 1))
-    "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$jar" dev.twine.bench.servers.ServerMain "$1" \
-        --port "$port" --reactor "$2" > "$3" 2>&1 &
+    local stack="$2" stack_jar="$jar"
+    if [[ "$stack" == *@baseline ]]; then
+        [ -n "$baseline_jar" ] || { echo "stack $stack needs --baseline-jar" >&2; return 1; }
+        stack="${stack%@baseline}"
+        stack_jar="$baseline_jar"
+    fi
+    "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
+        --port "$port" --reactor "$stack" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
         grep -q '^listening' "$3" 2>/dev/null && return 0

@@ -3,7 +3,7 @@
 # compiler that builds the layout oracle (.ci/wine/layout.c). Idempotent: a fast no-op when present.
 #
 # No X server and no wine32 are needed; Debian's wine package has no `wine64` command, `wine` runs
-# 64-bit programs (see /work/shared/native-notes.md, B1).
+# 64-bit programs (see docs/native.md §7.1).
 set -euo pipefail
 
 have() { command -v "$1" >/dev/null 2>&1; }

@@ -4,7 +4,7 @@
 #   .ci/wine/windows-jre.sh        # prints the path of java.exe on stdout (messages go to stderr)
 #
 # The JVM is the jlinked Temurin 17 JRE inside the npm package @node-plantuml-2/jre-win32-x64@1.1.8
-# (native-notes.md, B2). `npm pack` fetches the tarball without installing it (install would refuse:
+# (docs/native.md §7.2). `npm pack` fetches the tarball without installing it (install would refuse:
 # the package declares os=win32). The tarball is pinned by version AND verified against the sha1 and
 # sha512 integrity recorded when the package was vetted, before anything in it is unpacked.
 #

@@ -11,7 +11,7 @@
  *       deterministically, for tests.</li>
  * </ul>
  *
- * <p>Every binding follows the same shape (native-notes §0.2): ints and {@code long} addresses in,
+ * <p>Every binding follows the same shape (native.md §1.1): ints and {@code long} addresses in,
  * a result or {@code -errno} out, no exceptions below the error-policy layer
  * ({@code posix.SocketCalls}), no allocation per call.
  */

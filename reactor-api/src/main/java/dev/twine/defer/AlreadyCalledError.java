@@ -2,7 +2,7 @@ package dev.twine.defer;
 
 /**
  * {@link Deferred#callback} or {@link Deferred#errback} was called on a Deferred that has already fired
- * (Twisted's {@code defer.AlreadyCalledError}, §1.11).
+ * (Twisted's {@code defer.AlreadyCalledError}, semantics.md §1.11).
  *
  * <p>With {@link Deferred#setDebugging(boolean) debugging} on, the message carries the stack that created
  * the Deferred (lines starting {@code " C:"}) and the stack that fired it first ({@code " I:"}); without

@@ -3,7 +3,7 @@ package dev.twine.defer;
 import java.util.ArrayList;
 
 /**
- * Runs {@link Deferred} callback chains iteratively (Twisted's {@code Deferred._runCallbacks}, §1.11).
+ * Runs {@link Deferred} callback chains iteratively (Twisted's {@code Deferred._runCallbacks}, semantics.md §1.11).
  *
  * <p>When a callback returns an unfired Deferred, the outer Deferred pauses and leaves a
  * {@link Link#CONTINUE} marker on the inner one. When the inner fires, its own earlier callbacks run first;

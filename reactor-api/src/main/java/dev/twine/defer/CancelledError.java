@@ -4,7 +4,7 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The failure a {@link Deferred} errbacks with when it is cancelled and its canceller did not fire it
- * (Twisted's {@code defer.CancelledError}, §1.11).
+ * (Twisted's {@code defer.CancelledError}, semantics.md §1.11).
  *
  * <p>It extends {@link CancellationException} so that a {@link java.util.concurrent.CompletableFuture}
  * completed with it reports {@code isCancelled()}, and so that code written against

@@ -3,7 +3,7 @@ package dev.twine.defer;
 import java.lang.ref.Cleaner;
 
 /**
- * Per-Deferred debugging and unhandled-failure state (Twisted's {@code defer.DebugInfo}, §1.11).
+ * Per-Deferred debugging and unhandled-failure state (Twisted's {@code defer.DebugInfo}, semantics.md §1.11).
  *
  * <p>A Deferred gets one only when {@linkplain Deferred#setDebugging debugging} is on (to hold the creator
  * and first-invoker stacks) or when its chain first stops with a {@link Failure}, so the success path pays

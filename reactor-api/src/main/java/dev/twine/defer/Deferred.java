@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A result that is not available yet (Twisted's {@code twisted.internet.defer.Deferred}, §1.11).
+ * A result that is not available yet (Twisted's {@code twisted.internet.defer.Deferred}, semantics.md §1.11).
  *
  * <p><b>The chain.</b> Callbacks are added in (callback, errback) pairs and run in the order added, each
  * receiving the previous one's return value. If the current result is a {@link Failure} the pair's errback
@@ -241,7 +241,7 @@ public class Deferred<T> {
         if (called) {
             if (suppressAlreadyCalled) {
                 // cancel() without a canceller: the operation did not know it was cancelled and fires
-                // once anyway; that one result is discarded (§1.11, test_raisesAfterCancelAndCallback).
+                // once anyway; that one result is discarded (semantics.md §1.11, test_raisesAfterCancelAndCallback).
                 suppressAlreadyCalled = false;
                 return;
             }
@@ -308,7 +308,7 @@ public class Deferred<T> {
     }
 
     /**
-     * Cancels (Twisted's rules, §1.11). If this Deferred has not fired, its canceller (if any) is called,
+     * Cancels (Twisted's rules, semantics.md §1.11). If this Deferred has not fired, its canceller (if any) is called,
      * at most once in its life; if the Deferred is still unfired afterwards it errbacks with
      * {@link CancelledError}. Without a canceller, the one result the underlying operation later delivers
      * is silently discarded (a second one raises {@link AlreadyCalledError}). If it has fired and is

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Collects the results of several Deferreds (Twisted's {@code defer.DeferredList}, §1.11).
+ * Collects the results of several Deferreds (Twisted's {@code defer.DeferredList}, semantics.md §1.11).
  *
  * <p>By default it fires, once every input has fired, with a list of {@link Outcome}s in input order.
  * {@link Option#FIRE_ON_ONE_ERRBACK} makes it errback at the first failure with a {@link FirstError};

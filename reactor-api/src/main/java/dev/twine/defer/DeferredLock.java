@@ -3,10 +3,11 @@ package dev.twine.defer;
 import java.util.ArrayDeque;
 
 /**
- * A lock for event-driven code (Twisted's {@code defer.DeferredLock}, §1.11): {@link #acquire()} returns a
- * Deferred that fires when the caller holds the lock, waiters are served first come first served, and
- * hand-over to thousands of waiters is iterative (Twisted #9304). Not thread-safe: a DeferredLock
- * orders callbacks on one thread (the reactor's); it is no substitute for a Java lock.
+ * A lock for event-driven code (Twisted's {@code defer.DeferredLock}, semantics.md §1.11):
+ * {@link #acquire()} returns a Deferred that fires when the caller holds the lock, waiters are served
+ * first come first served, and hand-over to thousands of waiters is iterative (Twisted #9304). Not
+ * thread-safe: a DeferredLock orders callbacks on one thread (the reactor's); it is no substitute for a
+ * Java lock.
  */
 public final class DeferredLock extends ConcurrencyPrimitive<DeferredLock> {
     private final ArrayDeque<Deferred<DeferredLock>> waiting = new ArrayDeque<>();

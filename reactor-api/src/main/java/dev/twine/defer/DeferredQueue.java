@@ -3,7 +3,7 @@ package dev.twine.defer;
 import java.util.ArrayDeque;
 
 /**
- * An event-driven queue (Twisted's {@code defer.DeferredQueue}, §1.11). {@link #get()} returns a Deferred
+ * An event-driven queue (Twisted's {@code defer.DeferredQueue}, semantics.md §1.11). {@link #get()} returns a Deferred
  * that fires with the next item: at once if one is buffered, otherwise when one is {@link #put}. Items go
  * to the oldest waiting getter first; hand-over to many synchronous getters is iterative.
  *

@@ -3,7 +3,7 @@ package dev.twine.defer;
 import java.util.ArrayDeque;
 
 /**
- * A semaphore for event-driven code (Twisted's {@code defer.DeferredSemaphore}, §1.11): at most
+ * A semaphore for event-driven code (Twisted's {@code defer.DeferredSemaphore}, semantics.md §1.11): at most
  * {@link #limit()} holders at once, FIFO waiters, iterative hand-over (Twisted #9304). Not thread-safe:
  * use it on one thread, normally the reactor's.
  */

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * An exception travelling down a {@link Deferred}'s errback chain or handed to {@code connectionLost}
- * (Twisted's {@code twisted.python.failure.Failure}, §1.12). Immutable; safe to share between threads.
+ * (Twisted's {@code twisted.python.failure.Failure}, semantics.md §1.12). Immutable; safe to share between threads.
  */
 public final class Failure {
     private final Throwable value;

@@ -3,7 +3,7 @@ package dev.twine.defer;
 import java.util.List;
 
 /**
- * Every input of {@link Deferred#race} failed (Twisted's {@code defer.FailureGroup}, §1.11). The failures
+ * Every input of {@link Deferred#race} failed (Twisted's {@code defer.FailureGroup}, semantics.md §1.11). The failures
  * are in input order; each one's exception is also attached as a suppressed exception so that a logged
  * {@code FailureGroup} shows them all.
  */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The first failure among the inputs of a {@link DeferredList} built with
  * {@link DeferredList.Option#FIRE_ON_ONE_ERRBACK}, or of {@link Deferred#gatherResults}
- * (Twisted's {@code defer.FirstError}, §1.11).
+ * (Twisted's {@code defer.FirstError}, semantics.md §1.11).
  *
  * <p>The wrapped exception is also this exception's {@linkplain #getCause() cause}, so a logged
  * {@code FirstError} shows where the input really failed.

@@ -2,7 +2,7 @@ package dev.twine.defer;
 
 /**
  * One entry of a {@link Deferred}'s callback list: a (callback, errback) pair, or one of the two internal
- * markers that hand a result to another Deferred without recursion (§1.11).
+ * markers that hand a result to another Deferred without recursion (semantics.md §1.11).
  *
  * <p>The entries form a singly linked list owned by the Deferred, so adding a callback allocates only
  * this node. A {@code null} callback or errback means "pass the result through" (Twisted's

@@ -3,7 +3,7 @@ package dev.twine.defer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Twisted's {@code defer.race} (§1.11); public entry point {@link Deferred#race}. */
+/** Twisted's {@code defer.race} (semantics.md §1.11); public entry point {@link Deferred#race}. */
 final class Race {
     private Race() {
     }

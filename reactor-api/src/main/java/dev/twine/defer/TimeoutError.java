@@ -2,7 +2,7 @@ package dev.twine.defer;
 
 /**
  * A {@link Deferred} timed out (Twisted's {@code defer.TimeoutError}, raised as
- * {@code TimeoutError(timeout, "Deferred")} by {@link Deferred#addTimeout}, §1.11).
+ * {@code TimeoutError(timeout, "Deferred")} by {@link Deferred#addTimeout}, semantics.md §1.11).
  *
  * <p>This is the Deferred-level class. It is distinct from {@link dev.twine.internet.error.TimeoutError},
  * which reports an expired {@code connectTCP} timeout, just as Twisted keeps {@code defer.TimeoutError}

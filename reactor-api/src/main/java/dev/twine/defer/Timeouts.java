@@ -5,7 +5,7 @@ import dev.twine.internet.IReactorTime;
 
 import java.util.Objects;
 
-/** {@link Deferred#addTimeout} (Twisted's {@code Deferred.addTimeout}, §1.11). */
+/** {@link Deferred#addTimeout} (Twisted's {@code Deferred.addTimeout}, semantics.md §1.11). */
 final class Timeouts {
     private Timeouts() {
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The Deferreds whose callback chain currently ends in a {@link Failure} that nothing has handled, and the
- * ways of reporting them (Twine's decision on Twisted's weak spot, §1.11 "Unhandled errors" and #5469).
+ * ways of reporting them (Twine's decision on Twisted's weak spot, semantics.md §1.11 "Unhandled errors" and #5469).
  *
  * <p>Twisted logs {@code "Unhandled error in Deferred:"} only when such a Deferred is garbage-collected,
  * so the report may come late or never. Twine reports at garbage collection too (through a

@@ -4,10 +4,11 @@ import dev.twine.defer.Failure;
 import java.util.function.Supplier;
 
 /**
- * A factory for clients (Twisted's {@code ClientFactory}, §1.6 and §1.9). Callback order for one
- * connector: {@code doStart}, {@link #startedConnecting} (inside {@code connectTCP}), then either
- * {@link #clientConnectionFailed} or (protocol's {@code connectionLost}, then)
- * {@link #clientConnectionLost}, then {@code doStop} unless the callback reconnected.
+ * A factory for clients (Twisted's {@code ClientFactory}, semantics.md §1.6 and semantics.md §1.9).
+ * Callback order for one connector: {@code doStart}, {@link #startedConnecting} (inside
+ * {@code connectTCP}), then either {@link #clientConnectionFailed} or (protocol's
+ * {@code connectionLost}, then) {@link #clientConnectionLost}, then {@code doStop} unless the callback
+ * reconnected.
  */
 public class ClientFactory extends Factory {
     public ClientFactory() {

@@ -4,7 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.function.Supplier;
 
 /**
- * Makes protocols (Twisted's {@code Factory}, §1.9).
+ * Makes protocols (Twisted's {@code Factory}, semantics.md §1.9).
  *
  * <p>{@link #doStart()}/{@link #doStop()} are reference-counted over the ports and connectors using the
  * factory: {@link #startFactory()} runs on the first start, {@link #stopFactory()} when the count drops

@@ -1,6 +1,6 @@
 package dev.twine.internet;
 
-/** An outgoing connection attempt and its reconnections (Twisted's {@code IConnector}, §1.6). */
+/** An outgoing connection attempt and its reconnections (Twisted's {@code IConnector}, semantics.md §1.6). */
 public interface IConnector {
     /**
      * Stops a connect in progress; {@code clientConnectionFailed(UserError)} is called synchronously.

@@ -1,6 +1,6 @@
 package dev.twine.internet;
 
-/** A sink for bytes that can be fed by a producer (Twisted's {@code IConsumer}, §1.8). */
+/** A sink for bytes that can be fed by a producer (Twisted's {@code IConsumer}, semantics.md §1.8). */
 public interface IConsumer {
     /**
      * Registers {@code producer}. A pull producer ({@code streaming == false}) is resumed at once.

@@ -1,7 +1,7 @@
 package dev.twine.internet;
 
 /**
- * A call scheduled by {@link IReactorTime#callLater} (Twisted's {@code IDelayedCall}, §1.2).
+ * A call scheduled by {@link IReactorTime#callLater} (Twisted's {@code IDelayedCall}, semantics.md §1.2).
  * Reactor thread only.
  */
 public interface IDelayedCall {

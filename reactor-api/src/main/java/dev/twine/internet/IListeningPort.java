@@ -2,7 +2,7 @@ package dev.twine.internet;
 
 import dev.twine.defer.Deferred;
 
-/** A listening TCP port (Twisted's {@code IListeningPort}, §1.5). Reactor thread only. */
+/** A listening TCP port (Twisted's {@code IListeningPort}, semantics.md §1.5). Reactor thread only. */
 public interface IListeningPort {
     /** Listens again after {@link #stopListening()}. */
     void startListening();

@@ -4,7 +4,7 @@ import dev.twine.defer.Failure;
 import java.nio.ByteBuffer;
 
 /**
- * The application side of a connection (Twisted's {@code IProtocol}, §1.9). All calls arrive on the
+ * The application side of a connection (Twisted's {@code IProtocol}, semantics.md §1.9). All calls arrive on the
  * reactor thread, in the order {@code makeConnection} (which calls {@code connectionMade}),
  * {@code dataReceived}*, {@code connectionLost} (exactly once).
  */

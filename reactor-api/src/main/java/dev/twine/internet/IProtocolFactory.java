@@ -1,6 +1,6 @@
 package dev.twine.internet;
 
-/** Makes protocols for connections (Twisted's {@code IProtocolFactory}, §1.9). Reactor thread only. */
+/** Makes protocols for connections (Twisted's {@code IProtocolFactory}, semantics.md §1.9). Reactor thread only. */
 public interface IProtocolFactory {
     /**
      * @return a protocol for the connection with {@code addr}, or {@code null} to refuse it

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The reactor's life cycle and system events (Twisted's {@code IReactorCore}); semantics in
- * {@code twisted-semantics.md} §1.1.
+ * semantics.md §1.1.
  *
  * <p>Threading: {@link #run()} makes the calling thread the reactor thread. {@link #stop()} and
  * {@link #crash()} must be called on the reactor thread (use {@link IReactorThreads#callFromThread}

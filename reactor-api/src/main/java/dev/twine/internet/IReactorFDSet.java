@@ -4,7 +4,7 @@ import dev.twine.spi.SocketProvider;
 import java.util.List;
 
 /**
- * The pluggable heart: register descriptors for readiness (Twisted's {@code IReactorFDSet}, §1.4).
+ * The pluggable heart: register descriptors for readiness (Twisted's {@code IReactorFDSet}, semantics.md §1.4).
  * Level-triggered on every backend. Reactor thread only.
  *
  * <p>Descriptors are identified by their {@link IFileDescriptor#handle() handle}, which must come from

@@ -2,7 +2,10 @@ package dev.twine.internet;
 
 import java.net.InetSocketAddress;
 
-/** TCP servers and clients (Twisted's {@code IReactorTCP}, §1.5 and §1.6). Reactor thread only. */
+/**
+ * TCP servers and clients (Twisted's {@code IReactorTCP}, semantics.md §1.5 and semantics.md §1.6). Reactor
+ * thread only.
+ */
 public interface IReactorTCP {
     /**
      * Listens on {@code port} (0 picks one) of {@code iface} ("" means all IPv4 interfaces; an IPv6

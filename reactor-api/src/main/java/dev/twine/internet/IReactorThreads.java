@@ -3,7 +3,7 @@ package dev.twine.internet;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * Calls between the reactor thread and other threads (Twisted's {@code IReactorThreads}, §1.3).
+ * Calls between the reactor thread and other threads (Twisted's {@code IReactorThreads}, semantics.md §1.3).
  */
 public interface IReactorThreads {
     /**

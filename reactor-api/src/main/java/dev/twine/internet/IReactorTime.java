@@ -3,7 +3,7 @@ package dev.twine.internet;
 import java.util.List;
 
 /**
- * Time and scheduling (Twisted's {@code IReactorTime}, §1.2).
+ * Time and scheduling (Twisted's {@code IReactorTime}, semantics.md §1.2).
  *
  * <p>Twine's decisions: timers run on a monotonic clock, so a wall-clock jump neither fires nor delays
  * them; calls due at the same time run in the order they were scheduled (FIFO); NaN, infinite and

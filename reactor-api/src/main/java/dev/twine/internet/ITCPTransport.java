@@ -1,6 +1,6 @@
 package dev.twine.internet;
 
-/** A TCP connection (Twisted's {@code ITCPTransport}, §1.7). Reactor thread only. */
+/** A TCP connection (Twisted's {@code ITCPTransport}, semantics.md §1.7). Reactor thread only. */
 public interface ITCPTransport extends ITransport {
     /**
      * Half-closes: after the buffer drains, {@code shutdown(SHUT_WR)} and, for an

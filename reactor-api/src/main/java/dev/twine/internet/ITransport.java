@@ -3,7 +3,7 @@ package dev.twine.internet;
 import java.nio.ByteBuffer;
 
 /**
- * A connection's byte stream (Twisted's {@code ITransport}, §1.7). Reactor thread only.
+ * A connection's byte stream (Twisted's {@code ITransport}, semantics.md §1.7). Reactor thread only.
  *
  * <p>Twine's decision: every transport is also an {@link IConsumer} and an {@link IPushProducer}
  * (pausing it stops reading), as every Twisted transport is in practice, so no cast is needed.
@@ -40,7 +40,7 @@ public interface ITransport extends IConsumer, IPushProducer {
     /**
      * True once {@link #loseConnection()} was called and until the connection is gone (Twisted's
      * {@code transport.disconnecting}). Framing protocols check it to stop delivering lines that were
-     * already buffered when the application asked to close (§1.15). Transports that cannot close
+     * already buffered when the application asked to close (semantics.md §1.15). Transports that cannot close
      * gracefully keep the default, {@code false}.
      */
     default boolean isDisconnecting() {

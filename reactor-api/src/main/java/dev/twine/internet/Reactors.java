@@ -36,7 +36,7 @@ public final class Reactors {
 
     private static final Object LOCK = new Object();
     private static final System.Logger LOG = System.getLogger("dev.twine.internet");
-    private static List<ReactorBackend> registered;
+    private static List<ReactorBackend<?>> registered;
     private static List<String> loadFailures = List.of();
     private static IReactor installed;
 
@@ -68,12 +68,12 @@ public final class Reactors {
      *
      * @throws IllegalStateException as {@link #newReactor()}
      */
-    public static ReactorBackend selectedBackend() {
+    public static ReactorBackend<?> selectedBackend() {
         String requested = System.getProperty(PROPERTY);
         if (requested != null && !requested.isBlank()) {
             return find(requested.trim(), PROPERTY + "=" + requested.trim());
         }
-        List<ReactorBackend> available = availableBackends();
+        List<ReactorBackend<?>> available = availableBackends();
         if (available.isEmpty()) {
             throw new IllegalStateException("no reactor backend is available; registered: " + describe(registeredBackends()));
         }
@@ -86,14 +86,14 @@ public final class Reactors {
      * @throws IllegalStateException if no such backend is registered or it is unavailable here; the message
      *                               gives the reason and the available backends
      */
-    public static ReactorBackend backend(String name) {
+    public static ReactorBackend<?> backend(String name) {
         return find(name, "backend " + name);
     }
 
     /** The backends that can run here, highest priority first (ties by name). */
-    public static List<ReactorBackend> availableBackends() {
-        List<ReactorBackend> out = new ArrayList<>();
-        for (ReactorBackend b : registeredBackends()) {
+    public static List<ReactorBackend<?>> availableBackends() {
+        List<ReactorBackend<?>> out = new ArrayList<>();
+        for (ReactorBackend<?> b : registeredBackends()) {
             if (b.unavailabilityReason().isEmpty()) {
                 out.add(b);
             }
@@ -102,11 +102,12 @@ public final class Reactors {
     }
 
     /** Every registered backend, available or not, highest priority first (ties by name). */
-    public static List<ReactorBackend> registeredBackends() {
+    public static List<ReactorBackend<?>> registeredBackends() {
         synchronized (LOCK) {
             if (registered == null) {
-                List<ReactorBackend> found = new ArrayList<>();
+                List<ReactorBackend<?>> found = new ArrayList<>();
                 List<String> failed = new ArrayList<>();
+                @SuppressWarnings("rawtypes")
                 Iterator<ReactorBackend> it = ServiceLoader.load(ReactorBackend.class).iterator();
                 while (true) {
                     // A provider that cannot be instantiated (a missing native library, a broken jar) must
@@ -125,7 +126,7 @@ public final class Reactors {
                     }
                 }
                 loadFailures = List.copyOf(failed);
-                found.sort(Comparator.comparingInt(ReactorBackend::priority).reversed()
+                found.sort(Comparator.<ReactorBackend<?>>comparingInt(ReactorBackend::priority).reversed()
                         .thenComparing(ReactorBackend::name));
                 registered = List.copyOf(found);
             }
@@ -166,8 +167,8 @@ public final class Reactors {
         }
     }
 
-    private static ReactorBackend find(String name, String what) {
-        for (ReactorBackend b : registeredBackends()) {
+    private static ReactorBackend<?> find(String name, String what) {
+        for (ReactorBackend<?> b : registeredBackends()) {
             if (b.name().equals(name)) {
                 Optional<String> why = b.unavailabilityReason();
                 if (why.isPresent()) {
@@ -187,14 +188,14 @@ public final class Reactors {
         }
     }
 
-    private static String names(List<ReactorBackend> backends) {
+    private static String names(List<ReactorBackend<?>> backends) {
         if (backends.isEmpty()) {
             return "none";
         }
         return backends.stream().map(ReactorBackend::name).collect(Collectors.joining(", "));
     }
 
-    private static String describe(List<ReactorBackend> backends) {
+    private static String describe(List<ReactorBackend<?>> backends) {
         if (backends.isEmpty()) {
             return "none (is a twine-backend-* jar on the class path?)";
         }

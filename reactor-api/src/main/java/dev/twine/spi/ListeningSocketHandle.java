@@ -10,10 +10,13 @@ import java.net.InetSocketAddress;
 public interface ListeningSocketHandle extends SelectableHandle {
 
     /**
-     * Accepts one pending connection, already non-blocking and close-on-exec.
+     * Accepts one pending connection, already non-blocking and close-on-exec. The new socket's
+     * {@link StreamSocketHandle#remoteAddress()} is the address {@code accept(2)} itself returned: it is
+     * known without another system call, and even when the peer reset the connection before it was
+     * accepted (Twisted's {@code tcp.Port.doRead} takes the address from {@code accept} the same way).
      *
      * @return the new socket, or {@code null} if none is pending (EAGAIN)
-     * @throws SocketErrorException with the errno name, e.g. {@code EMFILE}, {@code ECONNABORTED}
+     * @throws SocketErrorException e.g. {@link SocketError#EMFILE}, {@link SocketError#ECONNABORTED}
      */
     StreamSocketHandle accept() throws IOException;
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * One pluggable reactor backend (a poller plus socket calls), discovered by
- * {@link java.util.ServiceLoader}.
+ * One pluggable reactor backend, discovered by {@link java.util.ServiceLoader}: a poller and the socket
+ * calls whose handles it watches, paired over one handle type {@code H}.
  *
  * <p>Contract:
  * <ul>
@@ -14,11 +14,16 @@ import java.util.Optional;
  *       and closing an epoll descriptor), once, and caches the answer. It never throws.</li>
  *   <li>{@link #priority()} orders the available backends when the user named none: the highest
  *       wins. The portable select backend uses 0; a native poller for the OS uses 100.</li>
+ *   <li>Every handle {@link #sockets()} creates is an {@code H}; {@link #handleType()} names that type so
+ *       the reactor can check, once, when a descriptor is first registered, that its handle belongs to
+ *       this backend. The poller itself never casts.</li>
  *   <li>{@link #openPoller()} and {@link #sockets()} are called only when available.</li>
  * </ul>
  * Implementations are stateless apart from that cached probe and are safe to share between reactors.
+ *
+ * @param <H> the handle type shared by this backend's poller and socket provider
  */
-public interface ReactorBackend {
+public interface ReactorBackend<H extends SelectableHandle> {
 
     /** The name users select this backend by, e.g. {@code "epoll"}. */
     String name();
@@ -29,8 +34,11 @@ public interface ReactorBackend {
     /** Empty when this backend can run here; otherwise a sentence saying why not. */
     Optional<String> unavailabilityReason();
 
+    /** The class every handle of this backend is an instance of. */
+    Class<H> handleType();
+
     /** Opens a new poller, owned by one reactor, which closes it when the reactor is done. */
-    Poller openPoller() throws IOException;
+    Poller<H> openPoller() throws IOException;
 
     /** The socket calls whose handles this backend's pollers accept. */
     SocketProvider sockets();

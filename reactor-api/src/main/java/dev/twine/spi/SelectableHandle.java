@@ -4,10 +4,11 @@ import java.io.IOException;
 
 /**
  * A non-blocking OS object that a {@link Poller} of the same backend can watch: a socket on every
- * backend, and on POSIX backends a file descriptor.
+ * backend, and on POSIX backends any file descriptor.
  *
- * <p>The reactor keeps its per-handle bookkeeping in {@link #reactorSlot()} so that dispatching an event
- * costs no map lookup. Only the reactor writes the slot, on its own thread.
+ * <p>A handle carries no reactor state. The reactor keeps its record of a handle itself and gives the
+ * poller a token for it at registration; the poller hands the token back with each event (see
+ * {@link Poller}). Reactor thread only.
  */
 public interface SelectableHandle {
 
@@ -21,10 +22,4 @@ public interface SelectableHandle {
      * Closes the OS object. The reactor deregisters it from its poller first. Idempotent.
      */
     void close() throws IOException;
-
-    /** The reactor's bookkeeping for this handle, or {@code null}. Reactor thread only. */
-    Object reactorSlot();
-
-    /** Sets the reactor's bookkeeping for this handle. Reactor thread only. */
-    void reactorSlot(Object slot);
 }

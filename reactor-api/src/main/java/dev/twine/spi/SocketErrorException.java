@@ -1,45 +1,68 @@
 package dev.twine.spi;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
- * A socket call failed with an OS error. Every backend reports errors with the POSIX errno
- * <em>name</em> ({@code "ECONNREFUSED"}, {@code "EMFILE"}, ...) so that the transport maps them to
- * Twisted's error classes in one place; {@link #errno()} keeps the OS's own number for messages.
+ * A socket call failed with an OS error. Every backend reports it as a {@link SocketError}, so code above
+ * the SPI decides by constant in one place ({@code dev.twine.internet.error.SocketErrors}); the OS's own
+ * name and number stay in {@link #osName()} and {@link #osCode()} for messages.
  *
- * <p>Backends without errno (NIO, Winsock) translate to the nearest POSIX name; where no name fits
- * they use {@code "EIO"}.
+ * <p>The message reads {@code "OSNAME: detail"}, for example {@code "ECONNRESET: read: Connection reset by
+ * peer"} or, for a Winsock error, {@code "ECONNREFUSED: connect: WSAECONNREFUSED (10061) ..."}.
+ * Immutable; safe to pass between threads.
  */
 public class SocketErrorException extends IOException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String errnoName;
-    private final int errno;
+    private final SocketError error;
+    private final String osName;
+    private final int osCode;
 
     /**
-     * @param errnoName the POSIX name, e.g. {@code "ECONNRESET"}
-     * @param errno     the OS's number for it, or {@code 0} if unknown
-     * @param message   a human-readable description (strerror or the JDK's message)
+     * @param error  what Twine makes of the error
+     * @param osName the OS's name for it (an errno name such as {@code "ECONNRESET"}, or the nearest
+     *               POSIX name where the OS has none)
+     * @param osCode the OS's number for it, or {@code 0} if unknown
+     * @param detail what failed and the OS's description (strerror or the JDK's message)
      */
-    public SocketErrorException(String errnoName, int errno, String message) {
-        super(errnoName + ": " + message);
-        this.errnoName = errnoName;
-        this.errno = errno;
+    public SocketErrorException(SocketError error, String osName, int osCode, String detail) {
+        super(osName + ": " + detail);
+        this.error = Objects.requireNonNull(error, "error");
+        this.osName = osName;
+        this.osCode = osCode;
     }
 
-    /** As above, keeping the JDK exception that was translated. */
-    public SocketErrorException(String errnoName, int errno, String message, Throwable cause) {
-        this(errnoName, errno, message);
+    /** An error whose OS name is the constant's own name. */
+    public SocketErrorException(SocketError error, String detail) {
+        this(error, error.name(), 0, detail);
+    }
+
+    /** As {@link #SocketErrorException(SocketError, String, int, String)}, keeping the translated cause. */
+    public SocketErrorException(SocketError error, String osName, int osCode, String detail, Throwable cause) {
+        this(error, osName, osCode, detail);
         initCause(cause);
     }
 
-    /** The POSIX errno name, e.g. {@code "ECONNREFUSED"}. */
-    public String errnoName() {
-        return errnoName;
+    /** What Twine makes of this error; {@link SocketError#OTHER} when it has no rule for it. */
+    public SocketError error() {
+        return error;
     }
 
-    /** The OS's errno number, or {@code 0} if unknown. */
-    public int errno() {
-        return errno;
+    /** The OS's name for the error, e.g. {@code "ECONNREFUSED"}; for messages. */
+    public String osName() {
+        return osName;
+    }
+
+    /** The OS's number for the error, or {@code 0} if unknown; for messages. */
+    public int osCode() {
+        return osCode;
+    }
+
+    /** The message after the {@code "OSNAME: "} prefix: what failed and the OS's description. */
+    public String detail() {
+        String m = String.valueOf(getMessage());
+        String prefix = osName + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 }

@@ -21,7 +21,7 @@ public interface SocketProvider {
      * Opens a non-blocking listening TCP socket with {@code SO_REUSEADDR} (on POSIX), bound to
      * {@code local} with the given backlog. The family follows the address.
      *
-     * @throws SocketErrorException if bind or listen fails, e.g. {@code EADDRINUSE}
+     * @throws SocketErrorException if bind or listen fails, e.g. {@link SocketError#EADDRINUSE}
      */
     ListeningSocketHandle listen(InetSocketAddress local, int backlog) throws IOException;
 }

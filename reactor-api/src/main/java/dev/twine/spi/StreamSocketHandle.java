@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
  * A non-blocking TCP socket: the calls the shared transport and raw {@code IReadDescriptor} code use.
  *
  * <p>Every call is non-blocking. "Would block" is a return value, never an exception. Real errors are
- * thrown as {@link SocketErrorException} carrying the POSIX errno name (for example
- * {@code "ECONNRESET"}), whatever the OS, so that code above this SPI maps errors in one place.
+ * thrown as {@link SocketErrorException} carrying a {@link SocketError} (for example
+ * {@link SocketError#ECONNRESET}), whatever the OS, so that code above this SPI maps errors in one place.
  * Reactor thread only.
  */
 public interface StreamSocketHandle extends SelectableHandle {
@@ -19,7 +19,7 @@ public interface StreamSocketHandle extends SelectableHandle {
      *
      * @return true if the connection completed at once, false if it is in progress (wait for
      *         {@link Poller#WRITE} then call {@link #finishConnect()})
-     * @throws SocketErrorException for an immediate failure such as {@code ECONNREFUSED}
+     * @throws SocketErrorException for an immediate failure such as {@link SocketError#ECONNREFUSED}
      */
     boolean connect(InetSocketAddress remote) throws IOException;
 
@@ -27,7 +27,8 @@ public interface StreamSocketHandle extends SelectableHandle {
      * Completes a connect that was in progress, after the poller reported the handle writable.
      *
      * @return true once connected, false if still in progress
-     * @throws SocketErrorException with the connect error ({@code SO_ERROR}), e.g. {@code ECONNREFUSED}
+     * @throws SocketErrorException with the connect error ({@code SO_ERROR}), e.g.
+     *                              {@link SocketError#ECONNREFUSED}
      */
     boolean finishConnect() throws IOException;
 
@@ -67,7 +68,10 @@ public interface StreamSocketHandle extends SelectableHandle {
     /** The local address ({@code getsockname}). */
     InetSocketAddress localAddress() throws IOException;
 
-    /** The peer address ({@code getpeername}), or {@code null} if not connected. */
+    /**
+     * The peer address: for an accepted socket the one {@code accept} returned (no system call); for a
+     * connecting one {@code getpeername}, or {@code null} while not connected.
+     */
     InetSocketAddress remoteAddress() throws IOException;
 
     void setTcpNoDelay(boolean on) throws IOException;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * A reactor double for service tests (Twisted's {@code MemoryReactor}, §1.17): it records
+ * A reactor double for service tests (Twisted's {@code MemoryReactor}, semantics.md §1.17): it records
  * {@code listenTCP} calls and returns {@link FakePort}s whose closing the test completes by hand, and it
  * keeps system-event triggers so a test can fire "shutdown" and watch the three phases, with the
  * during and after phases waiting for Deferreds returned by before triggers, as in a real reactor.

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Builds and runs reactors for one backend inside one test: Twisted's {@code ReactorBuilder}
- * ({@code internet/test/reactormixins.py}, §2). Handed to {@link ReactorTest} and {@link ReactorPairTest}
+ * ({@code internet/test/reactormixins.py}, semantics.md §2). Handed to {@link ReactorTest} and {@link ReactorPairTest}
  * methods as a parameter; never shared between tests.
  *
  * <p>A test builds fresh reactors with {@link #buildReactor()}, sets up, schedules a {@code stop()} (often
@@ -36,14 +36,14 @@ import java.util.List;
  * Methods are for the test thread.
  */
 public final class ReactorBuilder {
-    private final ReactorBackend backend;
+    private final ReactorBackend<?> backend;
     /** The {@link ReactorTest} invocation's fixture, which builds, checks and closes the reactors; null for pairs. */
     private final ReactorFixture fixture;
     private final List<IReactor> built = new ArrayList<>();
     private final List<BackgroundReactor> background = new ArrayList<>();
 
     /** A builder that checks and closes its own reactors ({@link ReactorPairTest}). */
-    ReactorBuilder(ReactorBackend backend) {
+    ReactorBuilder(ReactorBackend<?> backend) {
         this.backend = backend;
         this.fixture = null;
     }
@@ -60,7 +60,7 @@ public final class ReactorBuilder {
     }
 
     /** The backend under test. */
-    public ReactorBackend backend() {
+    public ReactorBackend<?> backend() {
         return backend;
     }
 

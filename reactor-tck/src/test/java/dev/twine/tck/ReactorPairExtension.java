@@ -25,20 +25,20 @@ public final class ReactorPairExtension implements TestTemplateInvocationContext
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        List<ReactorBackend> available = TckBackends.selectedAvailable();
+        List<ReactorBackend<?>> available = TckBackends.selectedAvailable();
         if (available.isEmpty()) {
             throw new IllegalStateException("no available reactor backend among " + TckBackends.names(TckBackends.selected()));
         }
         List<TestTemplateInvocationContext> pairs = new ArrayList<>();
-        for (ReactorBackend server : available) {
-            for (ReactorBackend client : available) {
+        for (ReactorBackend<?> server : available) {
+            for (ReactorBackend<?> client : available) {
                 pairs.add(invocation(server, client));
             }
         }
         return pairs.stream();
     }
 
-    private static TestTemplateInvocationContext invocation(ReactorBackend server, ReactorBackend client) {
+    private static TestTemplateInvocationContext invocation(ReactorBackend<?> server, ReactorBackend<?> client) {
         ReactorInvocation invocation = new ReactorInvocation(
                 List.of(new ReactorBuilder(server), new ReactorBuilder(client)), Optional.empty());
         return new TestTemplateInvocationContext() {

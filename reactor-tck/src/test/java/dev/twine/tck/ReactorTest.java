@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test once per reactor backend: Twisted's {@code ReactorBuilder.makeTestCaseClasses()} (§2), through
- * twine-testing's {@link EveryBackend}, the extension users run their own tests with.
+ * Runs a test once per reactor backend: Twisted's {@code ReactorBuilder.makeTestCaseClasses()} (semantics.md
+ * §2), through twine-testing's {@link EveryBackend}, the extension users run their own tests with.
  *
  * <p>The method takes one {@link ReactorBuilder} parameter, {@code void x(ReactorBuilder b)}, and builds its
  * reactors with it. There is one invocation per backend registered with {@link java.util.ServiceLoader},

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  * The backends the suite runs against: every backend registered with {@link java.util.ServiceLoader}
  * (through {@link Reactors#registeredBackends()}), restricted by {@value #PROPERTY} when it is set.
  */
-final class TckBackends {
+public final class TckBackends {
     /** Comma-separated backend names to run, e.g. {@code -Dtwine.tck.backends=select,epoll}. */
-    static final String PROPERTY = "twine.tck.backends";
+    public static final String PROPERTY = "twine.tck.backends";
 
     private TckBackends() {
     }
@@ -26,8 +26,8 @@ final class TckBackends {
      * @throws IllegalStateException if {@value #PROPERTY} names a backend that is not registered, so a
      *                               typo fails loudly instead of silently testing nothing
      */
-    static List<ReactorBackend> selected() {
-        List<ReactorBackend> all = Reactors.registeredBackends();
+    public static List<ReactorBackend<?>> selected() {
+        List<ReactorBackend<?>> all = Reactors.registeredBackends();
         String filter = System.getProperty(PROPERTY);
         if (filter == null || filter.isBlank()) {
             return all;
@@ -38,8 +38,8 @@ final class TckBackends {
                 wanted.add(name.trim());
             }
         }
-        List<ReactorBackend> out = new ArrayList<>();
-        for (ReactorBackend b : all) {
+        List<ReactorBackend<?>> out = new ArrayList<>();
+        for (ReactorBackend<?> b : all) {
             if (wanted.remove(b.name())) {
                 out.add(b);
             }
@@ -52,9 +52,9 @@ final class TckBackends {
     }
 
     /** The selected backends that can run here. */
-    static List<ReactorBackend> selectedAvailable() {
-        List<ReactorBackend> out = new ArrayList<>();
-        for (ReactorBackend b : selected()) {
+    public static List<ReactorBackend<?>> selectedAvailable() {
+        List<ReactorBackend<?>> out = new ArrayList<>();
+        for (ReactorBackend<?> b : selected()) {
             if (b.unavailabilityReason().isEmpty()) {
                 out.add(b);
             }
@@ -62,7 +62,7 @@ final class TckBackends {
         return out;
     }
 
-    static String names(List<ReactorBackend> backends) {
+    static String names(List<ReactorBackend<?>> backends) {
         return Arrays.toString(backends.stream().map(ReactorBackend::name).toArray());
     }
 }

@@ -3,6 +3,7 @@ package dev.twine.backend.epoll;
 import dev.twine.nativeio.linux.EventFd;
 import dev.twine.nativeio.linux.LinuxBindings;
 import dev.twine.nativeio.linux.LinuxEpoll;
+import dev.twine.nativeio.posix.PosixHandle;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
  * <p>Thread-safe and shareable between reactors: each reactor opens its own poller; the socket
  * provider is stateless apart from per-thread scratch memory.
  */
-public final class EpollBackend implements ReactorBackend {
+public final class EpollBackend implements ReactorBackend<PosixHandle> {
 
     private final Supplier<LinuxBindings> source;
     private volatile Probe probe;
@@ -66,7 +67,12 @@ public final class EpollBackend implements ReactorBackend {
     }
 
     @Override
-    public Poller openPoller() throws IOException {
+    public Class<PosixHandle> handleType() {
+        return PosixHandle.class;
+    }
+
+    @Override
+    public Poller<PosixHandle> openPoller() throws IOException {
         return EpollPoller.open(available().bindings);
     }
 

@@ -73,14 +73,15 @@ class EpollAllocationTest {
     void pollingReadyHandlesAllocatesNothing() throws IOException {
         PosixStreamSocket[] pair = sockets.pair();
         pair[0].write(ByteBuffer.wrap(new byte[] {1}));
-        poller.setInterest(pair[0], Poller.WRITE);
-        poller.setInterest(pair[1], Poller.READ | Poller.WRITE);
+        long token = Readiness.token(pair[1]);
+        poller.register(pair[0], Readiness.token(pair[0]), Poller.WRITE);
+        poller.register(pair[1], token, Poller.READ | Poller.WRITE);
         Readiness.awaitBits(poller, pair[1], Poller.READ);
         int[] reports = {0};
-        Poller.ReadySink sink = (handle, ops) -> reports[0]++;
+        Poller.ReadySink sink = (t, ops, error) -> reports[0]++;
         long allocated = allocatedBy(() -> {
-            poller.setInterest(pair[1], Poller.READ);
-            poller.setInterest(pair[1], Poller.READ | Poller.WRITE);
+            poller.reregister(pair[1], token, Poller.READ | Poller.WRITE, Poller.READ);
+            poller.reregister(pair[1], token, Poller.READ, Poller.READ | Poller.WRITE);
             poller.poll(0, sink);
         });
         assertEquals(4 * ROUNDS, reports[0], "both handles reported in every poll");

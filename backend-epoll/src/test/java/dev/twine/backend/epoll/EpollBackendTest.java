@@ -2,6 +2,7 @@ package dev.twine.backend.epoll;
 
 import dev.twine.nativeio.linux.LinuxBindings;
 import dev.twine.nativeio.linux.LinuxEpoll;
+import dev.twine.nativeio.posix.PosixHandle;
 import dev.twine.nativeio.posix.PosixListeningSocket;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
@@ -85,22 +86,22 @@ class EpollBackendTest {
         Sockets.assumeLinux();
         EpollBackend backend = new EpollBackend();
         SocketProvider provider = backend.sockets();
-        try (Poller poller = backend.openPoller();
+        try (Poller<PosixHandle> poller = backend.openPoller();
              Sockets sockets = new Sockets((dev.twine.nativeio.posix.PosixSocketProvider) provider)) {
             PosixListeningSocket listener = sockets.track((PosixListeningSocket)
                     provider.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8));
-            poller.setInterest(listener, Poller.READ);
+            poller.register(listener, Readiness.token(listener), Poller.READ);
             PosixStreamSocket client = sockets.track((PosixStreamSocket) provider.openStream(StandardProtocolFamily.INET));
             client.connect(listener.localAddress());
             Readiness.awaitReady(poller, listener);
             PosixStreamSocket server = sockets.track(listener.accept());
-            poller.setInterest(server, Poller.READ);
+            poller.register(server, Readiness.token(server), Poller.READ);
             client.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
             assertEquals(Poller.READ, Readiness.awaitReady(poller, server));
             ByteBuffer got = ByteBuffer.allocate(3);
             assertEquals(3, server.read(got));
-            poller.setInterest(server, 0);
-            poller.setInterest(listener, 0);
+            poller.deregister(server, Poller.READ);
+            poller.deregister(listener, Poller.READ);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.twine.nativeio.posix.PosixListeningSocket;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,22 +75,22 @@ class EpollFaultInjectionTest {
         Pattern received = new Pattern();
         ByteBuffer into = ByteBuffer.allocateDirect(64 * 1024);
         long[] read = {0};
-        poller.setInterest(writer, Poller.WRITE);
-        poller.setInterest(reader, Poller.READ);
+        poller.register(writer, Readiness.token(writer), Poller.WRITE);
+        poller.register(reader, Readiness.token(reader), Poller.READ);
         long deadline = System.nanoTime() + Sockets.PATIENCE.toNanos() * 3;
         while (read[0] < total) {
             assertTrue(System.nanoTime() < deadline, "finished in time; read " + read[0] + " with " + plan);
-            poller.poll(TEN_MS, (handle, ops) -> {
+            poller.poll(TEN_MS, (token, ops, error) -> {
                 try {
-                    if (handle == writer && (ops & Poller.WRITE) != 0) {
+                    if (token == Readiness.token(writer) && writer.isOpen() && (ops & Poller.WRITE) != 0) {
                         // Write until the socket (or an injected EAGAIN) says stop, as a transport does.
                         while (source.write(writer) > 0) {
                             continue;
                         }
                         if (source.done()) {
-                            poller.setInterest(writer, 0);
+                            poller.deregister(writer, Poller.WRITE);
                         }
-                    } else if (handle == reader && (ops & Poller.READ) != 0) {
+                    } else if (token == Readiness.token(reader) && (ops & Poller.READ) != 0) {
                         int n;
                         while ((n = reader.read(into.clear())) > 0) {
                             received.check(into.flip());
@@ -114,15 +115,15 @@ class EpollFaultInjectionTest {
     @Test
     void acceptOutOfDescriptorsLeavesTheListenerReadableUntilItSucceeds() throws IOException {
         PosixListeningSocket listener = sockets.listen();
-        poller.setInterest(listener, Poller.READ);
+        poller.register(listener, Readiness.token(listener), Poller.READ);
         plan.on(Call.ACCEPT).emfile(1.0).atMost(1);
         plan.arm();
         PosixStreamSocket client = sockets.track(sockets.provider.openStream(StandardProtocolFamily.INET));
         client.connect(listener.localAddress());
         assertEquals(Poller.READ, Readiness.awaitReady(poller, listener));
         SocketErrorException emfile = assertThrows(SocketErrorException.class, listener::accept);
-        assertEquals("EMFILE", emfile.errnoName());
-        assertEquals(Poller.READ, Readiness.poll(poller, TEN_MS).ready.get(listener),
+        assertEquals(SocketError.EMFILE, emfile.error());
+        assertEquals(Poller.READ, Readiness.poll(poller, TEN_MS).of(listener),
                 "the connection is still pending, so the listener is reported again");
         assertNotNull(sockets.track(listener.accept()));
     }
@@ -130,24 +131,24 @@ class EpollFaultInjectionTest {
     @Test
     void injectedResetAndBrokenPipeSurfaceWithTheirNames() throws IOException {
         PosixStreamSocket[] pair = sockets.pair();
-        poller.setInterest(pair[1], Poller.READ);
+        poller.register(pair[1], Readiness.token(pair[1]), Poller.READ);
         pair[0].write(ByteBuffer.wrap(new byte[] {1}));
         Readiness.awaitReady(poller, pair[1]);
         plan.on(Call.READ).econnreset(1.0).on(Call.WRITE).epipe(1.0);
         plan.arm();
-        assertEquals("ECONNRESET", assertThrows(SocketErrorException.class,
-                () -> pair[1].read(ByteBuffer.allocate(4))).errnoName());
-        assertEquals("EPIPE", assertThrows(SocketErrorException.class,
-                () -> pair[0].write(ByteBuffer.allocate(4))).errnoName());
+        assertEquals(SocketError.ECONNRESET, assertThrows(SocketErrorException.class,
+                () -> pair[1].read(ByteBuffer.allocate(4))).error());
+        assertEquals(SocketError.EPIPE, assertThrows(SocketErrorException.class,
+                () -> pair[0].write(ByteBuffer.allocate(4))).error());
     }
 
     @Test
     void anIdlePollerWaitsInsteadOfSpinningEvenWhenInterrupted() throws IOException {
         PosixListeningSocket listener = sockets.listen();
         PosixStreamSocket[] pair = sockets.pair();
-        poller.setInterest(listener, Poller.READ);
-        poller.setInterest(pair[0], Poller.READ);
-        poller.setInterest(pair[1], Poller.READ);
+        poller.register(listener, Readiness.token(listener), Poller.READ);
+        poller.register(pair[0], Readiness.token(pair[0]), Poller.READ);
+        poller.register(pair[1], Readiness.token(pair[1]), Poller.READ);
         plan.on(Call.EPOLL_WAIT).eintr(0.3);
         plan.arm();
         counting.reset();
@@ -155,7 +156,7 @@ class EpollFaultInjectionTest {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         int reported = 0;
         while (System.nanoTime() < end) {
-            reported += poller.poll(timeout, (handle, ops) -> { });
+            reported += poller.poll(timeout, (token, ops, error) -> { });
         }
         assertEquals(0, reported, "nothing is ready");
         // One second of 200 ms waits is about 5 waits; interrupted waits return at once, so allow

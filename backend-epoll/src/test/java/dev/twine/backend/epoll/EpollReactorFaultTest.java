@@ -15,6 +15,7 @@ import dev.twine.nativeio.posix.PosixListeningSocket;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,7 +125,7 @@ class EpollReactorFaultTest {
         runUntilStopped();
         Failure lost = acceptor.receivers.get(0).lost;
         SocketErrorException reset = assertInstanceOf(SocketErrorException.class, lost.value());
-        assertEquals("ECONNRESET", reset.errnoName());
+        assertEquals(SocketError.ECONNRESET, reset.error());
     }
 
     @Test
@@ -137,7 +138,7 @@ class EpollReactorFaultTest {
         reactor.addWriter(sender);
         runUntilStopped();
         SocketErrorException broken = assertInstanceOf(SocketErrorException.class, sender.lost.value());
-        assertEquals("EPIPE", broken.errnoName());
+        assertEquals(SocketError.EPIPE, broken.error());
     }
 
     @Test
@@ -199,7 +200,7 @@ class EpollReactorFaultTest {
                     reactor.addReader(receiver);
                 }
             } catch (SocketErrorException e) {
-                if (!e.errnoName().equals("EMFILE")) {
+                if (e.error() != SocketError.EMFILE) {
                     return e;
                 }
                 // Out of descriptors: the connection stays queued and the listener readable, so the

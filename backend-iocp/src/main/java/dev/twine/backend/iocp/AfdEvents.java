@@ -1,6 +1,7 @@
 package dev.twine.backend.iocp;
 
 import dev.twine.spi.Poller;
+import dev.twine.spi.SocketError;
 
 import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_ABORT;
 import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_ACCEPT;
@@ -26,19 +27,21 @@ import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_SEND;
  *
  * <p>What is reported (checked in this order by the reactor, since Windows may set several bits):
  * <ul>
- *   <li>{@code ABORT} (reset) becomes {@link Poller#READ} {@code |} {@link Poller#ERROR} {@code |}
- *       {@link Poller#HANGUP}, the shape of {@code EPOLLIN | EPOLLERR | EPOLLHUP} after an RST on Linux: a
+ *   <li>{@code ABORT} (reset) becomes {@link Poller#READ} {@code |} {@link Poller#READ_HANGUP} {@code |}
+ *       {@link Poller#ERROR} {@code |} {@link Poller#HANGUP}, the shape of
+ *       {@code EPOLLIN | EPOLLRDHUP | EPOLLERR | EPOLLHUP} after an RST on Linux: a
  *       reader is then asked to read and learns of the reset from {@code recv} ({@code ECONNRESET}), which
- *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone} (§1.4).
- *       Wine returns 0 from that {@code recv} instead (native-notes.md, Wine deviation 1), so the poller
- *       also marks the socket as reset ({@link WinsockStreamSocket#peerReset()}) and its end of stream
- *       becomes {@code ECONNRESET}. A handle without read interest gets only {@code ERROR | HANGUP}
+ *       is how Twisted turns a reset into {@code ConnectionLost} rather than {@code ConnectionDone}
+ *       (semantics.md §1.4). Wine returns 0 from that {@code recv} instead (native.md §5.1), so the poller
+ *       also hands {@link SocketError#ECONNRESET} to the reactor with the event ({@link #error}). A handle
+ *       without read interest gets only {@code ERROR | HANGUP}
  *       ({@link #reportable}).</li>
- *   <li>{@code CONNECT_FAIL} becomes {@link Poller#WRITE} {@code |} {@link Poller#ERROR}, the shape of a
- *       failed non-blocking connect under epoll; {@code finishConnect} then reads {@code SO_ERROR}.</li>
+ *   <li>{@code CONNECT_FAIL} becomes {@link Poller#WRITE} {@code |} {@link Poller#HANGUP} {@code |}
+ *       {@link Poller#ERROR}, the shape of a failed non-blocking connect under epoll; {@code finishConnect}
+ *       then reads {@code SO_ERROR}.</li>
  *   <li>{@code DISCONNECT} becomes {@link Poller#READ} {@code |} {@link Poller#READ_HANGUP}, like
  *       {@code EPOLLIN | EPOLLRDHUP} for a FIN (and like wepoll's translation): the connection is only
- *       half closed, so writing may go on (Twisted's half-close, §IHalfCloseableProtocol).</li>
+ *       half closed, so writing may go on (Twisted's half-close, semantics.md §1.7).</li>
  *   <li>{@code RECEIVE} and {@code ACCEPT} become {@link Poller#READ}; {@code SEND} becomes
  *       {@link Poller#WRITE}.</li>
  * </ul>
@@ -78,18 +81,28 @@ final class AfdEvents {
             ops |= Poller.READ | Poller.READ_HANGUP;
         }
         if ((afdEvents & AFD_POLL_ABORT) != 0) {
-            ops |= Poller.READ | Poller.ERROR | Poller.HANGUP;
+            ops |= Poller.READ | Poller.READ_HANGUP | Poller.ERROR | Poller.HANGUP;
         }
         if ((afdEvents & AFD_POLL_CONNECT_FAIL) != 0) {
-            ops |= Poller.WRITE | Poller.ERROR;
+            ops |= Poller.WRITE | Poller.ERROR | Poller.HANGUP;
         }
         return ops;
     }
 
     /**
-     * The bits worth reporting for a handle whose interest is {@code interest}: the wanted READ/WRITE bits,
-     * {@link Poller#READ_HANGUP} only to a reader (it is about the read side), and the error conditions
-     * {@link Poller#ERROR} and {@link Poller#HANGUP} whatever the interest (as epoll does).
+     * The socket error the events carry: {@link SocketError#ECONNRESET} for {@code ABORT}, else null. A
+     * failed connect ({@code CONNECT_FAIL}) carries none here: {@code finishConnect} reads it from
+     * {@code SO_ERROR}.
+     */
+    static SocketError error(int afdEvents) {
+        return (afdEvents & AFD_POLL_ABORT) != 0 ? SocketError.ECONNRESET : null;
+    }
+
+    /**
+     * The bits a poller reports for a handle whose interest is {@code interest} (the table in
+     * {@link Poller}): the wanted READ/WRITE bits, {@link Poller#READ_HANGUP} only to a reader (it is about
+     * the read side), and the error conditions {@link Poller#ERROR} and {@link Poller#HANGUP} whatever the
+     * interest, as epoll does.
      */
     static int reportable(int readyOps, int interest) {
         int keep = interest | Poller.HANGUP | Poller.ERROR;

@@ -2,6 +2,8 @@ package dev.twine.backend.iocp;
 
 import dev.twine.nativeio.windows.Afd;
 import dev.twine.nativeio.windows.NativeBlock;
+import dev.twine.nativeio.windows.Win32;
+import dev.twine.nativeio.windows.WinLayout;
 
 /**
  * One socket's poll bookkeeping in an {@link IocpPoller}: the Java side of a native request record
@@ -36,6 +38,8 @@ final class AfdPollRequest {
     int helper;
     /** The attached handle, or null once detached. */
     WinsockHandle handle;
+    /** The reactor's token for the attached handle, reported with each completion. */
+    long token;
     /** The Poller interest ({@code READ | WRITE}) last set. */
     int interest;
     /** The {@code AFD_POLL_*} mask of the poll in flight. */
@@ -49,6 +53,38 @@ final class AfdPollRequest {
         this.block = block;
         this.offset = offset;
         this.address = block.address(offset);
+    }
+
+    /**
+     * Submits an {@code IOCTL_AFD_POLL} for {@code mask}. Pending and immediate success both mean a packet
+     * will be queued (a poll ready at submission still posts one).
+     *
+     * @return the NT status when the submission failed, or {@code 0} when it is in flight
+     */
+    int submit(Win32 win, int mask) {
+        int status = Afd.submit(win, afd, block, offset, handle.baseSocket, mask);
+        if (status == WinLayout.STATUS_PENDING || status == WinLayout.STATUS_SUCCESS) {
+            state = PENDING;
+            submittedMask = mask;
+            return 0;
+        }
+        return status;
+    }
+
+    /** Cancels the poll in flight; its packet (cancelled, or a result that raced) is still to come. */
+    void cancel(Win32 win) {
+        // FALSE means it already completed (ERROR_NOT_FOUND): its packet is queued anyway.
+        Afd.cancel(win, afd, block, offset);
+        state = CANCELLING;
+    }
+
+    /** Separates the request from its handle, which is then never reported again. */
+    void detach() {
+        if (handle != null && handle.pollRequest == this) {
+            handle.pollRequest = null;
+        }
+        handle = null;
+        interest = 0;
     }
 
     @Override

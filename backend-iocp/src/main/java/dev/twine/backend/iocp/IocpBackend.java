@@ -23,7 +23,7 @@ import java.util.Optional;
  * the whole conformance suite (on a Windows JVM under Wine; see {@code backend-iocp/README.md}), and
  * {@code -Dtwine.reactor=select} still gives the JDK selector to a program that wants it. Stateless apart from the cached probe; safe to share between reactors.
  */
-public final class IocpBackend implements ReactorBackend {
+public final class IocpBackend implements ReactorBackend<WinsockHandle> {
 
     /** The Windows default, like epoll on Linux; see the class comment. */
     static final int PRIORITY = 100;
@@ -64,7 +64,12 @@ public final class IocpBackend implements ReactorBackend {
     }
 
     @Override
-    public Poller openPoller() throws IOException {
+    public Class<WinsockHandle> handleType() {
+        return WinsockHandle.class;
+    }
+
+    @Override
+    public Poller<WinsockHandle> openPoller() throws IOException {
         checkAvailable();
         return new IocpPoller(Win32.get());
     }

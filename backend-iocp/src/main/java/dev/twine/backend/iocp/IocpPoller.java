@@ -5,7 +5,9 @@ import dev.twine.nativeio.windows.CompletionPort;
 import dev.twine.nativeio.windows.WinLayout;
 import dev.twine.nativeio.windows.Win32;
 import dev.twine.spi.Poller;
-import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.ReadyBatch;
+import dev.twine.spi.SocketError;
+import dev.twine.spi.SocketErrorException;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A level-triggered {@link Poller} on a completion port, with readiness from {@code IOCTL_AFD_POLL}
- * (the technique of wepoll and the JDK's Windows selector; native-notes.md §9.3).
+ * (the technique of wepoll and the JDK's Windows selector; native.md §4).
  *
  * <p><b>How readiness is obtained.</b> Each registered socket has one poll request in flight at a time
  * ({@link AfdPollRequest}): an {@code IOCTL_AFD_POLL} on an AFD helper handle, asking for the
@@ -25,16 +27,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * next wait, after the reactor has acted on the event. If the socket is still ready then, the new poll
  * completes at once and the handle is reported again.
  *
- * <p><b>Interest changes</b> are queued by {@link #setInterest} and applied before the wait, as the JDK's
- * selectors and wepoll do. A request in flight is cancelled ({@code CancelIoEx}) only when the new interest
- * asks for a bit it does not cover; when interest shrinks it is left in flight and its result filtered.
- * Interest {@code 0} detaches the request from the handle at once, so the handle is never reported again;
+ * <p><b>Interest changes</b> are queued by {@link #register} and {@link #reregister} and applied before
+ * the wait, as the JDK's selectors and wepoll do: re-submitting AFD polls is this OS's batching, so the
+ * requests are the one piece of state this poller keeps (on the handle, {@link WinsockHandle#pollRequest}).
+ * A request in flight is cancelled ({@code CancelIoEx}) only when the new interest asks for a bit it does
+ * not cover; when interest shrinks it is left in flight and its result filtered.
+ * {@link #deregister} detaches the request from the handle at once, so the handle is never reported again;
  * the request's native record stays allocated until the packet of the cancelled poll has been dequeued,
  * since the kernel writes it until then.
  *
  * <p><b>Completion statuses.</b> {@code STATUS_CANCELLED} means our own cancellation (re-submit if still
  * wanted); {@code STATUS_TIMEOUT} or zero handles means no events (never expected: polls have no timeout);
- * any other failure is reported as {@link #ERROR} {@code |} {@link #HANGUP}. {@code AFD_POLL_LOCAL_CLOSE}
+ * any other failure is reported as {@link #ERROR} {@code |} {@link #HANGUP}. {@code AFD_POLL_ABORT} (a reset)
+ * is reported with {@link SocketError#ECONNRESET}, which the reactor acts on at once: Wine's {@code recv}
+ * after a reset returns end of stream instead of the error (native.md §5.1). {@code AFD_POLL_LOCAL_CLOSE}
  * means the socket was closed while polled, and the request is dropped silently.
  *
  * <p><b>Wake-up</b> posts one packet with a reserved completion key ({@code PostQueuedCompletionStatus});
@@ -43,7 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threading: everything on the reactor thread except {@link #wakeup()}, which may be called from any
  * thread at any time, even after {@link #close()}.
  */
-final class IocpPoller implements Poller {
+final class IocpPoller implements Poller<WinsockHandle> {
     private static final System.Logger LOG = System.getLogger(IocpPoller.class.getName());
 
     /** Completion key of packets from AFD helper handles. */
@@ -64,10 +70,8 @@ final class IocpPoller implements Poller {
     /** Requests whose submission failed; reported as errors by the next {@link #poll}. */
     private AfdPollRequest[] failed = new AfdPollRequest[8];
     private int failedCount;
-    /** The handles and bits collected from one batch, dispatched after the whole batch is processed. */
-    private AfdPollRequest[] ready = new AfdPollRequest[BATCH];
-    private int[] readyOps = new int[BATCH];
-    private int readyCount;
+    /** The reports of one batch of packets, handed over once every request of the batch is re-queued. */
+    private final ReadyBatch ready = new ReadyBatch(BATCH);
 
     private final AtomicBoolean wakeupPosted = new AtomicBoolean();
     private final Object closeLock = new Object();
@@ -80,34 +84,34 @@ final class IocpPoller implements Poller {
     }
 
     @Override
-    public void setInterest(SelectableHandle handle, int ops) throws IOException {
-        if (!(handle instanceof WinsockHandle)) {
-            throw new IllegalArgumentException("not a handle of the iocp backend: " + handle);
+    public void register(WinsockHandle h, long token, int ops) throws IOException {
+        if (!h.isOpen()) {
+            throw new SocketErrorException(SocketError.EBADF, "register: socket is closed");
         }
-        WinsockHandle h = (WinsockHandle) handle;
-        ops &= READ | WRITE;
-        AfdPollRequest r = h.pollRequest;
-        if (ops == 0) {
-            if (r != null) {
-                h.pollRequest = null;
-                r.handle = null;
-                r.interest = 0;
-                enqueue(r);
-            }
-            return;
-        }
-        if (r == null) {
-            if (!h.isOpen()) {
-                return;
-            }
-            r = pool.acquire();
-            r.handle = h;
-            h.pollRequest = r;
-        } else if (r.interest == ops) {
-            return;
-        }
+        AfdPollRequest r = pool.acquire();
+        r.handle = h;
+        h.pollRequest = r;
+        r.token = token;
         r.interest = ops;
         enqueue(r);
+    }
+
+    @Override
+    public void reregister(WinsockHandle h, long token, int previousOps, int ops) {
+        AfdPollRequest r = h.pollRequest;
+        r.token = token;
+        r.interest = ops;
+        enqueue(r);
+    }
+
+    /** Detaches the request at once, so the handle is never reported again; see the class comment. */
+    @Override
+    public void deregister(WinsockHandle h, int previousOps) {
+        AfdPollRequest r = h.pollRequest;
+        if (r != null) {
+            r.detach();
+            enqueue(r);
+        }
     }
 
     @Override
@@ -115,7 +119,6 @@ final class IocpPoller implements Poller {
         applyUpdates();
         int timeout = failedCount > 0 ? 0 : millis(timeoutNanos);
         int n = port.dequeue(timeout);
-        readyCount = 0;
         collectFailures();
         for (int i = 0; i < n; i++) {
             if (port.key(i) == KEY_WAKEUP) {
@@ -124,13 +127,12 @@ final class IocpPoller implements Poller {
             }
             AfdPollRequest r = pool.byAddress(port.overlapped(i));
             if (r == null || r.state == AfdPollRequest.IDLE) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring a completion packet that matches no poll: key={0}",
-                        port.key(i));
+                LOG.log(System.Logger.Level.WARNING, "ignoring a packet that matches no poll: key={0}", port.key(i));
                 continue;
             }
             completed(r);
         }
-        return dispatch(sink);
+        return ready.drainTo(sink);
     }
 
     /** Records one dequeued completion: state, re-submission, and what to report. */
@@ -142,6 +144,7 @@ final class IocpPoller implements Poller {
         }
         int status = Afd.status(r.block, r.offset);
         int ops;
+        SocketError error = null;
         if (status == WinLayout.STATUS_CANCELLED || status == WinLayout.STATUS_TIMEOUT) {
             ops = 0;
         } else if (status < 0) {
@@ -154,55 +157,29 @@ final class IocpPoller implements Poller {
             int events = Afd.eventsFired(r.block, r.offset);
             if ((events & WinLayout.AFD_POLL_LOCAL_CLOSE) != 0) {
                 // Closed under us without deregistering first; nothing more will ever be reported for it.
-                detach(r);
+                r.detach();
                 pool.release(r);
                 return;
             }
-            ops = AfdEvents.readyOps(events);
-            if ((events & WinLayout.AFD_POLL_ABORT) != 0 && r.handle instanceof WinsockStreamSocket) {
-                ((WinsockStreamSocket) r.handle).peerReset();
-            }
+            ops = AfdEvents.reportable(AfdEvents.readyOps(events), r.interest);
+            error = AfdEvents.error(events);
         }
         enqueue(r);
         if (ops != 0) {
-            addReady(r, ops);
+            ready.add(r.token, ops, error);
         }
-    }
-
-    /** Reports the collected readiness; handles changed by an earlier callback of the batch are re-checked. */
-    private int dispatch(ReadySink sink) {
-        int reported = 0;
-        int count = readyCount;
-        for (int i = 0; i < count; i++) {
-            AfdPollRequest r = ready[i];
-            int ops = readyOps[i];
-            ready[i] = null;
-            WinsockHandle h = r.handle;
-            if (h == null || h.pollRequest != r || !h.isOpen()) {
-                continue;
-            }
-            int wanted = AfdEvents.reportable(ops, r.interest);
-            if (wanted != 0) {
-                reported++;
-                sink.ready(h, wanted);
-            }
-        }
-        readyCount = 0;
-        return reported;
     }
 
     /**
-     * Turns this round's failed submissions into error reports. They were made by {@link #applyUpdates} of
-     * this same call with the handle attached, and no user code has run since, so each is still attached;
-     * it is queued again so the next poll retries while the interest lasts (level-triggered, like a
-     * persistent {@code EPOLLERR}).
+     * Turns this round's failed submissions (still attached: no user code ran since) into error reports,
+     * and queues them again so the next poll retries while the interest lasts, like a persistent EPOLLERR.
      */
     private void collectFailures() {
         for (int i = 0; i < failedCount; i++) {
             AfdPollRequest r = failed[i];
             failed[i] = null;
             enqueue(r);
-            addReady(r, ERROR | HANGUP);
+            ready.add(r.token, ERROR | HANGUP, null);
         }
         failedCount = 0;
     }
@@ -223,11 +200,11 @@ final class IocpPoller implements Poller {
     private void update(AfdPollRequest r) {
         if (r.handle != null && !r.handle.isOpen()) {
             // Closed without deregistering; the pending poll (if any) completes with LOCAL_CLOSE.
-            detach(r);
+            r.detach();
         }
         if (r.handle == null) {
             if (r.state == AfdPollRequest.PENDING) {
-                cancel(r);
+                r.cancel(win);
             } else if (r.state == AfdPollRequest.IDLE) {
                 pool.release(r);
             }
@@ -239,38 +216,21 @@ final class IocpPoller implements Poller {
         } else if (r.state == AfdPollRequest.PENDING && (mask & ~r.submittedMask) != 0) {
             // The poll in flight does not cover the new interest: cancel, and re-submit when its packet
             // (STATUS_CANCELLED, or a real result that raced the cancel) is dequeued.
-            cancel(r);
+            r.cancel(win);
         }
     }
 
     private void submit(AfdPollRequest r, int mask) {
-        int status = Afd.submit(win, r.afd, r.block, r.offset, r.handle.baseSocket, mask);
-        if (status == WinLayout.STATUS_PENDING || status == WinLayout.STATUS_SUCCESS) {
-            // Both mean a packet will be queued (a poll ready at submission still posts one).
-            r.state = AfdPollRequest.PENDING;
-            r.submittedMask = mask;
+        int failure = r.submit(win, mask);
+        if (failure == 0) {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "submitting an AFD poll for {0} failed: NTSTATUS {1}",
-                r.handle, Afd.hex(status));
+                r.handle, Afd.hex(failure));
         if (failedCount == failed.length) {
             failed = Arrays.copyOf(failed, failedCount * 2);
         }
         failed[failedCount++] = r;
-    }
-
-    private void cancel(AfdPollRequest r) {
-        // FALSE means it already completed (ERROR_NOT_FOUND): its packet is queued anyway.
-        Afd.cancel(win, r.afd, r.block, r.offset);
-        r.state = AfdPollRequest.CANCELLING;
-    }
-
-    private void detach(AfdPollRequest r) {
-        if (r.handle != null && r.handle.pollRequest == r) {
-            r.handle.pollRequest = null;
-        }
-        r.handle = null;
-        r.interest = 0;
     }
 
     private void enqueue(AfdPollRequest r) {
@@ -282,16 +242,6 @@ final class IocpPoller implements Poller {
             updates = Arrays.copyOf(updates, updateCount * 2);
         }
         updates[updateCount++] = r;
-    }
-
-    private void addReady(AfdPollRequest r, int ops) {
-        if (readyCount == ready.length) {
-            ready = Arrays.copyOf(ready, readyCount * 2);
-            readyOps = Arrays.copyOf(readyOps, readyCount * 2);
-        }
-        ready[readyCount] = r;
-        readyOps[readyCount] = ops;
-        readyCount++;
     }
 
     /** How many request records exist (free or in use); for tests of recycling. */
@@ -337,30 +287,7 @@ final class IocpPoller implements Poller {
             }
             closed = true;
         }
-        int inFlight = 0;
-        for (AfdPollRequest r : pool.all()) {
-            if (r == null) {
-                continue;
-            }
-            detach(r);
-            if (r.state == AfdPollRequest.PENDING) {
-                cancel(r);
-            }
-            if (r.state != AfdPollRequest.IDLE) {
-                inFlight++;
-            }
-        }
-        long deadline = System.nanoTime() + CLOSE_DRAIN_NANOS;
-        while (inFlight > 0 && System.nanoTime() - deadline < 0) {
-            int n = port.dequeue(100);
-            for (int i = 0; i < n; i++) {
-                AfdPollRequest r = port.key(i) == KEY_AFD ? pool.byAddress(port.overlapped(i)) : null;
-                if (r != null && r.state != AfdPollRequest.IDLE) {
-                    r.state = AfdPollRequest.IDLE;
-                    inFlight--;
-                }
-            }
-        }
+        int inFlight = pool.cancelAndDrain(CLOSE_DRAIN_NANOS);
         for (long helper : pool.helpers()) {
             win.kernel32().CloseHandle(helper);
         }

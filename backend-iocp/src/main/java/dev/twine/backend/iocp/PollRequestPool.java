@@ -139,4 +139,39 @@ final class PollRequestPool {
         helperLoad[helperCount] = 0;
         return helperCount++;
     }
+
+    /**
+     * Detaches every request and cancels every poll in flight, then dequeues (for at most
+     * {@code patienceNanos}) until each cancelled poll's packet has come back, so the kernel no longer
+     * writes any record. Packets of other keys are discarded: the poller is closing.
+     *
+     * @return the number of polls whose packet never came (their records must not be freed)
+     */
+    int cancelAndDrain(long patienceNanos) throws IOException {
+        int inFlight = 0;
+        for (AfdPollRequest r : all()) {
+            if (r == null) {
+                continue;
+            }
+            r.detach();
+            if (r.state == AfdPollRequest.PENDING) {
+                r.cancel(win);
+            }
+            if (r.state != AfdPollRequest.IDLE) {
+                inFlight++;
+            }
+        }
+        long deadline = System.nanoTime() + patienceNanos;
+        while (inFlight > 0 && System.nanoTime() - deadline < 0) {
+            int n = port.dequeue(100);
+            for (int i = 0; i < n; i++) {
+                AfdPollRequest r = port.key(i) == helperKey ? byAddress(port.overlapped(i)) : null;
+                if (r != null && r.state != AfdPollRequest.IDLE) {
+                    r.state = AfdPollRequest.IDLE;
+                    inFlight--;
+                }
+            }
+        }
+        return inFlight;
+    }
 }

@@ -6,9 +6,9 @@ import dev.twine.spi.SelectableHandle;
 import java.io.IOException;
 
 /**
- * What the IOCP backend's socket handles share: the {@code SOCKET}, its base provider handle (the one
- * {@code IOCTL_AFD_POLL} is given), the poll request an {@link IocpPoller} keeps for it, and the reactor's
- * slot.
+ * The IOCP backend's handle type: the {@code SOCKET}, its base provider handle (the one
+ * {@code IOCTL_AFD_POLL} is given), and the poll request an {@link IocpPoller} keeps for it (written only
+ * by that poller).
  *
  * <p>Reactor thread only.
  */
@@ -19,7 +19,6 @@ abstract class WinsockHandle implements SelectableHandle {
     /** The poller's request for this handle while it has non-zero interest; owned by the poller. */
     AfdPollRequest pollRequest;
     private boolean open = true;
-    private Object slot;
 
     WinsockHandle(WinsockCalls calls, long socket) {
         this.calls = calls;
@@ -54,15 +53,5 @@ abstract class WinsockHandle implements SelectableHandle {
         boolean was = open;
         open = false;
         return was;
-    }
-
-    @Override
-    public final Object reactorSlot() {
-        return slot;
-    }
-
-    @Override
-    public final void reactorSlot(Object slot) {
-        this.slot = slot;
     }
 }

@@ -3,6 +3,7 @@ package dev.twine.backend.iocp;
 import dev.twine.nativeio.windows.WinLayout;
 import dev.twine.nativeio.windows.WinsockCalls;
 import dev.twine.spi.ListeningSocketHandle;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import dev.twine.spi.StreamSocketHandle;
 
@@ -22,19 +23,16 @@ final class WinsockListeningSocket extends WinsockHandle implements ListeningSoc
     @Override
     public StreamSocketHandle accept() throws IOException {
         if (!isOpen()) {
-            throw new SocketErrorException("EBADF", 0, "socket is closed");
+            throw new SocketErrorException(SocketError.EBADF, "socket is closed");
         }
-        long c = calls.accept(socket);
-        if (c == WinLayout.INVALID_SOCKET) {
-            return null;
-        }
-        return new WinsockStreamSocket(calls, c);
+        WinsockCalls.Accepted accepted = calls.accept(socket);
+        return accepted == null ? null : new WinsockStreamSocket(calls, accepted.socket(), accepted.peer());
     }
 
     @Override
     public InetSocketAddress localAddress() throws IOException {
         if (!isOpen()) {
-            throw new SocketErrorException("EBADF", 0, "socket is closed");
+            throw new SocketErrorException(SocketError.EBADF, "socket is closed");
         }
         return calls.localAddress(socket);
     }

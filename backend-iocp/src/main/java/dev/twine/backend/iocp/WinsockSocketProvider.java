@@ -3,6 +3,7 @@ package dev.twine.backend.iocp;
 import dev.twine.nativeio.windows.WinLayout;
 import dev.twine.nativeio.windows.WinsockCalls;
 import dev.twine.spi.ListeningSocketHandle;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import dev.twine.spi.SocketProvider;
 import dev.twine.spi.StreamSocketHandle;
@@ -36,7 +37,7 @@ final class WinsockSocketProvider implements SocketProvider {
     @Override
     public ListeningSocketHandle listen(InetSocketAddress local, int backlog) throws IOException {
         if (local.getAddress() == null) {
-            throw new SocketErrorException("EINVAL", 0, "unresolved address " + local);
+            throw new SocketErrorException(SocketError.EINVAL, "unresolved address " + local);
         }
         int af = local.getAddress() instanceof Inet6Address ? WinLayout.AF_INET6 : WinLayout.AF_INET;
         long s = calls.openStream(af);
@@ -57,7 +58,7 @@ final class WinsockSocketProvider implements SocketProvider {
             case INET6:
                 return WinLayout.AF_INET6;
             default:
-                throw new SocketErrorException("EAFNOSUPPORT", 0, "not a TCP family: " + family);
+                throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a TCP family: " + family);
         }
     }
 }

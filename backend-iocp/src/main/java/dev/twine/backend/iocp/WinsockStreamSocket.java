@@ -3,6 +3,7 @@ package dev.twine.backend.iocp;
 import dev.twine.nativeio.windows.WinLayout;
 import dev.twine.nativeio.windows.WinsockCalls;
 import dev.twine.nativeio.windows.WinsockErrors;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import dev.twine.spi.StreamSocketHandle;
 
@@ -20,11 +21,16 @@ import java.nio.ByteBuffer;
  */
 final class WinsockStreamSocket extends WinsockHandle implements StreamSocketHandle {
     private boolean connecting;
-    /** Set by the poller on {@code AFD_POLL_ABORT}: the peer reset the connection. */
-    private boolean reset;
+    /** The peer address {@code accept} returned; null for a socket this process connects. */
+    private final InetSocketAddress acceptedPeer;
 
     WinsockStreamSocket(WinsockCalls calls, long socket) {
+        this(calls, socket, null);
+    }
+
+    WinsockStreamSocket(WinsockCalls calls, long socket, InetSocketAddress acceptedPeer) {
         super(calls, socket);
+        this.acceptedPeer = acceptedPeer;
     }
 
     @Override
@@ -59,23 +65,10 @@ final class WinsockStreamSocket extends WinsockHandle implements StreamSocketHan
         calls.bind(socket, local);
     }
 
-    /**
-     * Records that the poller saw {@code AFD_POLL_ABORT}. Windows then fails {@code recv} with
-     * {@code WSAECONNRESET}; Wine 8 returns 0 (end of stream) and clears {@code SO_ERROR} instead
-     * (native-notes.md, Wine deviation 1). With this mark, {@link #read} reports the reset either way.
-     */
-    void peerReset() {
-        reset = true;
-    }
-
     @Override
     public int read(ByteBuffer dst) throws IOException {
         checkOpen();
-        int n = calls.recv(socket, dst);
-        if (n < 0 && reset) {
-            throw WinsockErrors.exception(WinsockErrors.WSAECONNRESET, "recv");
-        }
-        return n;
+        return calls.recv(socket, dst);
     }
 
     @Override
@@ -119,7 +112,7 @@ final class WinsockStreamSocket extends WinsockHandle implements StreamSocketHan
     @Override
     public InetSocketAddress remoteAddress() throws IOException {
         checkOpen();
-        return calls.remoteAddress(socket);
+        return acceptedPeer != null ? acceptedPeer : calls.remoteAddress(socket);
     }
 
     @Override
@@ -148,7 +141,7 @@ final class WinsockStreamSocket extends WinsockHandle implements StreamSocketHan
 
     private void checkOpen() throws SocketErrorException {
         if (!isOpen()) {
-            throw new SocketErrorException("EBADF", 0, "socket is closed");
+            throw new SocketErrorException(SocketError.EBADF, "socket is closed");
         }
     }
 

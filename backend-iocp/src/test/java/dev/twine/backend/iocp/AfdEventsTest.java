@@ -1,6 +1,7 @@
 package dev.twine.backend.iocp;
 
 import dev.twine.spi.Poller;
+import dev.twine.spi.SocketError;
 import org.junit.jupiter.api.Test;
 
 import static dev.twine.nativeio.windows.WinLayout.AFD_POLL_ABORT;
@@ -29,9 +30,11 @@ class AfdEventsTest {
     }
 
     @Test
-    void resetIsReadableWithAnErrorAndAHangupEvenWhenSendIsAlsoSet() {
-        assertEquals(Poller.READ | Poller.WRITE | Poller.ERROR | Poller.HANGUP,
+    void resetIsReadableWithReadHangupErrorAndHangupEvenWhenSendIsAlsoSet() {
+        assertEquals(Poller.READ | Poller.READ_HANGUP | Poller.WRITE | Poller.ERROR | Poller.HANGUP,
                 AfdEvents.readyOps(AFD_POLL_SEND | AFD_POLL_ABORT));
+        assertEquals(SocketError.ECONNRESET, AfdEvents.error(AFD_POLL_ABORT), "the reset travels with the event");
+        assertEquals(null, AfdEvents.error(AFD_POLL_RECEIVE | AFD_POLL_DISCONNECT));
     }
 
     @Test
@@ -46,8 +49,8 @@ class AfdEventsTest {
     }
 
     @Test
-    void aFailedConnectIsWritableWithAnError() {
-        assertEquals(Poller.WRITE | Poller.ERROR, AfdEvents.readyOps(AFD_POLL_CONNECT_FAIL));
+    void aFailedConnectIsWritableWithHangupAndError() {
+        assertEquals(Poller.WRITE | Poller.HANGUP | Poller.ERROR, AfdEvents.readyOps(AFD_POLL_CONNECT_FAIL));
     }
 
     @Test

@@ -46,8 +46,8 @@ class IocpBackendTest {
         }
         IocpBackend b = new IocpBackend();
         assertFalse(b.unavailabilityReason().isPresent(), () -> b.unavailabilityReason().get());
-        try (Poller p = b.openPoller()) {
-            assertEquals(0, p.poll(0, (h, ops) -> { }));
+        try (Poller<WinsockHandle> p = b.openPoller()) {
+            assertEquals(0, p.poll(0, (token, ops, error) -> { }));
         }
     }
 

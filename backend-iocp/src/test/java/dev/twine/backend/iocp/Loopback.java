@@ -73,14 +73,14 @@ final class Loopback implements AutoCloseable {
         return fail("no connection to accept");
     }
 
-    /** Polls until {@code handle} is reported with all of {@code bits}; returns the bits reported then. */
-    static int awaitReady(Poller poller, SelectableHandle handle, int bits) throws IOException {
+    /** Polls until {@code token} is reported with all of {@code bits}; returns the bits reported then. */
+    static int awaitReady(Poller<?> poller, long token, int bits) throws IOException {
         long deadline = System.nanoTime() + DEADLINE_NANOS;
         int[] seen = new int[1];
         while (System.nanoTime() - deadline < 0) {
             seen[0] = 0;
-            poller.poll(TimeUnit.MILLISECONDS.toNanos(200), (h, ops) -> {
-                if (h == handle) {
+            poller.poll(TimeUnit.MILLISECONDS.toNanos(200), (t, ops, error) -> {
+                if (t == token) {
                     seen[0] = ops;
                 }
             });
@@ -88,15 +88,15 @@ final class Loopback implements AutoCloseable {
                 return seen[0];
             }
         }
-        return fail("handle never reported ready for " + bits + "; last bits " + seen[0]);
+        return fail("token " + token + " never reported ready for " + bits + "; last bits " + seen[0]);
     }
 
-    /** One poll with a timeout: every handle reported, with its bits (a handle reported twice fails). */
-    static Map<SelectableHandle, Integer> pollOnce(Poller poller, long millis) throws IOException {
-        Map<SelectableHandle, Integer> seen = new HashMap<>();
-        poller.poll(TimeUnit.MILLISECONDS.toNanos(millis), (h, ops) -> {
-            if (seen.put(h, ops) != null) {
-                fail("handle reported twice in one poll: " + h);
+    /** One poll with a timeout: every token reported, with its bits (a token reported twice fails). */
+    static Map<Long, Integer> pollOnce(Poller<?> poller, long millis) throws IOException {
+        Map<Long, Integer> seen = new HashMap<>();
+        poller.poll(TimeUnit.MILLISECONDS.toNanos(millis), (token, ops, error) -> {
+            if (seen.put(token, ops) != null) {
+                fail("token reported twice in one poll: " + token);
             }
         });
         return seen;

@@ -1,6 +1,7 @@
 package dev.twine.backend.iocp;
 
 import dev.twine.spi.ListeningSocketHandle;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import dev.twine.spi.StreamSocketHandle;
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +122,7 @@ class WinsockSocketTest {
         p[0].shutdownOutput();
         SocketErrorException e = assertThrows(SocketErrorException.class,
                 () -> p[0].write(ByteBuffer.wrap(new byte[] {1})));
-        assertEquals("EPIPE", e.errnoName());
+        assertEquals(SocketError.EPIPE, e.error());
     }
 
     @Test
@@ -137,11 +138,11 @@ class WinsockSocketTest {
         p[0].abort();
         assertFalse(p[0].isOpen());
         assertEquals(-1, p[0].fileno());
-        // Windows reports ECONNRESET; Wine 8 reports end of stream (native-notes.md, Wine deviation 1).
+        // Windows reports ECONNRESET; Wine 8 reports end of stream (native.md §5.1).
         try {
             assertEquals(-1, Loopback.readUntilEof(p[1]));
         } catch (SocketErrorException e) {
-            assertEquals("ECONNRESET", e.errnoName());
+            assertEquals(SocketError.ECONNRESET, e.error());
         }
     }
 
@@ -175,7 +176,7 @@ class WinsockSocketTest {
     void listeningOnAPortInUseIsEaddrinuse() throws IOException {
         InetSocketAddress taken = net.listener().localAddress();
         SocketErrorException e = assertThrows(SocketErrorException.class, () -> net.sockets.listen(taken, 5));
-        assertEquals("EADDRINUSE", e.errnoName());
+        assertEquals(SocketError.EADDRINUSE, e.error());
     }
 
     @Test
@@ -210,6 +211,6 @@ class WinsockSocketTest {
         s.close();
         s.close();
         SocketErrorException e = assertThrows(SocketErrorException.class, () -> s.read(ByteBuffer.allocate(1)));
-        assertEquals("EBADF", e.errnoName());
+        assertEquals(SocketError.EBADF, e.error());
     }
 }

@@ -4,6 +4,7 @@ import dev.twine.nativeio.bsd.KeventLayout;
 import dev.twine.nativeio.bsd.KqueueBindings;
 import dev.twine.nativeio.bsd.KqueueConfig;
 import dev.twine.nativeio.posix.PosixSocketProvider;
+import dev.twine.nativeio.posix.PosixHandle;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SocketProvider;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
  *
  * <p>Thread-safe; the probe is synchronized and runs at most once.
  */
-public final class KqueueBackend implements ReactorBackend {
+public final class KqueueBackend implements ReactorBackend<PosixHandle> {
 
     /** Priority on macOS and FreeBSD, where kqueue is the native poller. */
     public static final int NATIVE_PRIORITY = 100;
@@ -111,7 +112,12 @@ public final class KqueueBackend implements ReactorBackend {
     }
 
     @Override
-    public Poller openPoller() throws IOException {
+    public Class<PosixHandle> handleType() {
+        return PosixHandle.class;
+    }
+
+    @Override
+    public Poller<PosixHandle> openPoller() throws IOException {
         return KqueuePoller.open(requireAvailable());
     }
 

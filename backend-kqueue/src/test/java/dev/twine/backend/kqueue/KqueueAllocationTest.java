@@ -39,9 +39,9 @@ class KqueueAllocationTest {
             PosixStreamSocket[] pair = sockets.pair();
             pair[0].write(ByteBuffer.wrap(new byte[] {1}));
             int[] reports = {0};
-            Poller.ReadySink sink = (handle, ops) -> reports[0]++;
-            poller.setInterest(pair[0], Poller.WRITE);
-            poller.setInterest(pair[1], Poller.READ | Poller.WRITE);
+            Poller.ReadySink sink = (token, ops, error) -> reports[0]++;
+            poller.register(pair[0], 0, Poller.WRITE);
+            poller.register(pair[1], 1, Poller.READ | Poller.WRITE);
             long deadline = System.nanoTime() + LoopbackSockets.PATIENCE_NANOS;
             while (poller.poll(100_000_000L, sink) < 2 && System.nanoTime() < deadline) {
                 continue;
@@ -57,15 +57,15 @@ class KqueueAllocationTest {
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             assertEquals(2 * ROUNDS, reports[0], "both handles reported in every poll");
             assertTrue(allocated < SLACK_BYTES, "bytes allocated by " + ROUNDS + " polls: " + allocated);
-            poller.setInterest(pair[0], 0);
-            poller.setInterest(pair[1], 0);
+            poller.deregister(pair[0], Poller.WRITE);
+            poller.deregister(pair[1], Poller.READ | Poller.WRITE);
         }
     }
 
     private static void round(KqueuePoller poller, PosixStreamSocket handle, Poller.ReadySink sink)
             throws java.io.IOException {
-        poller.setInterest(handle, Poller.READ);
-        poller.setInterest(handle, Poller.READ | Poller.WRITE);
+        poller.reregister(handle, 1, Poller.READ | Poller.WRITE, Poller.READ);
+        poller.reregister(handle, 1, Poller.READ, Poller.READ | Poller.WRITE);
         poller.poll(0, sink);
     }
 }

@@ -45,14 +45,14 @@ class KqueueBackendTest {
              LoopbackSockets sockets = new LoopbackSockets(
                      (dev.twine.nativeio.posix.PosixSocketProvider) backend.sockets())) {
             var pair = sockets.pair();
-            poller.setInterest(pair[0], Poller.WRITE);
+            poller.register(pair[0], 0, Poller.WRITE);
             int[] got = {0};
             long deadline = System.nanoTime() + LoopbackSockets.PATIENCE_NANOS;
             while (got[0] == 0 && System.nanoTime() < deadline) {
-                poller.poll(100_000_000L, (h, ops) -> got[0] = ops);
+                poller.poll(100_000_000L, (token, ops, error) -> got[0] = ops);
             }
             assertEquals(Poller.WRITE, got[0]);
-            poller.setInterest(pair[0], 0);
+            poller.deregister(pair[0], Poller.WRITE);
         }
     }
 }

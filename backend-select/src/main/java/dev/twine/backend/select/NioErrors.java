@@ -1,5 +1,6 @@
 package dev.twine.backend.select;
 
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import java.io.IOException;
 import java.net.BindException;
@@ -22,7 +23,8 @@ final class NioErrors {
         if (e instanceof SocketErrorException s) {
             return s;
         }
-        return new SocketErrorException(errnoName(e), 0, String.valueOf(e.getMessage()), e);
+        String name = errnoName(e);
+        return new SocketErrorException(SocketError.forName(name), name, 0, String.valueOf(e.getMessage()), e);
     }
 
     static String errnoName(IOException e) {

@@ -6,15 +6,16 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 
 /**
- * What NIO handles share: the channel, its selection key once registered, the interest the reactor asked
- * for (in {@link dev.twine.spi.Poller} bits) and the reactor's slot. Reactor thread only.
+ * The select backend's handle type: a channel, plus the state its {@link SelectorPoller} keeps for it
+ * (the selection key once registered, and the interest last set, in {@link dev.twine.spi.Poller} bits,
+ * which the poller needs to re-map a finished connect from {@code OP_CONNECT} to {@code OP_WRITE}).
+ * Only that poller writes those two fields. Reactor thread only.
  */
 abstract class NioHandle implements SelectableHandle {
-    /** The key with the poller's selector, or null before the first non-zero interest. */
+    /** The key with the poller's selector, or null before the first registration. */
     SelectionKey key;
-    /** The interest last set, in Poller bits. */
+    /** The interest last set, in Poller bits; 0 while deregistered. */
     int interest;
-    private Object slot;
 
     /** The channel this handle wraps. */
     abstract SelectableChannel channel();
@@ -35,15 +36,5 @@ abstract class NioHandle implements SelectableHandle {
     @Override
     public void close() throws IOException {
         channel().close();
-    }
-
-    @Override
-    public final Object reactorSlot() {
-        return slot;
-    }
-
-    @Override
-    public final void reactorSlot(Object slot) {
-        this.slot = slot;
     }
 }

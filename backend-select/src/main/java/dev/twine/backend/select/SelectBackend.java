@@ -10,7 +10,7 @@ import java.util.Optional;
  * The {@code select} backend: {@link java.nio.channels.Selector} plus NIO socket channels. Always available;
  * priority 0, so any native poller the OS has is preferred when the user names none. Stateless.
  */
-public final class SelectBackend implements ReactorBackend {
+public final class SelectBackend implements ReactorBackend<NioHandle> {
     private static final NioSocketProvider SOCKETS = new NioSocketProvider();
 
     @Override
@@ -29,7 +29,12 @@ public final class SelectBackend implements ReactorBackend {
     }
 
     @Override
-    public Poller openPoller() throws IOException {
+    public Class<NioHandle> handleType() {
+        return NioHandle.class;
+    }
+
+    @Override
+    public Poller<NioHandle> openPoller() throws IOException {
         return new SelectorPoller();
     }
 

@@ -1,7 +1,7 @@
 package dev.twine.backend.select;
 
 import dev.twine.spi.Poller;
-import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.ReadyBatch;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
@@ -10,28 +10,29 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * A level-triggered {@link Poller} over {@link Selector}.
+ * A level-triggered {@link Poller} over {@link Selector}, for {@link NioHandle}s.
  *
  * <p>Design notes:
  * <ul>
- *   <li>A channel is registered with the selector the first time it gets non-zero interest, and then keeps
- *       its key: interest 0 sets the key's interest to 0 rather than cancelling it, because a cancelled
- *       key lingers until the next select and re-registering the channel before then throws. Closing the
- *       channel cancels the key; the next select releases the descriptor.</li>
+ *   <li>The reactor's token is the key's attachment, boxed once per registration (not per event).</li>
+ *   <li>A channel is registered with the selector the first time it is registered here, and then keeps
+ *       its key: deregistration sets the key's interest to 0 rather than cancelling it, because a
+ *       cancelled key lingers until the next select and re-registering the channel before then throws.
+ *       Closing the channel cancels the key; the next select releases the descriptor.</li>
  *   <li>NIO reports connect completion only as {@code OP_CONNECT}, and never again once connected, so
  *       write interest on a connecting socket maps to {@code OP_CONNECT} and is re-mapped to
  *       {@code OP_WRITE} once the connect has been finished.</li>
- *   <li>Ready keys are copied into reusable arrays by a long-lived selection action and dispatched after
+ *   <li>NIO says nothing of hang-ups or errors: a reset or a half-close shows as {@link #READ}, a refused
+ *       connect as {@link #WRITE}, and the read or {@code finishConnect} that follows reports it.</li>
+ *   <li>Ready keys are copied into reusable arrays by a long-lived selection action and reported after
  *       {@code select} returns, so user code never runs inside the selector and nothing is allocated per
  *       event.</li>
  * </ul>
  * Reactor thread only, except {@link #wakeup()}.
  */
-final class SelectorPoller implements Poller {
+final class SelectorPoller implements Poller<NioHandle> {
     private final Selector selector;
-    private NioHandle[] readyHandles = new NioHandle[64];
-    private int[] readyOps = new int[64];
-    private int readyCount;
+    private final ReadyBatch ready = new ReadyBatch(64);
     /** Handles whose interest was mapped while a connect was pending; re-mapped once connected. */
     private NioStreamSocket[] connecting = new NioStreamSocket[8];
     private int connectingCount;
@@ -42,23 +43,42 @@ final class SelectorPoller implements Poller {
     }
 
     @Override
-    public void setInterest(SelectableHandle handle, int ops) throws IOException {
-        if (!(handle instanceof NioHandle h)) {
-            throw new IllegalArgumentException("not a handle of the select backend: " + handle);
+    public void register(NioHandle h, long token, int ops) throws IOException {
+        if (h.key == null) {
+            try {
+                h.key = h.channel().register(selector, 0, token);
+            } catch (IOException e) {
+                throw NioErrors.translate(e);
+            }
+        } else {
+            h.key.attach(token);
         }
-        if (h.interest == ops && (h.key != null || ops == 0)) {
-            return;
+        setInterest(h, ops);
+    }
+
+    @Override
+    public void reregister(NioHandle h, long token, int previousOps, int ops) throws IOException {
+        if (!(h.key.attachment() instanceof Long current) || current != token) {
+            h.key.attach(token);
+        }
+        setInterest(h, ops);
+    }
+
+    @Override
+    public void deregister(NioHandle h, int previousOps) {
+        h.interest = 0;
+        if (h.key != null && h.key.isValid()) {
+            h.key.interestOps(0);
+        }
+    }
+
+    private void setInterest(NioHandle h, int ops) throws IOException {
+        if (!h.key.isValid()) {
+            throw NioErrors.translate(new java.nio.channels.ClosedChannelException());
         }
         h.interest = ops;
         int nio = h.nioInterest(ops);
-        if (h.key == null) {
-            if (ops == 0 || !h.isOpen()) {
-                return;
-            }
-            h.key = h.channel().register(selector, nio, h);
-        } else if (h.key.isValid()) {
-            h.key.interestOps(nio);
-        }
+        h.key.interestOps(nio);
         if ((nio & SelectionKey.OP_CONNECT) != 0) {
             rememberConnecting((NioStreamSocket) h);
         }
@@ -96,7 +116,7 @@ final class SelectorPoller implements Poller {
         if (connectingCount > 0) {
             remapFinishedConnects();
         }
-        readyCount = 0;
+        ready.clear();
         if (timeoutNanos == 0) {
             selector.selectNow(collector);
         } else if (timeoutNanos < 0) {
@@ -106,21 +126,7 @@ final class SelectorPoller implements Poller {
             long ms = Math.max(1, (timeoutNanos + 999_999) / 1_000_000);
             selector.select(collector, ms);
         }
-        int reported = 0;
-        for (int i = 0; i < readyCount; i++) {
-            NioHandle h = readyHandles[i];
-            int ops = readyOps[i];
-            readyHandles[i] = null;
-            // An earlier dispatch in this batch may have removed interest or closed the handle.
-            if (h.interest != 0 && h.isOpen()) {
-                int wanted = ops & (h.interest | HANGUP | ERROR);
-                if (wanted != 0) {
-                    sink.ready(h, wanted);
-                    reported++;
-                }
-            }
-        }
-        return reported;
+        return ready.drainTo(sink);
     }
 
     private void collect(SelectionKey key) {
@@ -137,16 +143,10 @@ final class SelectorPoller implements Poller {
         if ((nio & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0) {
             ops |= WRITE;
         }
-        if (ops == 0) {
+        if (ops == 0 || !(key.attachment() instanceof Long token)) {
             return;
         }
-        if (readyCount == readyHandles.length) {
-            readyHandles = Arrays.copyOf(readyHandles, readyCount * 2);
-            readyOps = Arrays.copyOf(readyOps, readyCount * 2);
-        }
-        readyHandles[readyCount] = (NioHandle) key.attachment();
-        readyOps[readyCount] = ops;
-        readyCount++;
+        ready.add(token, ops, null);
     }
 
     @Override

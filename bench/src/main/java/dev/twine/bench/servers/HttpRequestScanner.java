@@ -2,9 +2,9 @@ package dev.twine.bench.servers;
 
 /**
  * Finds the end of each HTTP/1.1 request: the empty line after the headers, then
- * {@code Content-Length} bytes of body if the request declared one (RFC 9112 §6.3; chunked bodies
+ * {@code Content-Length} bytes of body if the request declared one (RFC 9112 section 6.3; chunked bodies
  * are not supported, and a load generator never sends them). Bare {@code LF} line endings are
- * accepted as RFC 9112 §2.2 allows; {@code CR} is ignored.
+ * accepted as RFC 9112 section 2.2 allows; {@code CR} is ignored.
  *
  * <p>Every request gets reply 1 (the plaintext response). The scanner keeps no bytes: it matches
  * the {@code content-length:} prefix case-insensitively as the line goes by and parses the digits

@@ -9,7 +9,7 @@ import dev.twine.internet.ITCPTransport;
  *
  * <p>The valve registers itself with the client's transport as a streaming producer. The transport
  * pauses it when more than 64 KiB wait to be sent to that client, and resumes it once everything has
- * been sent (§1.8 of twisted-semantics.md). The policy:
+ * been sent (semantics.md §1.8). The policy:
  * <ol>
  *   <li>Relayed messages always go to the transport at once, whether or not the valve is paused, so a
  *       client that reads keeps getting every byte, in order, as fast as its socket takes them (the

@@ -16,7 +16,7 @@ import jnr.ffi.provider.jffi.NoX86;
  * {@code @SaveError}, so that errno is captured right after the call; it is fetched with
  * {@link Runtime#getLastError()} only after a {@code -1}.
  *
- * <p><b>Why {@code @NoX86}.</b> jnr-ffi 2.2.17's x86-64 assembler stub (native-notes §2.1) passes a
+ * <p><b>Why {@code @NoX86}.</b> jnr-ffi 2.2.17's x86-64 assembler stub (native.md §1.2) passes a
  * wrong sixth argument: {@code kevent}'s timeout pointer arrived in C as a stack address, with both
  * {@code @SaveError} and {@code @IgnoreError}, so every call with a timeout failed with
  * {@code EINVAL} (measured here with a C function printing its arguments; the same bug is reported

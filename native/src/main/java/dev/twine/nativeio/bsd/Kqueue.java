@@ -9,7 +9,7 @@ package dev.twine.nativeio.bsd;
  * know: it passes addresses. That keeps one binding for every ABI, and it is why the poller checks
  * the layout at start-up.
  *
- * <p>It is the seam at the syscall boundary (native-notes §0.9): the production implementation is
+ * <p>It is the seam at the syscall boundary (native.md §1.5): the production implementation is
  * {@link JnrKqueue}; tests may wrap it to inject failures. Implementations are stateless and
  * thread-safe; {@link #kevent} may be called from several threads at once, as kqueue allows.
  */

@@ -1,5 +1,5 @@
 /**
- * Deterministic fault injection at the system-call boundary (native-notes §0.9; Twisted tests its
+ * Deterministic fault injection at the system-call boundary (native.md §1.5; Twisted tests its
  * kqueue reactor the same way, through an injectable {@code _IKQueue}).
  *
  * <p>A {@link dev.twine.nativeio.fault.FaultPlan} says which {@link dev.twine.nativeio.fault.Call}s

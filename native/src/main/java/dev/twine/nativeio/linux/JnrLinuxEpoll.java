@@ -8,7 +8,7 @@ import jnr.ffi.annotations.SaveError;
 /**
  * {@link LinuxEpoll} bound to glibc with jnr-ffi: primitives and {@code long} addresses only, so
  * each call takes jnr-ffi's assembler fast path; errno is saved by jffi and fetched only after a
- * {@code -1} (native-notes §2.2). Stateless and thread-safe.
+ * {@code -1} (native.md §1.3). Stateless and thread-safe.
  */
 public final class JnrLinuxEpoll implements LinuxEpoll {
 

@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  * <p>Every structure the bindings pass to the kernel (event arrays, iovecs, socket addresses) lives
  * in a direct {@link ByteBuffer} allocated once and read or written at fixed offsets with the
  * buffer's absolute, bounds-checked accessors, never through jnr-ffi's {@code Struct} or its
- * small-allocation pool (native-notes §2.3 on {@code TransientNativeMemory}).
+ * small-allocation pool (native.md §1.4).
  *
  * <p>{@link #address(ByteBuffer)} is on the read/write path for callers' own direct buffers, so it
  * reads {@code java.nio.Buffer.address} through {@code sun.misc.Unsafe} (a plain field load once the

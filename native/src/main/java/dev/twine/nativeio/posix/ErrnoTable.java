@@ -1,5 +1,6 @@
 package dev.twine.nativeio.posix;
 
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 
 import java.util.HashMap;
@@ -91,7 +92,8 @@ public final class ErrnoTable {
      * @param errno the positive errno number
      */
     public SocketErrorException exception(String call, int errno) {
-        return new SocketErrorException(name(errno), errno, call + ": " + message(errno));
+        String name = name(errno);
+        return new SocketErrorException(SocketError.forName(name), name, errno, call + ": " + message(errno));
     }
 
     /** Collects the rows of one system's table. Not thread-safe; build once, at class initialisation. */

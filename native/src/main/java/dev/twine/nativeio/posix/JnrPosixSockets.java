@@ -13,7 +13,7 @@ import jnr.ffi.types.ssize_t;
  * {@link PosixSockets} bound to the C library with jnr-ffi.
  *
  * <p>Every function is declared with primitives and {@code long} addresses only, which is the
- * signature shape jnr-ffi compiles to its x86-64/aarch64 assembler stub (native-notes §2.1): no
+ * signature shape jnr-ffi compiles to its x86-64/aarch64 assembler stub (native.md §1.2): no
  * {@code Pointer}, {@code ByteBuffer} or {@code Struct} marshalling on any call. Calls whose errno
  * matters are {@code @SaveError} (jffi copies errno right after the call, before the JVM can
  * clobber it) and errno is fetched with {@link Runtime#getLastError()} only when the call returned

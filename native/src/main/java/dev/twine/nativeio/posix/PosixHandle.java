@@ -4,11 +4,11 @@ import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.SocketErrorException;
 
 /**
- * A selectable POSIX file descriptor: what every poller built on descriptors (epoll, kqueue)
- * registers, and the common part of the socket handles.
+ * A selectable POSIX file descriptor: the handle type of every backend built on descriptors (epoll,
+ * kqueue), whose pollers are typed {@code Poller<PosixHandle>}, and the common part of the socket
+ * handles.
  *
- * <p>A poller accepts a handle by checking {@code instanceof PosixHandle} and watches
- * {@link #fileno()}. The descriptor number stays valid until {@link #close()}, after which
+ * <p>A poller watches {@link #fileno()}. The descriptor number stays valid until {@link #close()}, after which
  * {@link #fileno()} is {@code -1}; the reactor deregisters a handle before closing it, so a poller
  * never sees a number that may already belong to a newer descriptor.
  *
@@ -19,7 +19,6 @@ public abstract class PosixHandle implements SelectableHandle {
     /** The system calls this handle makes, with their error policy. */
     protected final SocketCalls calls;
     private int fd;
-    private Object reactorSlot;
 
     /**
      * @param calls the calls to make
@@ -64,16 +63,6 @@ public abstract class PosixHandle implements SelectableHandle {
             fd = -1;
             calls.close(current);
         }
-    }
-
-    @Override
-    public final Object reactorSlot() {
-        return reactorSlot;
-    }
-
-    @Override
-    public final void reactorSlot(Object slot) {
-        this.reactorSlot = slot;
     }
 
     @Override

@@ -29,8 +29,8 @@ public final class PosixListeningSocket extends PosixHandle implements Listening
      */
     @Override
     public PosixStreamSocket accept() throws IOException {
-        int accepted = calls.accept(openFd("accept"));
-        return accepted < 0 ? null : new PosixStreamSocket(calls, accepted, ipv6);
+        SocketCalls.Accepted accepted = calls.accept(openFd("accept"));
+        return accepted == null ? null : new PosixStreamSocket(calls, accepted.fd(), ipv6, accepted.peer());
     }
 
     @Override

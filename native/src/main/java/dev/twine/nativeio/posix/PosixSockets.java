@@ -14,7 +14,7 @@ package dev.twine.nativeio.posix;
  * or a slot of {@link NativeScratch}); lengths are in bytes. Layouts of the structures passed
  * ({@code struct sockaddr_in}, {@code iovec}, {@code linger}) are given by {@link SocketAbi}.
  *
- * <p><b>Why an interface.</b> It is the seam at the syscall boundary (native-notes §0.9): the
+ * <p><b>Why an interface.</b> It is the seam at the syscall boundary (native.md §1.5): the
  * production implementation is {@link JnrPosixSockets}; {@code dev.twine.nativeio.fault} wraps it to
  * inject {@code EAGAIN}, {@code EINTR}, short transfers and connection errors deterministically.
  *

@@ -27,10 +27,17 @@ import java.util.Objects;
 public final class PosixStreamSocket extends PosixHandle implements StreamSocketHandle {
 
     private final boolean ipv6;
+    /** The peer address {@code accept} returned; null for a socket this process connects. */
+    private final InetSocketAddress acceptedPeer;
 
     PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6) {
+        this(calls, fd, ipv6, null);
+    }
+
+    PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6, InetSocketAddress acceptedPeer) {
         super(calls, fd);
         this.ipv6 = ipv6;
+        this.acceptedPeer = acceptedPeer;
     }
 
     /** True for an {@code AF_INET6} socket. */
@@ -220,6 +227,9 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
 
     @Override
     public InetSocketAddress remoteAddress() throws IOException {
+        if (acceptedPeer != null) {
+            return acceptedPeer;
+        }
         return calls.remoteAddress(openFd("getpeername"));
     }
 

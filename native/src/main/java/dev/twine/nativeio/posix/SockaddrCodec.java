@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * native memory, using the offsets of one {@link SocketAbi}.
  *
  * <p>An IPv6 socket is given IPv4 destinations as IPv4-mapped addresses ({@code ::ffff:a.b.c.d},
- * RFC 4291 §2.5.5.2), which is how a dual-stack socket reaches IPv4 peers; when the kernel reports
+ * RFC 4291 section 2.5.5.2), which is how a dual-stack socket reaches IPv4 peers; when the kernel reports
  * such an address back, {@link InetAddress#getByAddress(byte[])} turns it into an
  * {@link Inet4Address}, so callers see the peer as the IPv4 host it is.
  *

@@ -98,28 +98,44 @@ public final class SocketCalls {
     }
 
     /**
-     * Accepts one pending connection, non-blocking and close-on-exec.
+     * Accepts one pending connection, non-blocking and close-on-exec, and decodes the peer address
+     * {@code accept} wrote, so that the caller needs no {@code getpeername} (which fails with
+     * {@code ENOTCONN} once the peer has reset the connection).
      *
-     * @return the new descriptor, or {@code -1} if none is pending
+     * @return the new descriptor and its peer, or {@code null} if none is pending
      */
-    public int accept(int listenFd) throws SocketErrorException {
+    public Accepted accept(int listenFd) throws IOException {
         boolean flagsAtOnce = abi.hasAccept4();
+        NativeScratch s = scratch();
         int fd;
         do {
+            s.sockaddr.putInt(s.sockaddrLengthIndex, abi.sockaddrStorageSize());
             fd = flagsAtOnce
-                    ? sys.accept4(listenFd, 0, 0, abi.sockNonblock() | abi.sockCloexec())
-                    : sys.accept(listenFd, 0, 0);
+                    ? sys.accept4(listenFd, s.sockaddrAddress, s.sockaddrLengthAddress,
+                            abi.sockNonblock() | abi.sockCloexec())
+                    : sys.accept(listenFd, s.sockaddrAddress, s.sockaddrLengthAddress);
         } while (fd == -eintr);
         if (fd < 0) {
             if (wouldBlock(fd)) {
-                return -1;
+                return null;
             }
             throw failure(flagsAtOnce ? "accept4" : "accept", fd);
         }
-        if (!flagsAtOnce) {
-            makeNonBlockingCloexec(fd, "accept");
+        InetSocketAddress peer;
+        try {
+            peer = codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+            if (!flagsAtOnce) {
+                makeNonBlockingCloexec(fd, "accept");
+            }
+        } catch (IOException | RuntimeException e) {
+            sys.close(fd);
+            throw e;
         }
-        return fd;
+        return new Accepted(fd, peer);
+    }
+
+    /** A descriptor {@link #accept} returned, with the peer address the kernel gave with it. */
+    public record Accepted(int fd, InetSocketAddress peer) {
     }
 
     private void makeNonBlockingCloexec(int fd, String call) throws SocketErrorException {

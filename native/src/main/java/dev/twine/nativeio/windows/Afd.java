@@ -33,7 +33,7 @@ import static dev.twine.nativeio.windows.WinLayout.UNICODE_STRING_SIZE;
 
 /**
  * {@code IOCTL_AFD_POLL}: socket readiness delivered through a completion port, the mechanism of wepoll,
- * mio and the JDK's Windows selector (native-notes.md §9.3 and the Wine 8.0 report).
+ * mio and the JDK's Windows selector (native.md §4 and native.md §5).
  *
  * <p>A poll is a 48-byte <em>request record</em> in native memory that the caller owns: an
  * {@code IO_STATUS_BLOCK} at offset {@link #IOSB} followed by a one-handle {@code AFD_POLL_INFO} at

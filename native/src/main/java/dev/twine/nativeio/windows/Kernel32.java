@@ -8,7 +8,7 @@ import jnr.ffi.types.uintptr_t;
  * The kernel32 functions the IOCP backend needs, bound with jnr-ffi.
  *
  * <p>Every {@code HANDLE}, {@code ULONG_PTR} and pointer is declared {@code @uintptr_t long}: a bare Java
- * {@code long} in a jnr-ffi signature is the C {@code long}, 4 bytes on Win64 (native-notes.md §B2).
+ * {@code long} in a jnr-ffi signature is the C {@code long}, 4 bytes on Win64 (native.md §3).
  * Pointers are native addresses the caller owns; no call here marshals Java objects. {@code BOOL} results
  * are {@code int} (non-zero is success). Calls whose failure the caller examines are {@code @SaveError}, so
  * jffi captures {@code GetLastError()} right after the call and {@code Runtime.getLastError()} returns it;
@@ -62,7 +62,7 @@ public interface Kernel32 {
      * {@code BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags)}. The IOCP backend
      * sets only {@code FILE_SKIP_SET_EVENT_ON_HANDLE}; never {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} on
      * an AFD handle, because a poll that is ready at submission returns {@code STATUS_SUCCESS} and the
-     * poller relies on its packet (native-notes.md, Wine deviation 3).
+     * poller relies on its packet (native.md §5.3).
      */
     @SaveError
     int SetFileCompletionNotificationModes(@uintptr_t long handle, byte flags);

@@ -1,5 +1,6 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 
 import java.net.Inet4Address;
@@ -44,7 +45,7 @@ public final class SockaddrCodec {
     public static int encode(ByteBuffer buf, int offset, InetSocketAddress address) throws SocketErrorException {
         InetAddress ip = address.getAddress();
         if (ip == null) {
-            throw new SocketErrorException("EINVAL", 0, "unresolved address " + address);
+            throw new SocketErrorException(SocketError.EINVAL, "unresolved address " + address);
         }
         int port = address.getPort();
         if (ip instanceof Inet4Address) {
@@ -94,7 +95,7 @@ public final class SockaddrCodec {
             // Only thrown for a byte array of the wrong length, which the fixed sizes above rule out.
             throw new IllegalStateException(e);
         }
-        throw new SocketErrorException("EAFNOSUPPORT", 0, "unexpected address family " + family);
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "unexpected address family " + family);
     }
 
     private static void putPort(ByteBuffer buf, int at, int port) {

@@ -7,17 +7,16 @@ package dev.twine.nativeio.windows;
  * fixed offsets in native memory (never through jnr-ffi's {@code Struct}), so a wrong number here is a
  * silent memory corruption. Every constant in this class is therefore checked against the C compiler:
  * {@code .ci/wine/layout.c}, built with mingw-w64 and run under Wine, prints each one under the same
- * name as the field here, and {@code WinLayoutTest} compares the two, both ways (native-notes.md,
- * B3 "layout oracle").
+ * name as the field here, and {@code WinLayoutTest} compares the two, both ways (native.md §2.4).
  *
  * <p>Win64 is LLP64: pointers, {@code HANDLE}, {@code SOCKET}, {@code ULONG_PTR} and {@code SIZE_T} are
  * 8 bytes, while {@code LONG}, {@code ULONG} and {@code DWORD} are 4 bytes. In jnr-ffi signatures a Java
  * {@code long} means the C {@code long}, which is 4 bytes on Windows, so the bindings declare every
- * pointer-sized value as {@code @uintptr_t long} (native-notes.md §B2, pitfall 1).
+ * pointer-sized value as {@code @uintptr_t long} (native.md §3, item 1).
  *
  * <p>The {@code AFD_*} structures and {@code IOCTL_AFD_POLL} are not in any public header. They are
  * the ones wepoll, mio and the JDK's Windows selector use, and their behaviour under Wine 8.0 is
- * recorded in native-notes.md ("IOCTL_AFD_POLL readiness over a completion port").
+ * recorded in native.md §4 and native.md §5.
  */
 public final class WinLayout {
 

@@ -7,7 +7,7 @@ import jnr.ffi.types.uintptr_t;
  * The ws2_32 functions the IOCP backend's sockets need, bound with jnr-ffi.
  *
  * <p>{@code SOCKET} is a {@code UINT_PTR} and every pointer an address, so both are {@code @uintptr_t long}
- * (a bare Java {@code long} would be the 4-byte C {@code long} on Win64; native-notes.md §B2). {@code int}
+ * (a bare Java {@code long} would be the 4-byte C {@code long} on Win64; native.md §3). {@code int}
  * and {@code long} C parameters (the latter is 4 bytes here) are Java {@code int}. Sockets are used in
  * non-blocking mode without OVERLAPPED structures, so every call completes or fails at once.
  *

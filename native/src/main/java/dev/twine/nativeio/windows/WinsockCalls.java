@@ -136,25 +136,31 @@ public final class WinsockCalls {
     }
 
     /**
-     * Accepts one connection and makes it non-blocking.
+     * Accepts one connection and makes it non-blocking, keeping the peer address {@code accept} wrote so
+     * that the transport needs no {@code getpeername} (which fails once the peer has reset).
      *
-     * @return the new socket, or {@link WinLayout#INVALID_SOCKET} if none is pending
+     * @return the new socket and its peer, or {@code null} if none is pending
      */
-    public long accept(long s) throws SocketErrorException {
-        long c = ws.accept(s, 0, 0);
+    public Accepted accept(long s) throws SocketErrorException {
+        Scratch sc = SCRATCH.get();
+        sc.buf.putInt(LEN, SOCKADDR_STORAGE_SIZE);
+        long c = ws.accept(s, sc.address + ADDR, sc.address + LEN);
         if (c == INVALID_SOCKET) {
             int err = win.lastError();
             if (err == WinsockErrors.WSAEWOULDBLOCK) {
-                return INVALID_SOCKET;
+                return null;
             }
-            if (err == WinsockErrors.WSAECONNRESET) {
-                // A connection reset before it was accepted; POSIX reports that as ECONNABORTED, which the
-                // transport treats as "try the next one" (Twisted tcp.py Port.doRead).
+            if (err == WinsockErrors.WSAECONNRESET || err == WinsockErrors.WSAENOTCONN) {
+                // A connection reset before it was accepted (Windows says WSAECONNRESET, Wine 8
+                // WSAENOTCONN); POSIX reports that as ECONNABORTED, which the transport treats as a
+                // client gone (Twisted tcp.py Port.doRead).
                 throw WinsockErrors.exception(WinsockErrors.WSAECONNABORTED, "accept");
             }
             throw WinsockErrors.exception(err, "accept");
         }
+        InetSocketAddress peer;
         try {
+            peer = SockaddrCodec.decode(sc.buf, ADDR);
             // Accepted sockets inherit the listener's non-blocking mode on Windows; set it anyway so the
             // invariant does not depend on that.
             setNonBlocking(c);
@@ -162,7 +168,11 @@ public final class WinsockCalls {
             closeQuietly(c);
             throw e;
         }
-        return c;
+        return new Accepted(c, peer);
+    }
+
+    /** A socket {@link #accept} returned, with the peer address Winsock gave with it. */
+    public record Accepted(long socket, InetSocketAddress peer) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 
 import java.util.HashMap;
@@ -162,9 +163,10 @@ public final class WinsockErrors {
     public static SocketErrorException exception(int code, String call) {
         Entry e = BY_CODE.get(code);
         if (e == null) {
-            return new SocketErrorException(UNKNOWN_POSIX_NAME, code, call + ": Windows error " + code);
+            return new SocketErrorException(SocketError.OTHER, UNKNOWN_POSIX_NAME, code,
+                    call + ": Windows error " + code);
         }
-        return new SocketErrorException(e.posixName(), code,
+        return new SocketErrorException(SocketError.forName(e.posixName()), e.posixName(), code,
                 call + ": " + e.message() + " (" + e.windowsName() + " " + code + ")");
     }
 }

@@ -1,6 +1,7 @@
 package dev.twine.nativeio.posix;
 
 import dev.twine.nativeio.linux.LinuxErrno;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,8 @@ class ErrnoTableTest {
     @Test
     void exceptionCarriesNameNumberCallAndText() {
         SocketErrorException e = linux.exception("connect", 111);
-        assertEquals("ECONNREFUSED", e.errnoName());
-        assertEquals(111, e.errno());
+        assertEquals(SocketError.ECONNREFUSED, e.error());
+        assertEquals(111, e.osCode());
         assertEquals("ECONNREFUSED: connect: Connection refused", e.getMessage());
     }
 

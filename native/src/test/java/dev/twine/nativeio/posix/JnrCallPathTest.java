@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The bindings take jnr-ffi's fastest call path: on x86-64 and aarch64, jnr-ffi compiles a method
  * whose signature it can handle in assembler into a {@code native} method of its generated class
- * (native-notes §2.1); anything else becomes a Java method that marshals through jffi's generic
+ * (native.md §1.2); anything else becomes a Java method that marshals through jffi's generic
  * invoker. Only the variadic {@code fcntl}, called at most once per socket on systems without
  * {@code SOCK_NONBLOCK}, may take the slow path.
  */

@@ -1,5 +1,6 @@
 package dev.twine.nativeio.posix;
 
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,8 +173,8 @@ class PosixSocketTest {
         assertEquals(-1, pair[0].fileno());
         SocketErrorException reset = assertThrows(SocketErrorException.class,
                 () -> await("reset", () -> pair[1].read(ByteBuffer.allocate(8)) == 0 ? null : Boolean.TRUE));
-        assertEquals("ECONNRESET", reset.errnoName());
-        assertEquals(104, reset.errno());
+        assertEquals(SocketError.ECONNRESET, reset.error());
+        assertEquals(104, reset.osCode());
         assertTrue(reset.getMessage().contains("read"), reset.getMessage());
     }
 
@@ -188,13 +189,13 @@ class PosixSocketTest {
                 pair[1].write(data.clear());
                 return null;
             } catch (SocketErrorException e) {
-                if (e.errnoName().equals("ECONNRESET")) {
+                if (e.error() == SocketError.ECONNRESET) {
                     return null;
                 }
                 throw e;
             }
         }));
-        assertEquals("EPIPE", error.errnoName());
+        assertEquals(SocketError.EPIPE, error.error());
     }
 
     @Test
@@ -208,7 +209,7 @@ class PosixSocketTest {
                 await("connect result", () -> client.finishConnect() ? Boolean.TRUE : null);
             }
         });
-        assertEquals("ECONNREFUSED", refused.errnoName());
+        assertEquals(SocketError.ECONNREFUSED, refused.error());
     }
 
     @Test
@@ -274,7 +275,7 @@ class PosixSocketTest {
         PosixStreamSocket client = track(provider.openStream(StandardProtocolFamily.INET));
         SocketErrorException error = assertThrows(SocketErrorException.class,
                 () -> client.connect(new InetSocketAddress(Inet6Address.getByName("::1"), 9)));
-        assertEquals("EAFNOSUPPORT", error.errnoName());
+        assertEquals(SocketError.EAFNOSUPPORT, error.error());
     }
 
     @Test
@@ -295,7 +296,7 @@ class PosixSocketTest {
         PosixListeningSocket first = track(provider.listen(anyPort("127.0.0.1"), 4));
         SocketErrorException error = assertThrows(SocketErrorException.class,
                 () -> track(provider.listen(first.localAddress(), 4)));
-        assertEquals("EADDRINUSE", error.errnoName());
+        assertEquals(SocketError.EADDRINUSE, error.error());
     }
 
     @Test
@@ -307,7 +308,7 @@ class PosixSocketTest {
         assertEquals(-1, pair[0].fileno());
         SocketErrorException error = assertThrows(SocketErrorException.class,
                 () -> pair[0].write(ByteBuffer.wrap(new byte[1])));
-        assertEquals("EBADF", error.errnoName());
+        assertEquals(SocketError.EBADF, error.error());
         pair[0].abort();
         int end = await("EOF", () -> {
             int n = pair[1].read(ByteBuffer.allocate(1));

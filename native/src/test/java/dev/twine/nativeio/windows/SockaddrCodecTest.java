@@ -1,5 +1,6 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +50,13 @@ class SockaddrCodecTest {
     void unresolvedAddressesAreEinval() {
         SocketErrorException e = assertThrows(SocketErrorException.class,
                 () -> SockaddrCodec.encode(buf, 0, InetSocketAddress.createUnresolved("example.invalid", 1)));
-        assertEquals("EINVAL", e.errnoName());
+        assertEquals(SocketError.EINVAL, e.error());
     }
 
     @Test
     void unknownFamiliesAreEafnosupport() {
         buf.putShort(0, (short) 1);
         SocketErrorException e = assertThrows(SocketErrorException.class, () -> SockaddrCodec.decode(buf, 0));
-        assertEquals("EAFNOSUPPORT", e.errnoName());
+        assertEquals(SocketError.EAFNOSUPPORT, e.error());
     }
 }

@@ -1,5 +1,6 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import org.junit.jupiter.api.Test;
 
@@ -42,15 +43,16 @@ class WinsockErrorsTest {
     void unknownCodesAreEio() {
         assertEquals("EIO", WinsockErrors.posixName(12345));
         SocketErrorException e = WinsockErrors.exception(12345, "recv");
-        assertEquals("EIO", e.errnoName());
-        assertEquals(12345, e.errno());
+        assertEquals(SocketError.OTHER, e.error());
+        assertEquals("EIO", e.osName());
+        assertEquals(12345, e.osCode());
     }
 
     @Test
     void exceptionsCarryThePosixNameTheWindowsCodeAndTheCall() {
         SocketErrorException e = WinsockErrors.exception(10061, "connect");
-        assertEquals("ECONNREFUSED", e.errnoName());
-        assertEquals(10061, e.errno());
+        assertEquals(SocketError.ECONNREFUSED, e.error());
+        assertEquals(10061, e.osCode());
         assertTrue(e.getMessage().contains("connect"), e.getMessage());
         assertTrue(e.getMessage().contains("WSAECONNREFUSED 10061"), e.getMessage());
     }

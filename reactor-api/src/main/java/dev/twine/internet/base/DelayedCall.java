@@ -5,7 +5,7 @@ import dev.twine.internet.error.AlreadyCalled;
 import dev.twine.internet.error.AlreadyCancelled;
 
 /**
- * One call scheduled by {@code callLater}: Twisted's {@code DelayedCall} (§1.2, {@code base.py:58-260}).
+ * One call scheduled by {@code callLater}: Twisted's {@code DelayedCall} (semantics.md §1.2, {@code base.py:58-260}).
  *
  * <p>Times are nanoseconds on the owning {@link TimerQueue}'s monotonic clock. Like Twisted, a call keeps
  * two numbers: {@link #time}, its position in the heap, and {@link #delayedTime}, a postponement made by

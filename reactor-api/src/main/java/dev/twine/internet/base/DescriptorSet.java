@@ -4,6 +4,7 @@ import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.IReadDescriptor;
 import dev.twine.internet.IWriteDescriptor;
 import dev.twine.spi.Poller;
+import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SelectableHandle;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,11 +17,19 @@ import java.util.Set;
 
 /**
  * The reactor's reader and writer sets over one {@link Poller}: Twisted's {@code IReactorFDSet}
- * bookkeeping (§1.4). Dispatch itself lives in {@link Dispatcher}.
+ * bookkeeping (semantics.md §1.4), and the only place that compares the interest the reactor wants with the
+ * interest the poller has. Dispatch itself lives in {@link Dispatcher}.
  *
- * <p><b>Registry.</b> Each registered handle carries its {@link Registration} in its reactor slot, and the
- * registrations sit in an array (swap-removed by index) for {@link #getReaders()}, {@link #getWriters()}
- * and {@link #removeAll()}. Adding twice and removing what is not registered are silent no-ops.
+ * <p><b>Records.</b> Each registered handle has a {@link Registration} in a slot table; the poller is given
+ * the record's token and hands it back with every event, so an event reaches its record with one array
+ * index and a generation check ({@link #resolve}). {@code addReader}/{@code addWriter} find the record of a
+ * descriptor's handle in an identity map. A record whose handle has neither reader nor writer left is
+ * released and its slot reused, so after warm-up registering allocates nothing. Adding twice and removing
+ * what is not registered are silent no-ops.
+ *
+ * <p><b>Whose handle.</b> A descriptor's handle must come from this reactor's backend; that is checked once,
+ * when the handle is first registered, against {@link ReactorBackend#handleType()}, so the poller is always
+ * given its own type and never casts.
  *
  * <p><b>Interest changes are batched.</b> Adding a reader, or removing one direction while the other
  * stays, only marks the registration dirty; {@link #beforeWait()} gives the poller the net result just
@@ -35,21 +44,35 @@ import java.util.Set;
  * batched changes. Writers added while the optimistic writes run wait for the poller like any other.
  *
  * <p>Reactor thread only. After {@link #pollerClosed()} the sets still work but the poller is never called.
+ *
+ * @param <H> the backend's handle type
  */
-final class DescriptorSet {
-    private final Poller poller;
+final class DescriptorSet<H extends SelectableHandle> {
+    private final Poller<H> poller;
+    private final Class<H> handleType;
+    private final String backendName;
     private final Dispatcher dispatcher;
-    private Registration[] registry = new Registration[16];
-    private int registryCount;
-    private Registration[] optimistic = new Registration[16];
+    private final IdentityHashMap<SelectableHandle, Registration<H>> byHandle = new IdentityHashMap<>();
+    private Registration<H>[] slots = newArray(16);
+    private int slotCount;
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private Registration<H>[] optimistic = newArray(16);
     private int optimisticCount;
-    private Registration[] dirty = new Registration[16];
+    private Registration<H>[] dirty = newArray(16);
     private int dirtyCount;
     private boolean pollerClosed;
 
-    DescriptorSet(Poller poller) {
+    DescriptorSet(ReactorBackend<H> backend, Poller<H> poller) {
         this.poller = poller;
+        this.handleType = backend.handleType();
+        this.backendName = backend.name();
         this.dispatcher = new Dispatcher(this);
+    }
+
+    /** The poller this set drives. */
+    Poller<H> poller() {
+        return poller;
     }
 
     /** The long-lived sink the poller reports readiness to. */
@@ -60,22 +83,20 @@ final class DescriptorSet {
     // -- IReactorFDSet ----------------------------------------------------------------------------
 
     void addReader(IReadDescriptor reader) {
-        Registration reg = registrationFor(handleOf(reader));
+        Registration<H> reg = registrationFor(reader);
         if (reg.reader == reader) {
             return;
         }
         reg.reader = reader;
-        enlist(reg);
         markDirty(reg);
     }
 
     void addWriter(IWriteDescriptor writer) {
-        Registration reg = registrationFor(handleOf(writer));
+        Registration<H> reg = registrationFor(writer);
         if (reg.writer == writer) {
             return;
         }
         reg.writer = writer;
-        enlist(reg);
         if ((reg.applied & Poller.WRITE) == 0) {
             queueOptimistic(reg);
         } else {
@@ -84,7 +105,7 @@ final class DescriptorSet {
     }
 
     void removeReader(IReadDescriptor reader) {
-        Registration reg = existing(reader);
+        Registration<H> reg = existing(reader);
         if (reg == null || reg.reader != reader) {
             return;
         }
@@ -93,7 +114,7 @@ final class DescriptorSet {
     }
 
     void removeWriter(IWriteDescriptor writer) {
-        Registration reg = existing(writer);
+        Registration<H> reg = existing(writer);
         if (reg == null || reg.writer != writer) {
             return;
         }
@@ -108,9 +129,12 @@ final class DescriptorSet {
      */
     List<IFileDescriptor> removeAll() {
         Set<IFileDescriptor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<IFileDescriptor> removed = new ArrayList<>(registryCount);
-        while (registryCount > 0) {
-            Registration reg = registry[registryCount - 1];
+        List<IFileDescriptor> removed = new ArrayList<>(byHandle.size());
+        for (int i = 0; i < slotCount; i++) {
+            Registration<H> reg = slots[i];
+            if (!reg.inUse()) {
+                continue;
+            }
             IReadDescriptor r = reg.reader;
             IWriteDescriptor w = reg.writer;
             reg.reader = null;
@@ -127,20 +151,20 @@ final class DescriptorSet {
     }
 
     List<IReadDescriptor> getReaders() {
-        List<IReadDescriptor> out = new ArrayList<>(registryCount);
-        for (int i = 0; i < registryCount; i++) {
-            if (registry[i].reader != null) {
-                out.add(registry[i].reader);
+        List<IReadDescriptor> out = new ArrayList<>(byHandle.size());
+        for (int i = 0; i < slotCount; i++) {
+            if (slots[i].reader != null) {
+                out.add(slots[i].reader);
             }
         }
         return out;
     }
 
     List<IWriteDescriptor> getWriters() {
-        List<IWriteDescriptor> out = new ArrayList<>(registryCount);
-        for (int i = 0; i < registryCount; i++) {
-            if (registry[i].writer != null) {
-                out.add(registry[i].writer);
+        List<IWriteDescriptor> out = new ArrayList<>(byHandle.size());
+        for (int i = 0; i < slotCount; i++) {
+            if (slots[i].writer != null) {
+                out.add(slots[i].writer);
             }
         }
         return out;
@@ -149,19 +173,19 @@ final class DescriptorSet {
     // -- before each wait ---------------------------------------------------------------------------
 
     /**
-     * Step 4 of the iteration: one optimistic {@code doWrite()} for each writer added since the last wait,
-     * then the poller is told the net interest of every handle that changed.
+     * Step 4 of the iteration (semantics.md §1.1.1): one optimistic {@code doWrite()} for each writer
+     * added since the last wait, then the poller is told the net interest of every handle that changed.
      */
     void beforeWait() {
         int n = optimisticCount;
         for (int i = 0; i < n; i++) {
-            Registration reg = optimistic[i];
+            Registration<H> reg = optimistic[i];
             optimistic[i] = null;
             reg.queuedOptimistic = false;
             if (reg.writer == null) {
                 continue;
             }
-            dispatcher.dispatch(reg, Poller.WRITE);
+            dispatcher.dispatch(reg, Poller.WRITE, null);
             if (reg.writer != null) {
                 // Still has data: now the poller must watch it.
                 markDirty(reg);
@@ -170,7 +194,7 @@ final class DescriptorSet {
         // Writers added by the optimistic writes themselves go to the poller directly; trying them too
         // could chain writes without bound.
         for (int i = n; i < optimisticCount; i++) {
-            Registration reg = optimistic[i];
+            Registration<H> reg = optimistic[i];
             optimistic[i] = null;
             reg.queuedOptimistic = false;
             markDirty(reg);
@@ -179,10 +203,10 @@ final class DescriptorSet {
         // A failed interest change disconnects the descriptor, whose connectionLost may queue more
         // changes; they are appended and handled by this same loop.
         for (int i = 0; i < dirtyCount; i++) {
-            Registration reg = dirty[i];
+            Registration<H> reg = dirty[i];
             dirty[i] = null;
             reg.queuedDirty = false;
-            if (reg.registered() && reg.wanted() != reg.applied) {
+            if (reg.inUse() && reg.wanted() != reg.applied) {
                 applyInterest(reg, reg.wanted());
             }
         }
@@ -194,88 +218,90 @@ final class DescriptorSet {
         pollerClosed = true;
     }
 
-    // -- internals ----------------------------------------------------------------------------------
+    // -- events -------------------------------------------------------------------------------------
 
-    /** The registration of a handle that has readiness, or null if it is not (any longer) registered. */
-    Registration registered(SelectableHandle handle) {
-        if (handle.reactorSlot() instanceof Registration reg && reg.owner == this && reg.index >= 0) {
-            return reg;
+    /**
+     * The live registration a token names, or null if that registration has been released since the
+     * poller fetched the event (the event is stale and must be dropped, semantics.md §1.4).
+     */
+    Registration<H> resolve(long token) {
+        int slot = Registration.slotOf(token);
+        if (slot < 0 || slot >= slotCount) {
+            return null;
         }
-        return null;
+        Registration<H> reg = slots[slot];
+        return reg.inUse() && reg.generation == Registration.generationOf(token) ? reg : null;
     }
 
-    private static SelectableHandle handleOf(IFileDescriptor d) {
+    // -- internals ----------------------------------------------------------------------------------
+
+    /** The registration of a descriptor's handle, taking a slot on first use. */
+    private Registration<H> registrationFor(IFileDescriptor d) {
         Objects.requireNonNull(d, "descriptor");
         SelectableHandle h = d.handle();
         if (h == null) {
             throw new IllegalArgumentException("descriptor has no handle: " + d);
         }
-        return h;
-    }
-
-    /** The handle's registration with this reactor, created on first use. */
-    private Registration registrationFor(SelectableHandle h) {
-        Object slot = h.reactorSlot();
-        if (slot instanceof Registration reg) {
-            if (reg.owner == this) {
-                return reg;
-            }
-            if (reg.registered()) {
-                throw new IllegalStateException("handle is registered with another reactor: " + h);
-            }
-        } else if (slot != null) {
-            throw new IllegalStateException("handle's reactor slot holds a foreign object: " + slot);
+        Registration<H> reg = byHandle.get(h);
+        if (reg != null) {
+            return reg;
         }
-        Registration reg = new Registration(this, h);
-        h.reactorSlot(reg);
+        if (!handleType.isInstance(h)) {
+            throw new IllegalArgumentException("handle " + h + " does not belong to the " + backendName
+                    + " backend this reactor runs on (it needs a " + handleType.getSimpleName() + ")");
+        }
+        reg = takeSlot();
+        reg.handle = handleType.cast(h);
+        byHandle.put(h, reg);
         return reg;
     }
 
-    /** The registration of a descriptor's handle with this reactor, or null. Never creates one. */
-    private Registration existing(IFileDescriptor d) {
+    /** The registration of a descriptor's handle, or null. Never creates one. */
+    private Registration<H> existing(IFileDescriptor d) {
         if (d == null) {
             return null;
         }
         SelectableHandle h = d.handle();
-        if (h != null && h.reactorSlot() instanceof Registration reg && reg.owner == this) {
-            return reg;
-        }
-        return null;
+        return h == null ? null : byHandle.get(h);
     }
 
-    private void enlist(Registration reg) {
-        if (reg.index >= 0) {
+    private Registration<H> takeSlot() {
+        Registration<H> reg;
+        if (freeCount > 0) {
+            reg = slots[freeSlots[--freeCount]];
+        } else {
+            if (slotCount == slots.length) {
+                slots = Arrays.copyOf(slots, slotCount * 2);
+            }
+            reg = new Registration<>(slotCount);
+            slots[slotCount++] = reg;
+        }
+        reg.generation = (reg.generation + 1) & Integer.MAX_VALUE;
+        return reg;
+    }
+
+    /**
+     * A direction was removed. With none left the poller hears of it at once (see the class comment) and
+     * the slot is freed; a queued entry that still names the record is harmless, since every queue checks
+     * the record's state when it gets to it.
+     */
+    private void afterRemoval(Registration<H> reg) {
+        if (reg.reader != null || reg.writer != null) {
+            markDirty(reg);
             return;
         }
-        if (registryCount == registry.length) {
-            registry = Arrays.copyOf(registry, registryCount * 2);
+        if (reg.applied != 0) {
+            applyInterest(reg, 0);
         }
-        reg.index = registryCount;
-        registry[registryCount++] = reg;
-    }
-
-    private void delist(Registration reg) {
-        int i = reg.index;
-        Registration last = registry[--registryCount];
-        registry[i] = last;
-        last.index = i;
-        registry[registryCount] = null;
-        reg.index = -1;
-    }
-
-    private void afterRemoval(Registration reg) {
-        if (reg.reader == null && reg.writer == null) {
-            delist(reg);
-            if (reg.applied != 0) {
-                // At once: the caller may close the handle as soon as we return (see class comment).
-                applyInterest(reg, 0);
-            }
-        } else {
-            markDirty(reg);
+        byHandle.remove(reg.handle);
+        reg.handle = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         }
+        freeSlots[freeCount++] = reg.slot;
     }
 
-    private void markDirty(Registration reg) {
+    private void markDirty(Registration<H> reg) {
         if (reg.queuedDirty) {
             return;
         }
@@ -286,7 +312,7 @@ final class DescriptorSet {
         dirty[dirtyCount++] = reg;
     }
 
-    private void queueOptimistic(Registration reg) {
+    private void queueOptimistic(Registration<H> reg) {
         if (reg.queuedOptimistic) {
             return;
         }
@@ -298,18 +324,25 @@ final class DescriptorSet {
     }
 
     /**
-     * Gives the poller the new interest. A failure to watch a handle disconnects its descriptor with the
-     * error as the reason, as an exception from {@code doRead} would; a failure to stop watching one is
-     * only logged, since the descriptor is already gone from the sets.
+     * Gives the poller the new interest: {@code register} from nothing, {@code deregister} to nothing,
+     * {@code reregister} between. A failure to watch a handle disconnects its descriptor with the error as
+     * the reason, as an exception from {@code doRead} would; a failure to stop watching one is only
+     * logged, since the descriptor is already gone from the sets.
      */
-    private void applyInterest(Registration reg, int ops) {
+    private void applyInterest(Registration<H> reg, int ops) {
         int before = reg.applied;
         reg.applied = ops;
         if (pollerClosed) {
             return;
         }
         try {
-            poller.setInterest(reg.handle, ops);
+            if (before == 0) {
+                poller.register(reg.handle, reg.token(), ops);
+            } else if (ops == 0) {
+                poller.deregister(reg.handle, before);
+            } else {
+                poller.reregister(reg.handle, reg.token(), before, ops);
+            }
         } catch (IOException | RuntimeException e) {
             if (ops == 0) {
                 ReactorLog.error("Could not deregister " + reg.handle + " from the poller", e);
@@ -320,5 +353,10 @@ final class DescriptorSet {
             ReactorLog.error("Could not register " + reg.handle + " with the poller", d, e);
             dispatcher.disconnect(d, e, false);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <H extends SelectableHandle> Registration<H>[] newArray(int size) {
+        return (Registration<H>[]) new Registration<?>[size];
     }
 }

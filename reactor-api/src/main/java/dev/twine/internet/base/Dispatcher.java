@@ -8,18 +8,19 @@ import dev.twine.internet.IWriteDescriptor;
 import dev.twine.internet.Main;
 import dev.twine.internet.error.ConnectionDone;
 import dev.twine.internet.error.ConnectionFdescWentAway;
+import dev.twine.internet.error.SocketErrors;
 import dev.twine.spi.Poller;
-import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.SocketError;
 
 /**
  * Turns readiness into {@code doRead}/{@code doWrite} calls and disconnects: Twisted's
  * {@code _PollLikeMixin._doReadOrWrite} and {@code _disconnectSelectable} ({@code posixbase.py:82, 439},
- * §1.4).
+ * semantics.md §1.4).
  *
  * <p>One instance lives as long as its reactor and is the {@link Poller.ReadySink} for every poll. The
  * path from {@link #ready} through a {@code doRead}/{@code doWrite} that returns normally allocates
- * nothing: the registration is read from the handle's slot, and the two common reasons have shared
- * {@link Failure}s.
+ * nothing: the token leads to the registration by one array index, and the two common reasons have
+ * shared {@link Failure}s.
  *
  * <p>Reactor thread only, never re-entrant (the poller never calls the sink from inside a callback).
  */
@@ -28,24 +29,36 @@ final class Dispatcher implements Poller.ReadySink {
     private static final Failure CONNECTION_LOST = new Failure(Main.CONNECTION_LOST);
     private static final int DISCONNECTED = Poller.HANGUP | Poller.ERROR;
 
-    private final DescriptorSet set;
+    private final DescriptorSet<?> set;
 
-    Dispatcher(DescriptorSet set) {
+    Dispatcher(DescriptorSet<?> set) {
         this.set = set;
     }
 
+    /**
+     * One report from the poller. An event whose registration was released earlier in this batch is stale
+     * and dropped; the bits are masked with the interest wanted now, so a direction removed by an earlier
+     * callback of the batch is not dispatched either (semantics.md §1.4).
+     */
     @Override
-    public void ready(SelectableHandle handle, int readyOps) {
-        Registration reg = set.registered(handle);
-        // An event for a handle removed earlier in this batch is stale: skip it (§1.4).
-        if (reg != null) {
-            dispatch(reg, readyOps);
+    public void ready(long token, int readyOps, SocketError error) {
+        Registration<?> reg = set.resolve(token);
+        if (reg == null) {
+            return;
+        }
+        int ops = reg.reportable(readyOps);
+        if (ops != 0 || error != null) {
+            dispatch(reg, ops, error);
         }
     }
 
     /**
      * Twisted's {@code _doReadOrWrite}, in its order:
      * <ol>
+     *   <li>an error the OS delivered with the event (kqueue's {@code fflags} with {@code EV_EOF}, AFD's
+     *       {@code ABORT}): the connection is lost at once with a {@code ConnectionLost} naming it, as
+     *       Twisted's kqueue reactor does ({@code kqreactor.py _doWriteOrRead}); reading first could
+     *       meet a clean end of stream, since the OS may have cleared the error already (libkqueue does);</li>
      *   <li>hang-up or error without READ: every pending byte has been read, so the connection is over:
      *       {@code CONNECTION_DONE} if the handle has a reader (it may be a half-close), else
      *       {@code CONNECTION_LOST};</li>
@@ -55,12 +68,15 @@ final class Dispatcher implements Poller.ReadySink {
      * </ol>
      * An exception from {@code doRead}/{@code doWrite} is logged and becomes the reason.
      */
-    void dispatch(Registration reg, int ops) {
+    void dispatch(Registration<?> reg, int ops, SocketError error) {
         IReadDescriptor reader = reg.reader;
         IFileDescriptor selectable;
         Throwable why = null;
         boolean inRead = false;
-        if ((ops & DISCONNECTED) != 0 && (ops & Poller.READ) == 0) {
+        if (error != null) {
+            selectable = reader != null ? reader : reg.writer;
+            why = SocketErrors.reportedWithEvent(error);
+        } else if ((ops & DISCONNECTED) != 0 && (ops & Poller.READ) == 0) {
             if (reader != null) {
                 selectable = reader;
                 why = Main.CONNECTION_DONE;

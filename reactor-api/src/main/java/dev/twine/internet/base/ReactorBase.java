@@ -19,6 +19,7 @@ import dev.twine.internet.tcp.Connector;
 import dev.twine.internet.tcp.Port;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
+import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.SocketProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reactor: Twisted's {@code ReactorBase} plus {@code PosixReactorBase}'s descriptor handling, over any
- * backend's {@link Poller} (§1.1-§1.4). Get one from {@code Reactors.newReactor()}.
+ * backend's {@link Poller} (semantics.md §1.1-1.4). Get one from {@code Reactors.newReactor()}.
  *
- * <p><b>One iteration</b> ({@code mainLoop}, §1.1.1):
+ * <p><b>One iteration</b> ({@code mainLoop}, semantics.md §1.1.1):
  * <ol>
  *   <li>thread calls queued before this iteration began ({@link ThreadCallQueue});</li>
  *   <li>due timed calls, by deadline, FIFO among equal deadlines ({@link TimerQueue});</li>
@@ -58,7 +59,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Errors.</b> Every exception from user code (timed calls, thread calls, triggers, {@code doRead},
  * {@code doWrite}, {@code connectionLost}) is logged on {@code System.Logger} {@code dev.twine.internet}
- * and the loop continues (§1.10). {@link #callWhenRunning} on a running reactor calls the function
+ * and the loop continues (semantics.md §1.10). {@link #callWhenRunning} on a running reactor calls the function
  * directly, so its exception reaches the caller, as in Twisted.
  *
  * <p><b>Threading.</b> {@link #callFromThread} and {@link #isInIOThread} are thread-safe; everything else
@@ -67,12 +68,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReactorBase implements IReactor, AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final ReactorBackend backend;
-    private final Poller poller;
+    private final ReactorBackend<?> backend;
+    private final Poller<?> poller;
     private final TimerQueue timers = new TimerQueue();
     private final ThreadCallQueue threadCalls;
     private final SystemEvents events = new SystemEvents();
-    private final DescriptorSet descriptors;
+    private final DescriptorSet<?> descriptors;
     private final ReactorThreadPool threadPool;
     private final String name;
 
@@ -95,19 +96,15 @@ public final class ReactorBase implements IReactor, AutoCloseable {
      *
      * @throws UncheckedIOException if the poller cannot be opened
      */
-    public ReactorBase(ReactorBackend backend) {
+    public ReactorBase(ReactorBackend<?> backend) {
         this.backend = Objects.requireNonNull(backend, "backend");
-        try {
-            this.poller = backend.openPoller();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not open a " + backend.name() + " poller", e);
-        }
+        this.descriptors = openDescriptorSet(backend);
+        this.poller = descriptors.poller();
         this.name = "twine-reactor-" + IDS.incrementAndGet();
         this.threadCalls = new ThreadCallQueue(poller);
-        this.descriptors = new DescriptorSet(poller);
         this.threadPool = new ReactorThreadPool(name);
         addStartTrigger();
-        // Registered first, so they run before any user DURING-shutdown trigger (§1.1.2).
+        // Registered first, so they run before any user DURING-shutdown trigger (semantics.md §1.1.2).
         events.add(Phase.DURING, "shutdown", callable(this::crash));
         events.add(Phase.DURING, "shutdown", callable(this::disconnectAll));
         events.add(Phase.DURING, "shutdown", callable(threadPool::stop));
@@ -462,5 +459,16 @@ public final class ReactorBase implements IReactor, AutoCloseable {
             r.run();
             return null;
         };
+    }
+
+    /** Opens the backend's poller and the descriptor set over it, both typed by the backend's handle. */
+    private static <H extends SelectableHandle> DescriptorSet<H> openDescriptorSet(ReactorBackend<H> backend) {
+        Poller<H> poller;
+        try {
+            poller = backend.openPoller();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open a " + backend.name() + " poller", e);
+        }
+        return new DescriptorSet<>(backend, poller);
     }
 }

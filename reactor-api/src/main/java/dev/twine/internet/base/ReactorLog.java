@@ -6,7 +6,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * The reactor's one logger, {@code System.Logger} {@value #NAME}, and the guard every call into user code
- * goes through: Twisted's {@code log.callWithLogger}/{@code log.err()} pair (§1.10). A callback that
+ * goes through: Twisted's {@code log.callWithLogger}/{@code log.err()} pair (semantics.md §1.10). A callback that
  * throws is logged with its stack and never unwinds the loop.
  */
 final class ReactorLog {

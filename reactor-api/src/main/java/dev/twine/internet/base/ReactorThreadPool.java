@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The reactor's thread pool (Twisted's {@code ReactorBase.threadpool}, §1.3): created lazily with at most
+ * The reactor's thread pool (Twisted's {@code ReactorBase.threadpool}, semantics.md §1.3): created lazily with at most
  * 10 threads, started when the reactor runs, stopped and joined in the DURING phase of shutdown, and then
  * forgotten, so a later {@link #executor()} builds a new one.
  *

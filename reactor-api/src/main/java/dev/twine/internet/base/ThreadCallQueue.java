@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code callFromThread} queue and the wake-up gate (Twisted's {@code threadCallQueue} and
- * {@code wakeUp()}, §1.3).
+ * {@code wakeUp()}, semantics.md §1.3).
  *
  * <p><b>Queue.</b> A lock-free stack that producers push onto with one compare-and-set; the reactor takes
  * the whole stack with one swap and reverses it, which gives FIFO order and a natural per-iteration
@@ -39,9 +39,9 @@ final class ThreadCallQueue {
 
     private final AtomicReference<Node> top = new AtomicReference<>();
     private final AtomicInteger state = new AtomicInteger(AWAKE);
-    private final Poller poller;
+    private final Poller<?> poller;
 
-    ThreadCallQueue(Poller poller) {
+    ThreadCallQueue(Poller<?> poller) {
         this.poller = poller;
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The triggers of one system event type ("startup", "shutdown" or a user's), in three phases: Twisted's
- * {@code _ThreePhaseEvent} ({@code base.py:383-530}, §1.1).
+ * {@code _ThreePhaseEvent} ({@code base.py:383-530}, semantics.md §1.1).
  *
  * <p>Firing runs every BEFORE trigger, FIFO. A BEFORE trigger may return a {@link Deferred}; DURING and
  * AFTER triggers then run only once every such Deferred has fired, and the reactor keeps running

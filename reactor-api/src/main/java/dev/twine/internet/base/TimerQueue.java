@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 /**
  * The reactor's timed calls: a binary min-heap of {@link DelayedCall}s ordered by (time, sequence number),
  * plus the list of calls scheduled since the last pass (Twisted's {@code _pendingTimedCalls} and
- * {@code _newTimedCalls}, §1.1.1 and §1.2).
+ * {@code _newTimedCalls}, semantics.md §1.1.1 and semantics.md §1.2).
  *
  * <p><b>Clocks.</b> Deadlines are nanoseconds on {@link System#nanoTime()}, counted from this queue's
  * creation so that they stay positive and compare with plain {@code <}. A wall-clock jump therefore
@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  *
  * <p><b>New calls.</b> {@code callLater} appends to a list that enters the heap at the start of the next
  * pass or timeout computation, so a {@code callLater(0, f)} made from inside a timed call runs on the next
- * iteration, not in the same pass (Twisted's experiment E2).
+ * iteration, not in the same pass (semantics.md §1.1.1, experiment E2).
  *
  * <p><b>Cancellation</b> is lazy: a cancelled call stays in the heap and is dropped when it surfaces. When
  * more than 50 cancelled calls make up more than half the heap, the heap is rebuilt without them
@@ -111,7 +111,7 @@ final class TimerQueue {
     /**
      * Runs every call due now, in (time, sequence) order. Calls scheduled while this runs wait for the
      * next pass; "now" is read once, so the pass is bounded. An exception from a call is logged and the
-     * pass continues (§1.10).
+     * pass continues (semantics.md §1.10).
      */
     void runDueCalls() {
         insertNewCalls();

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * A deterministic {@link IReactorTime} for tests (Twisted's {@code task.Clock}, §1.13): time stands still
+ * A deterministic {@link IReactorTime} for tests (Twisted's {@code task.Clock}, semantics.md §1.13): time stands still
  * until {@link #advance} moves it.
  *
  * <ul>
@@ -23,9 +23,9 @@ import java.util.TreeSet;
  *   <li>A call scheduled during {@code advance} that is already due (delay 0) runs in the same
  *       {@code advance}, as in Twisted's {@code Clock}; a real reactor would run it on its next
  *       iteration.</li>
- *   <li>An exception from a call is <em>not</em> caught: it propagates out of {@code advance} (E1b); the
- *       calls not yet run stay scheduled.</li>
- *   <li>{@link IDelayedCall} rules of §1.2 hold: {@code cancel}, {@code reset} and {@code delay} throw
+ *   <li>An exception from a call is <em>not</em> caught: it propagates out of {@code advance}
+ *       (semantics.md §1.13, experiment E1b); the calls not yet run stay scheduled.</li>
+ *   <li>{@link IDelayedCall} rules of semantics.md §1.2 hold: {@code cancel}, {@code reset} and {@code delay} throw
  *       {@link AlreadyCancelled} or {@link AlreadyCalled} (a call is "called" from the moment it starts
  *       running), and NaN, infinite or negative delays are rejected with
  *       {@link IllegalArgumentException}.</li>

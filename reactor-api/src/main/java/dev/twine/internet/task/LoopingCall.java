@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * Calls a function repeatedly, every {@code interval} seconds (Twisted's {@code task.LoopingCall}, §1.13).
+ * Calls a function repeatedly, every {@code interval} seconds (Twisted's {@code task.LoopingCall},
+ * semantics.md §1.13).
  *
  * <ul>
  *   <li>Calls are aligned to {@code start + k * interval}. If the function or the clock overruns, the

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * Twisted's module-level scheduling helpers from {@code twisted.internet.task} (§1.13).
+ * Twisted's module-level scheduling helpers from {@code twisted.internet.task} (semantics.md §1.13).
  */
 public final class Task {
     private Task() {

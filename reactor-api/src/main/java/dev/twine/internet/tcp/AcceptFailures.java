@@ -2,13 +2,14 @@ package dev.twine.internet.tcp;
 
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IReactor;
+import dev.twine.internet.error.SocketErrors;
 import dev.twine.spi.ListeningSocketHandle;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 
 /**
- * What a {@link Port} does when {@code accept} fails (Twisted's {@code tcp._accept}, §1.5), including the
+ * What a {@link Port} does when {@code accept} fails (Twisted's {@code tcp._accept}, semantics.md §1.5), including the
  * descriptor-exhaustion recovery, so that the port itself only deals with successful accepts.
  *
  * <ul>
@@ -70,7 +71,6 @@ final class AcceptFailures {
      * @return true to go on with the batch, false to end it
      */
     boolean handle(IOException e, ListeningSocketHandle socket, int remaining) {
-        String errno = SocketErrors.errnoName(e);
         switch (SocketErrors.acceptAction(e)) {
             case RETRY:
                 return true;
@@ -83,10 +83,12 @@ final class AcceptFailures {
                 }
                 return false;
             case STOP_ROUND:
-                LOG.log(Level.WARNING, port.logPrefix() + ": Could not accept new connection (" + errno + ")");
-                if (!"ECONNABORTED".equals(errno)) {
-                    backOff();
-                }
+                LOG.log(Level.WARNING, port.logPrefix() + ": Could not accept new connection ("
+                        + SocketErrors.errorOf(e) + ")");
+                backOff();
+                return false;
+            case CLIENT_GONE:
+                LOG.log(Level.WARNING, port.logPrefix() + ": Could not accept new connection (ECONNABORTED)");
                 return false;
             default:
                 LOG.log(Level.ERROR, port.logPrefix() + ": unexpected accept error", e);

@@ -122,7 +122,7 @@ final class Addresses {
 
     /**
      * The address {@code listenTCP} binds for {@code iface}: {@code ""} (or null) is every IPv4
-     * interface, {@code 0.0.0.0}, as in Twisted; an IPv6 literal gives an IPv6 port (§1.5).
+     * interface, {@code 0.0.0.0}, as in Twisted; an IPv6 literal gives an IPv6 port (semantics.md §1.5).
      *
      * @throws UnknownHostException if {@code iface} is neither a literal nor a resolvable name
      */

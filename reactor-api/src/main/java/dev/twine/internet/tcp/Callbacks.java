@@ -1,7 +1,7 @@
 package dev.twine.internet.tcp;
 
 /**
- * How the TCP code treats exceptions from application callbacks: it logs them and carries on (§1.10),
+ * How the TCP code treats exceptions from application callbacks: it logs them and carries on (semantics.md §1.10),
  * but never swallows the JVM's own failures.
  */
 final class Callbacks {

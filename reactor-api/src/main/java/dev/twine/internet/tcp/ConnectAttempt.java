@@ -10,7 +10,9 @@ import dev.twine.internet.IWriteDescriptor;
 import dev.twine.internet.Protocol;
 import dev.twine.internet.error.ConnectError;
 import dev.twine.internet.error.DNSLookupError;
+import dev.twine.internet.error.SocketErrors;
 import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.SocketErrorException;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -113,7 +115,9 @@ final class ConnectAttempt implements IReadDescriptor, IWriteDescriptor {
 
     /**
      * The reactor disconnected the attempt before it finished (hang-up or error readiness without
-     * readable data, or shutdown). Recovers the socket's own error if it has one.
+     * readable data, an error the poller delivered with the event, or shutdown). The connect error is
+     * the one the poller delivered if it did (kqueue hands it over in {@code fflags}, and libkqueue has
+     * already cleared {@code SO_ERROR} by then), else the socket's own {@code SO_ERROR}.
      */
     @Override
     public void connectionLost(Failure reason) {
@@ -121,7 +125,9 @@ final class ConnectAttempt implements IReadDescriptor, IWriteDescriptor {
             return;
         }
         Exception error = null;
-        if (socket != null && socket.isOpen()) {
+        if (reason.value().getCause() instanceof SocketErrorException delivered) {
+            error = SocketErrors.connectError(delivered);
+        } else if (socket != null && socket.isOpen()) {
             try {
                 socket.finishConnect();
             } catch (IOException e) {

@@ -12,6 +12,7 @@ import dev.twine.internet.ITCPTransport;
 import dev.twine.internet.IWriteDescriptor;
 import dev.twine.internet.Main;
 import dev.twine.internet.error.ConnectionAborted;
+import dev.twine.internet.error.SocketErrors;
 import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
@@ -22,10 +23,10 @@ import java.util.Objects;
 
 /**
  * One TCP connection: the transport a protocol writes to, and the descriptor the reactor reads and
- * writes through (Twisted's {@code tcp.Connection} over {@code abstract.FileDescriptor}, §1.7-§1.8).
+ * writes through (Twisted's {@code tcp.Connection} over {@code abstract.FileDescriptor}, semantics.md §1.7-1.8).
  * Servers get one from {@link Port}, clients from {@link Connector}; there is no public constructor.
  *
- * <h2>Callback order (§1.9)</h2>
+ * <h2>Callback order (semantics.md §1.9)</h2>
  * The connection starts reading <em>before</em> {@code protocol.makeConnection(this)}, on both sides, so
  * a {@link #pauseProducing()} inside {@code connectionMade} sticks. Then {@code dataReceived}* and exactly
  * one {@code connectionLost}; after it the connection holds no reference to the protocol.
@@ -38,7 +39,7 @@ import java.util.Objects;
  * {@link IHalfCloseableProtocol}, {@code readConnectionLost()}: the reactor calls
  * {@link #readConnectionLost}); a read error is {@code ConnectionLost}. An exception from
  * {@code dataReceived} propagates to the reactor, which logs it and closes this connection, and only
- * this one, with that exception as the reason (§1.10).
+ * this one, with that exception as the reason (semantics.md §1.10).
  *
  * <h2>Writing</h2>
  * {@code write}, {@code write(ByteBuffer)} and {@code writeSequence} copy into a {@link WriteBuffer} of
@@ -67,6 +68,47 @@ import java.util.Objects;
  * flush. For a client, the connector's {@code clientConnectionLost} follows the protocol's
  * {@code connectionLost}.
  *
+ * <h2>States</h2>
+ * How our side closes is one {@link ConnectionState}. Each event in the diagram is handled by one method,
+ * which makes its transitions; a call that the diagram does not show for the current state is a no-op (repeated or late
+ * {@code loseConnection}, {@code loseWriteConnection} and {@code abortConnection} calls are harmless, as in
+ * Twisted, semantics.md §1.7).
+ * <pre>{@code
+ *            loseWriteConnection()                     flushed [1]
+ *   OPEN ---------------------------> WRITE_CLOSING ----------------> WRITE_CLOSED
+ *    |                                     |                              |
+ *    | loseConnection()                    | loseConnection()             | loseConnection() [2]
+ *    v                                     |                              |
+ *   CLOSING <------------------------------+                              |
+ *    |                                                                    |
+ *    | flushed [1]: doWrite() returns ConnectionDone                      |
+ *    | and the reactor calls connectionLost                               |
+ *    v                                                                    |
+ *   CLOSED <--------------------------------------------------------------+
+ *    ^
+ *    | connectionLost(ConnectionAborted) from the callLater(0) [3]
+ *    |
+ *   ABORTING <---- abortConnection(), from OPEN, WRITE_CLOSING, WRITE_CLOSED or CLOSING
+ *
+ *   any state but CLOSED ---- connectionLost(reason) [4] ----> CLOSED
+ * }</pre>
+ * <ol>
+ *   <li>flushed: {@code doWrite()} emptied the buffer and no producer is registered (a registered one holds
+ *       the close back until {@code unregisterProducer()}, which makes the connection a writer again).
+ *       From WRITE_CLOSING the state changes <em>before</em> {@code writeConnectionLost()}, so a
+ *       {@code loseConnection()} made inside it closes at once.</li>
+ *   <li>At once, with {@code ConnectionDone}: no flush is left to complete the close (Twisted's
+ *       {@code loseConnection} after {@code _writeDisconnected}).</li>
+ *   <li>Or earlier, if the reactor disconnects the connection first (an exception from
+ *       {@code dataReceived} after the abort is the reason then, semantics.md §1.10).</li>
+ *   <li>From the reactor (a read or write error, end of stream for a protocol that is not
+ *       half-closeable, an exception from a callback, shutdown) or from this class.</li>
+ * </ol>
+ * Writes are buffered in OPEN, WRITE_CLOSING and CLOSING, and dropped otherwise. Reading may run in
+ * OPEN, WRITE_CLOSING and WRITE_CLOSED; besides the state it has two facts of its own, independent of
+ * how our side closes: whether the transport is paused ({@link #isReading()}), and whether the peer's end
+ * of stream was seen (then reading never starts again, whatever the state).
+ *
  * <p>Threading: reactor thread only, like every transport.
  */
 public final class Connection implements ITCPTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
@@ -90,16 +132,18 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
     private final Connector connector;
 
     private IProtocol protocol;
-    private boolean connected = true;
+    /** How our side is closing; the diagram is in the class comment. */
+    private ConnectionState state = ConnectionState.OPEN;
+    /**
+     * Twisted's {@code disconnecting} attribute, read only by {@link #isDisconnecting()}: set when
+     * {@code loseConnection()} enters CLOSING and, as in Twisted, never cleared, so it stays true through
+     * a later abort and after the close. No transition depends on it.
+     */
     private boolean disconnecting;
-    private boolean disconnected;
-    private boolean aborting;
-    /** The reactor should deliver read readiness (not paused, not closing). */
+    /** The reactor should deliver read readiness (not paused, not closing); never true with {@link #readClosed}. */
     private boolean reading;
     /** The peer's EOF was seen and handed to {@code readConnectionLost}: never read again. */
     private boolean readClosed;
-    private boolean writeDisconnecting;
-    private boolean writeDisconnected;
 
     Connection(IReactor reactor, TcpContext context, StreamSocketHandle socket, IProtocol protocol,
             IAddress peer, IAddress host, String logstr, Connector connector) {
@@ -165,7 +209,7 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
 
     @Override
     public Exception doWrite() {
-        if (disconnected || aborting) {
+        if (state.socketClosed()) {
             stopWriting();
             return null;
         }
@@ -189,13 +233,26 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
             producers.bufferDrained();
             return null;
         }
-        if (disconnecting) {
-            return Main.CONNECTION_DONE;
-        }
-        if (writeDisconnecting && !writeDisconnected) {
-            // Set before the callback, which may call loseConnection and must see the write side shut.
-            writeDisconnected = true;
-            closeWriteSide();
+        return flushed();
+    }
+
+    /**
+     * The buffer drained with no producer holding a close back: completes the close that waited for it.
+     * CLOSING returns {@code ConnectionDone}, on which the reactor calls {@code connectionLost}.
+     */
+    private Exception flushed() {
+        switch (state) {
+            case CLOSING -> {
+                return Main.CONNECTION_DONE;
+            }
+            case WRITE_CLOSING -> {
+                // Moved before the callback, which may call loseConnection and must see the write side shut.
+                state = ConnectionState.WRITE_CLOSED;
+                closeWriteSide();
+            }
+            case OPEN, WRITE_CLOSED, ABORTING, CLOSED -> {
+                // Nothing waited for this flush.
+            }
         }
         return null;
     }
@@ -211,7 +268,7 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
     public void readConnectionLost(Failure reason) {
         reading = false;
         readClosed = true;
-        if (disconnected) {
+        if (state == ConnectionState.CLOSED) {
             return;
         }
         if (protocol instanceof IHalfCloseableProtocol halfCloseable) {
@@ -234,18 +291,18 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
     }
 
     /**
-     * The connection is gone: called once by the reactor (after a {@code doRead}/{@code doWrite} reason,
-     * or at shutdown), by the abort timer, or by this class; later calls do nothing. Stops the producer,
-     * deregisters, closes the socket (with a reset for {@code ConnectionAborted}), drops the protocol
-     * reference, then calls {@code protocol.connectionLost(reason)} and, for a client, the connector.
+     * The connection is gone, from any state but CLOSED, which it enters: called once by the reactor
+     * (after a {@code doRead}/{@code doWrite} reason, or at shutdown), by the abort timer, or by this
+     * class; later calls do nothing. Stops the producer, deregisters, closes the socket (with a reset for
+     * {@code ConnectionAborted}), drops the protocol reference, then calls
+     * {@code protocol.connectionLost(reason)} and, for a client, the connector.
      */
     @Override
     public void connectionLost(Failure reason) {
-        if (disconnected) {
+        if (state == ConnectionState.CLOSED) {
             return;
         }
-        disconnected = true;
-        connected = false;
+        state = ConnectionState.CLOSED;
         producers.connectionLost(logstr);
         stopReading();
         stopWriting();
@@ -275,7 +332,7 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
     @Override
     public void write(byte[] data) {
         Objects.requireNonNull(data, "Data must be bytes");
-        if (!acceptsWrites() || data.length == 0) {
+        if (!state.acceptsWrites() || data.length == 0) {
             return;
         }
         outbound.append(data, 0, data.length);
@@ -285,7 +342,7 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
     @Override
     public void write(ByteBuffer data) {
         Objects.requireNonNull(data, "Data must be bytes");
-        if (!acceptsWrites() || !data.hasRemaining()) {
+        if (!state.acceptsWrites() || !data.hasRemaining()) {
             return;
         }
         outbound.append(data);
@@ -299,7 +356,7 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
         for (byte[] element : data) {
             Objects.requireNonNull(element, "Data must be bytes");
         }
-        if (!acceptsWrites()) {
+        if (!state.acceptsWrites()) {
             return;
         }
         long before = outbound.size();
@@ -311,38 +368,52 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
         }
     }
 
+    /** OPEN or WRITE_CLOSING: CLOSING, after the flush. WRITE_CLOSED: CLOSED at once. Otherwise a no-op. */
     @Override
     public void loseConnection() {
-        if (!connected || disconnecting || aborting) {
-            return;
+        switch (state) {
+            case OPEN, WRITE_CLOSING -> {
+                stopReading();
+                state = ConnectionState.CLOSING;
+                disconnecting = true;
+                startWriting();
+            }
+            case WRITE_CLOSED -> {
+                // doWrite will never run the close any more: the write side is already shut (Twisted).
+                stopReading();
+                stopWriting();
+                connectionLost(new Failure(Main.CONNECTION_DONE));
+            }
+            case CLOSING, ABORTING, CLOSED -> {
+                // Already closing or gone: repeated calls are no-ops (semantics.md §1.7).
+            }
         }
-        if (writeDisconnected) {
-            // doWrite will never run the close any more: the write side is already shut (Twisted).
-            stopReading();
-            stopWriting();
-            connectionLost(new Failure(Main.CONNECTION_DONE));
-            return;
-        }
-        stopReading();
-        disconnecting = true;
-        startWriting();
     }
 
+    /**
+     * OPEN: WRITE_CLOSING, the write side is shut after the flush. Otherwise a no-op: the write side is
+     * already closing or shut, or the whole connection is (a pending {@code loseConnection()} shuts both
+     * directions after the same flush).
+     */
     @Override
     public void loseWriteConnection() {
-        if (!connected || aborting || writeDisconnecting) {
+        if (state != ConnectionState.OPEN) {
             return;
         }
-        writeDisconnecting = true;
+        state = ConnectionState.WRITE_CLOSING;
         startWriting();
     }
 
+    /**
+     * Any state but ABORTING and CLOSED: ABORTING, with the reset sent now and {@code connectionLost}
+     * scheduled. Otherwise a no-op (semantics.md §1.7: twice, or after the close, is harmless).
+     */
     @Override
     public void abortConnection() {
-        if (disconnected || aborting) {
+        if (state == ConnectionState.ABORTING || state == ConnectionState.CLOSED) {
             return;
         }
-        aborting = true;
+        state = ConnectionState.ABORTING;
         stopReading();
         stopWriting();
         outbound.release();
@@ -356,7 +427,7 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
     public void registerProducer(IProducer producer, boolean streaming) {
         Objects.requireNonNull(producer, "producer");
         producers.requireNone(producer);
-        if (disconnected) {
+        if (state == ConnectionState.CLOSED) {
             producer.stopProducing();
             return;
         }
@@ -366,7 +437,7 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
     @Override
     public void unregisterProducer() {
         producers.unregister();
-        if (connected && !aborting && (disconnecting || (writeDisconnecting && !writeDisconnected))) {
+        if (state.awaitsFlush()) {
             // The close that waited for this producer can now complete once the buffer is flushed.
             startWriting();
         }
@@ -378,12 +449,10 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
         stopReading();
     }
 
-    /** Start reading again, unless the connection is closing or gone. */
+    /** Start reading again, unless the connection is closing or gone or the peer has ended its stream. */
     @Override
     public void resumeProducing() {
-        if (connected && !disconnecting) {
-            startReading();
-        }
+        startReading();
     }
 
     /** Stopping the transport as a producer loses the connection. */
@@ -442,10 +511,14 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
 
     /** True from creation until {@code connectionLost}. */
     public boolean isConnected() {
-        return connected;
+        return state.isConnected();
     }
 
-    /** True once {@link #loseConnection()} was called and until the connection is gone. */
+    /**
+     * True once {@link #loseConnection()} began a close after the flush (not when it closed at once after
+     * {@link #loseWriteConnection()} had completed), and from then on, as Twisted's {@code disconnecting}
+     * attribute, which is never cleared.
+     */
     public boolean isDisconnecting() {
         return disconnecting;
     }
@@ -465,16 +538,21 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
         return producers.isRegistered();
     }
 
+    /** The current state, for the state machine's own tests. */
+    ConnectionState state() {
+        return state;
+    }
+
     @Override
     public String toString() {
-        return "Connection[" + logstr + (connected ? "" : ", closed") + "]";
+        return "Connection[" + logstr + (state.isConnected() ? "" : ", closed") + "]";
     }
 
     // -- Internals --
 
     /** Starts delivering read readiness; the connection's creator calls it before makeConnection. */
     void startReading() {
-        if (readClosed || aborting || disconnected) {
+        if (readClosed || !state.mayRead()) {
             return;
         }
         reading = true;
@@ -492,10 +570,6 @@ public final class Connection implements ITCPTransport, IReadDescriptor, IWriteD
 
     private void stopWriting() {
         reactor.removeWriter(this);
-    }
-
-    private boolean acceptsWrites() {
-        return connected && !aborting && !writeDisconnected;
     }
 
     /** After bytes were added: maybe pause the producer, then make sure a flush is coming (Twisted's write). */

@@ -17,7 +17,7 @@ import java.net.InetSocketAddress;
 
 /**
  * An outgoing TCP connection and its reconnections (Twisted's {@code tcp.Connector} over
- * {@code base.BaseConnector}, §1.6): what {@code connectTCP} returns.
+ * {@code base.BaseConnector}, semantics.md §1.6): what {@code connectTCP} returns.
  *
  * <h2>States</h2>
  * {@code disconnected -> connecting -> connected -> disconnected}, and {@code connecting ->

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A listening TCP port (Twisted's {@code tcp.Port}, §1.5): what {@code listenTCP} returns.
+ * A listening TCP port (Twisted's {@code tcp.Port}, semantics.md §1.5): what {@code listenTCP} returns.
  *
  * <h2>Listening</h2>
  * {@link #startListening()} is synchronous: it reserves the spare descriptor ({@link ReservedDescriptor}),
@@ -39,7 +39,7 @@ import java.util.List;
  * closes the socket), a new {@link Connection} that starts reading, then
  * {@code protocol.makeConnection(transport)}. An exception from {@code buildProtocol} closes that one
  * client; an exception from {@code makeConnection}/{@code connectionMade} is logged and the connection
- * stays open (Experiment E5). A failed {@code accept} is {@link AcceptFailures}' business: retries,
+ * stays open (semantics.md, experiment E5). A failed {@code accept} is {@link AcceptFailures}' business: retries,
  * EMFILE recovery through a reserved descriptor, and a short back-off where Twisted would spin.
  *
  * <h2>Stopping</h2>
@@ -276,15 +276,23 @@ public final class Port implements IListeningPort, IReadDescriptor {
     /** Builds the protocol and transport for one accepted client, in Twisted's order. */
     private void serve(StreamSocketHandle client) {
         IAddress peer;
-        IAddress host;
         try {
+            // The address accept(2) returned: no system call, and known even if the client has already
+            // reset the connection. Twisted builds the protocol for such a client too and lets the first
+            // read report the reset as connectionLost(ConnectionLost) (semantics.md §1.5).
             peer = Addresses.tcp(client.remoteAddress());
-            host = Addresses.tcp(client.localAddress());
         } catch (IOException | RuntimeException e) {
-            // The client reset before we got to it (getpeername: ENOTCONN); nothing to serve.
-            LOG.log(Level.DEBUG, logPrefix() + ": dropped a connection that went away: " + e);
+            LOG.log(Level.ERROR, logPrefix() + ": accepted a socket without a peer address", e);
             closeQuietly(client);
             return;
+        }
+        IAddress host;
+        try {
+            host = Addresses.tcp(client.localAddress());
+        } catch (IOException | RuntimeException e) {
+            // getsockname failed on a connection already torn down; the listening address is the best
+            // answer left for getHost(), and the reset itself reaches the protocol through its first read.
+            host = boundAddress;
         }
         IProtocol protocol;
         try {
@@ -307,7 +315,7 @@ public final class Port implements IListeningPort, IReadDescriptor {
             protocol.makeConnection(transport);
         } catch (RuntimeException | Error e) {
             Callbacks.rethrowIfFatal(e);
-            // Twisted's log.deferr(): the connection stays open (Experiment E5).
+            // Twisted's log.deferr(): the connection stays open (semantics.md, experiment E5).
             LOG.log(Level.ERROR, logstr + ": exception in connectionMade", e);
         }
     }

@@ -7,7 +7,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * The producer side of a transport's {@link dev.twine.internet.IConsumer} role (Twisted's
- * {@code abstract._ConsumerMixin} plus the producer half of {@code FileDescriptor.doWrite}, §1.8).
+ * {@code abstract._ConsumerMixin} plus the producer half of {@code FileDescriptor.doWrite}, semantics.md §1.8).
  *
  * <ul>
  *   <li>A <b>streaming</b> (push) producer is paused when more than {@link #PAUSE_THRESHOLD} bytes are

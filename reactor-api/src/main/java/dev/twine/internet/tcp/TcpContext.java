@@ -23,7 +23,7 @@ import java.util.WeakHashMap;
  * made once and re-pointed for each read, so a read allocates nothing.
  *
  * <p><b>Shutdown.</b> The reactor's own "during shutdown" step disconnects every registered descriptor
- * (§1.1.2). A connection that is registered for neither reading nor writing (paused, with nothing to
+ * (semantics.md §1.1.2). A connection that is registered for neither reading nor writing (paused, with nothing to
  * send), a port whose close is pending, or a connect attempt that is still resolving would be missed and
  * keep its socket open. So the context adds a "during shutdown" trigger that gives every TCP descriptor
  * still alive after that step {@code connectionLost(ConnectionLost)} too; descriptors the reactor

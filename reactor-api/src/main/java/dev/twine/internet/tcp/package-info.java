@@ -18,7 +18,7 @@
  * </ul>
  *
  * <p>Behaviour follows Twisted's {@code internet/tcp.py} and {@code internet/abstract.py}
- * ({@code twisted-semantics.md} §1.5-§1.10). Twine's deliberate differences, each documented where it
+ * (semantics.md §1.5-1.10). Twine's deliberate differences, each documented where it
  * lives:
  * <ul>
  *   <li>{@code loseConnection()} (and {@code loseWriteConnection()}) waits while a producer of either

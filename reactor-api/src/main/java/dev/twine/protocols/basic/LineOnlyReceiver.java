@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A protocol that receives only lines (Twisted's {@code twisted.protocols.basic.LineOnlyReceiver},
- * §1.15): simpler than {@link LineReceiver}, with no raw mode and no pausing.
+ * semantics.md §1.15): simpler than {@link LineReceiver}, with no raw mode and no pausing.
  *
  * <p>Each complete line (delimiter stripped) goes to {@link #lineReceived(byte[])}. A delimited line
  * longer than {@link #MAX_LENGTH} calls {@link #lineLengthExceeded(byte[])} with that line alone and stops

@@ -5,7 +5,7 @@ import dev.twine.internet.Protocol;
 
 /**
  * A protocol that receives lines and/or raw data, depending on its mode (Twisted's
- * {@code twisted.protocols.basic.LineReceiver}, §1.15 of twisted-semantics.md).
+ * {@code twisted.protocols.basic.LineReceiver}, semantics.md §1.15).
  *
  * <p>In line mode, every complete line (the bytes before {@link #delimiter}, which is not included) is
  * handed to {@link #lineReceived(byte[])}; in raw mode, everything goes to {@link #rawDataReceived(byte[])}.

@@ -1,5 +1,5 @@
 /**
- * Framing protocols (Twisted's {@code twisted.protocols.basic}, §1.15 of twisted-semantics.md):
+ * Framing protocols (Twisted's {@code twisted.protocols.basic}, semantics.md §1.15):
  * {@link dev.twine.protocols.basic.LineReceiver} and {@link dev.twine.protocols.basic.LineOnlyReceiver}
  * split a byte stream into lines with Twisted's exact length and disconnect rules.
  */

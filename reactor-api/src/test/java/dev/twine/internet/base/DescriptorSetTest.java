@@ -2,6 +2,7 @@ package dev.twine.internet.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.defer.Failure;
@@ -13,9 +14,13 @@ import dev.twine.internet.error.ConnectionDone;
 import dev.twine.internet.error.ConnectionFdescWentAway;
 import dev.twine.internet.error.ConnectionLost;
 import dev.twine.spi.Poller;
+import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SelectableHandle;
+import dev.twine.spi.SocketError;
+import dev.twine.spi.SocketProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +32,12 @@ import org.junit.jupiter.api.Test;
  */
 class DescriptorSetTest {
     private final RecordingPoller poller = new RecordingPoller();
-    private final DescriptorSet set = new DescriptorSet(poller);
+    private final DescriptorSet<Handle> set = new DescriptorSet<>(new TestBackend(), poller);
+
+    /** Reports readiness for {@code h} as the poller would: under the token it was registered with. */
+    private void ready(Handle h, int ops) {
+        set.sink().ready(poller.tokenOf(h), ops, null);
+    }
 
     @Test
     void writeThatDrainsAtOnceNeverReachesThePoller() {
@@ -86,7 +96,7 @@ class DescriptorSetTest {
     @Test
     void hangUpWithoutReadGivesAReaderConnectionDone() {
         Probe d = registeredReader();
-        set.sink().ready(d.handle, Poller.HANGUP);
+        ready(d.handle, Poller.HANGUP);
         assertEquals(List.of("lost:ConnectionDone"), d.events);
         assertEquals(List.of(), set.getReaders());
     }
@@ -100,7 +110,7 @@ class DescriptorSetTest {
         d.onWrite = () -> null;
         set.beforeWait();
         d.events.clear();
-        set.sink().ready(h, Poller.HANGUP | Poller.ERROR);
+        ready(h, Poller.HANGUP | Poller.ERROR);
         assertEquals(List.of("readConnectionLost:ConnectionDone"), d.events);
         assertEquals(List.of(), set.getReaders());
         assertEquals(List.of(d), set.getWriters());
@@ -114,7 +124,7 @@ class DescriptorSetTest {
         set.addWriter(d);
         set.beforeWait();
         d.events.clear();
-        set.sink().ready(h, Poller.WRITE | Poller.ERROR);
+        ready(h, Poller.WRITE | Poller.ERROR);
         assertEquals(List.of("lost:ConnectionLost"), d.events);
         assertEquals(List.of(), set.getWriters());
     }
@@ -123,7 +133,7 @@ class DescriptorSetTest {
     void hangUpTogetherWithReadIsAReadFirst() {
         Probe d = registeredReader();
         d.onRead = () -> Main.CONNECTION_DONE;
-        set.sink().ready(d.handle, Poller.READ | Poller.HANGUP | Poller.READ_HANGUP);
+        ready(d.handle, Poller.READ | Poller.HANGUP | Poller.READ_HANGUP);
         assertEquals(List.of("read", "lost:ConnectionDone"), d.events);
     }
 
@@ -131,7 +141,7 @@ class DescriptorSetTest {
     void handleClosedWhileRegisteredGivesConnectionFdescWentAway() {
         Probe d = registeredReader();
         d.handle.open = false;
-        set.sink().ready(d.handle, Poller.READ);
+        ready(d.handle, Poller.READ);
         assertEquals(List.of("lost:ConnectionFdescWentAway"), d.events);
         assertTrue(d.lost.get(0).value() instanceof ConnectionFdescWentAway);
     }
@@ -149,14 +159,14 @@ class DescriptorSetTest {
             set.removeWriter(d);
             return null;
         };
-        set.sink().ready(h, Poller.READ | Poller.WRITE);
+        ready(h, Poller.READ | Poller.WRITE);
         assertEquals(List.of("read"), d.events);
 
         set.addWriter(d);
         set.beforeWait();
         d.events.clear();
         d.onRead = () -> Main.CONNECTION_LOST;
-        set.sink().ready(h, Poller.READ | Poller.WRITE);
+        ready(h, Poller.READ | Poller.WRITE);
         assertEquals(List.of("read", "lost:ConnectionLost"), d.events);
     }
 
@@ -179,7 +189,7 @@ class DescriptorSetTest {
     void eventForAHandleRemovedEarlierInTheBatchIsSkipped() {
         Probe d = registeredReader();
         set.removeReader(d);
-        set.sink().ready(d.handle, Poller.READ);
+        ready(d.handle, Poller.READ);
         assertEquals(List.of(), d.events);
     }
 
@@ -190,7 +200,7 @@ class DescriptorSetTest {
         set.addReader(d);
         set.beforeWait();
         d.onRead = () -> new ConnectionDone("a subclass would not be exact") { };
-        set.sink().ready(h, Poller.READ);
+        ready(h, Poller.READ);
         assertEquals(1, d.lost.size(), d.events.toString());
     }
 
@@ -210,9 +220,10 @@ class DescriptorSetTest {
         set.addReader(d);
         set.beforeWait();
         Poller.ReadySink sink = set.sink();
+        long token = poller.tokenOf(h);
         Runnable events = () -> {
             for (int i = 0; i < 100_000; i++) {
-                sink.ready(h, Poller.READ);
+                sink.ready(token, Poller.READ, null);
                 set.addWriter(d); // a write that drains at once, as a transport's write() would cause
                 set.beforeWait();
             }
@@ -229,6 +240,84 @@ class DescriptorSetTest {
         assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes");
     }
 
+    @Test
+    void anErrorDeliveredWithTheEventLosesTheConnectionAtOnceNamingIt() {
+        Probe d = registeredReader();
+        d.onRead = () -> Main.CONNECTION_DONE;
+        set.sink().ready(poller.tokenOf(d.handle),
+                Poller.READ | Poller.READ_HANGUP | Poller.HANGUP | Poller.ERROR, SocketError.ECONNRESET);
+        assertEquals(List.of("lost:ConnectionLost"), d.events, "no read: the OS may already have cleared the error");
+        assertTrue(d.lost.get(0).getErrorMessage().contains("ECONNRESET"), d.lost.get(0).getErrorMessage());
+    }
+
+    @Test
+    void aStaleTokenFromAnEarlierOccupantOfTheSlotIsDropped() {
+        Probe first = registeredReader();
+        long stale = poller.tokenOf(first.handle);
+        set.removeReader(first);
+        Probe second = registeredReader();
+        assertTrue(poller.tokenOf(second.handle) != stale, "the reused slot has a new generation");
+        set.sink().ready(stale, Poller.READ, null);
+        assertEquals(List.of(), first.events);
+        assertEquals(List.of(), second.events, "an event fetched for the old registration is not the new one's");
+        ready(second.handle, Poller.READ);
+        assertEquals(List.of("read"), second.events);
+    }
+
+    @Test
+    void readyBitsAreMaskedWithTheInterestWantedWhenDispatched() {
+        Handle h = new Handle();
+        Probe d = new Probe(h);
+        d.onWrite = () -> null;
+        set.addReader(d);
+        set.addWriter(d);
+        set.beforeWait();
+        d.events.clear();
+        set.removeWriter(d); // say, by an earlier callback of the same batch
+        ready(h, Poller.READ | Poller.WRITE);
+        assertEquals(List.of("read"), d.events);
+        ready(h, Poller.WRITE);
+        assertEquals(List.of("read"), d.events, "a report for no wanted direction dispatches nothing");
+    }
+
+    @Test
+    void aHandleOfAnotherBackendIsRefusedNamingTheBackend() {
+        SelectableHandle foreign = new SelectableHandle() {
+            @Override
+            public int fileno() {
+                return -1;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Probe d = new Probe(new Handle()) {
+            @Override
+            public SelectableHandle handle() {
+                return foreign;
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> set.addReader(d));
+        assertTrue(e.getMessage().contains("test backend"), e.getMessage());
+        assertEquals(List.of(), set.getReaders());
+    }
+
+    @Test
+    void slotsAreReusedSoChurnDoesNotGrowTheSet() {
+        for (int i = 0; i < 1000; i++) {
+            Probe d = registeredReader();
+            set.removeReader(d);
+        }
+        Probe last = registeredReader();
+        assertEquals(0, Registration.slotOf(poller.tokenOf(last.handle)), "one slot served every registration");
+    }
+
     private Probe registeredReader() {
         Handle h = new Handle();
         Probe d = new Probe(h);
@@ -240,7 +329,6 @@ class DescriptorSetTest {
     /** A handle with no OS object behind it. */
     private static final class Handle implements SelectableHandle {
         boolean open = true;
-        private Object slot;
 
         @Override
         public int fileno() {
@@ -258,30 +346,49 @@ class DescriptorSetTest {
         }
 
         @Override
-        public Object reactorSlot() {
-            return slot;
-        }
-
-        @Override
-        public void reactorSlot(Object slot) {
-            this.slot = slot;
-        }
-
-        @Override
         public String toString() {
             return "h";
         }
     }
 
-    /** Records each interest change as {@code "h=READ|WRITE"}; never reports readiness by itself. */
-    private static final class RecordingPoller implements Poller {
+    /**
+     * Records each registration change as {@code "h=READ|WRITE"} ({@code "h=0"} for a deregistration) and
+     * the last token each handle was given; never reports readiness by itself.
+     */
+    private static final class RecordingPoller implements Poller<Handle> {
         final List<String> calls = new ArrayList<>();
+        final java.util.Map<Handle, Long> tokens = new java.util.IdentityHashMap<>();
 
-        @Override
-        public void setInterest(SelectableHandle handle, int ops) {
+        long tokenOf(Handle h) {
+            Long token = tokens.get(h);
+            if (token == null) {
+                throw new AssertionError(h + " was never registered with the poller");
+            }
+            return token;
+        }
+
+        private void record(Handle handle, int ops) {
             String s = ops == 0 ? "0" : ((ops & READ) != 0 ? "READ" : "") + ((ops & READ) != 0 && (ops & WRITE) != 0 ? "|" : "")
                     + ((ops & WRITE) != 0 ? "WRITE" : "");
             calls.add(handle + "=" + s);
+        }
+
+        @Override
+        public void register(Handle handle, long token, int ops) {
+            assertTrue(token >= 0, "tokens are never negative");
+            tokens.put(handle, token);
+            record(handle, ops);
+        }
+
+        @Override
+        public void reregister(Handle handle, long token, int previousOps, int ops) {
+            assertEquals(tokens.get(handle), token, "a registration keeps its token");
+            record(handle, ops);
+        }
+
+        @Override
+        public void deregister(Handle handle, int previousOps) {
+            record(handle, 0);
         }
 
         @Override
@@ -295,6 +402,39 @@ class DescriptorSetTest {
 
         @Override
         public void close() {
+        }
+    }
+
+    /** The backend whose handle type is {@link Handle}. */
+    private static final class TestBackend implements ReactorBackend<Handle> {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public Optional<String> unavailabilityReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Class<Handle> handleType() {
+            return Handle.class;
+        }
+
+        @Override
+        public Poller<Handle> openPoller() {
+            throw new UnsupportedOperationException("the test passes its own poller");
+        }
+
+        @Override
+        public SocketProvider sockets() {
+            throw new UnsupportedOperationException();
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link Clock}: deterministic time for tests (Twisted's ClockTests, §1.13). */
+/** {@link Clock}: deterministic time for tests (Twisted's ClockTests, semantics.md §1.13). */
 class ClockTest {
     private final Clock clock = new Clock();
     private final List<String> events = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link LoopingCall} on a {@link Clock} (Twisted's LoopTests and ReactorLoopTests, §1.13). */
+/** {@link LoopingCall} on a {@link Clock} (Twisted's LoopTests and ReactorLoopTests, semantics.md §1.13). */
 class LoopingCallTest {
     private final Clock clock = new Clock();
     private final List<Double> times = new ArrayList<>();

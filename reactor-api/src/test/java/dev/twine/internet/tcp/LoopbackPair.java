@@ -85,15 +85,6 @@ final class LoopbackPair implements AutoCloseable {
         }
 
         @Override
-        public Object reactorSlot() {
-            return null;
-        }
-
-        @Override
-        public void reactorSlot(Object slot) {
-        }
-
-        @Override
         public boolean connect(InetSocketAddress remote) {
             throw new UnsupportedOperationException();
         }

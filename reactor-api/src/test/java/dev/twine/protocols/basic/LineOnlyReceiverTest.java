@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** LineOnlyReceiver's framing rules (Twisted's {@code test_basic.LineOnlyReceiverTests}, §1.15). */
+/** LineOnlyReceiver's framing rules (Twisted's {@code test_basic.LineOnlyReceiverTests}, semantics.md §1.15). */
 class LineOnlyReceiverTest {
 
     static final class Recorder extends LineOnlyReceiver {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** LineReceiver's framing rules (Twisted's {@code test_basic.LineReceiverTests}, §1.15). */
+/** LineReceiver's framing rules (Twisted's {@code test_basic.LineReceiverTests}, semantics.md §1.15). */
 class LineReceiverTest {
 
     /** Records lines and raw data; can react to a line by closing, pausing or switching modes. */

@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
 /**
- * An in-memory transport for protocol unit tests (Twisted's {@code StringTransport}, §1.17): it records
+ * An in-memory transport for protocol unit tests (Twisted's {@code StringTransport}, semantics.md §1.17): it records
  * what is written and how the protocol asked it to close or pause, and sends nothing anywhere.
  *
  * <p>As in Twisted, {@link #loseConnection()} only sets {@link #isDisconnecting()}; the test decides

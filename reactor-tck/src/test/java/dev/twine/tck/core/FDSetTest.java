@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Registering descriptors and dispatching readiness to them (Twisted's {@code IReactorFDSet} and
- * {@code _doReadOrWrite}, §1.4), with real loopback sockets of each backend.
+ * {@code _doReadOrWrite}, semantics.md §1.4), with real loopback sockets of each backend.
  */
 class FDSetTest {
     private static final double TIMEOUT = 30;

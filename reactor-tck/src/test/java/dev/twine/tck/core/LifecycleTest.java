@@ -19,7 +19,7 @@ import dev.twine.tck.ReactorTest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Run, stop, crash and iterate (Twisted's {@code IReactorCore}, §1.1 and §1.1.1). */
+/** Run, stop, crash and iterate (Twisted's {@code IReactorCore}, semantics.md §1.1 and semantics.md §1.1.1). */
 class LifecycleTest {
     private static final double TIMEOUT = 30;
 

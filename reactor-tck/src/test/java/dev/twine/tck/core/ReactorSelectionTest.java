@@ -45,7 +45,7 @@ class ReactorSelectionTest {
 
     @Test
     void unavailableBackendFailsWithItsReason() {
-        for (ReactorBackend b : Reactors.registeredBackends()) {
+        for (ReactorBackend<?> b : Reactors.registeredBackends()) {
             if (b.unavailabilityReason().isPresent()) {
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> Reactors.newReactor(b.name()));
                 assertTrue(e.getMessage().contains(b.unavailabilityReason().get()), e.getMessage());
@@ -56,7 +56,7 @@ class ReactorSelectionTest {
 
     @Test
     void availableBackendsAreOrderedByPriorityAndIncludeSelect() {
-        List<ReactorBackend> available = Reactors.availableBackends();
+        List<ReactorBackend<?>> available = Reactors.availableBackends();
         assertTrue(available.stream().anyMatch(b -> b.name().equals("select")), available.toString());
         for (int i = 1; i < available.size(); i++) {
             assertTrue(available.get(i - 1).priority() >= available.get(i).priority(), available.toString());

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * System events and their three phases: Twisted's {@code ThreePhaseEventTests}, {@code SystemEventTests}
- * and the startup/shutdown order of §1.1 and §1.1.2.
+ * and the startup/shutdown order of semantics.md §1.1 and semantics.md §1.1.2.
  */
 class SystemEventTest {
     private static final double TIMEOUT = 30;

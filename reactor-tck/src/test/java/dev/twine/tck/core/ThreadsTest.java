@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** {@code callFromThread}, the thread pool and the I/O thread (Twisted's {@code IReactorThreads}, §1.3). */
+/**
+ * {@code callFromThread}, the thread pool and the I/O thread (Twisted's {@code IReactorThreads},
+ * semantics.md §1.3).
+ */
 class ThreadsTest {
     private static final double TIMEOUT = 120;
 

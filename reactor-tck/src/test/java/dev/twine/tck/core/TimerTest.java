@@ -15,7 +15,7 @@ import dev.twine.tck.ReactorTest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code callLater} and {@code IDelayedCall} (Twisted's {@code IReactorTime}, §1.2). */
+/** {@code callLater} and {@code IDelayedCall} (Twisted's {@code IReactorTime}, semantics.md §1.2). */
 class TimerTest {
     private static final double TIMEOUT = 30;
 

@@ -4,6 +4,7 @@ import dev.twine.backend.kqueue.KqueueBackend;
 import dev.twine.nativeio.bsd.KeventLayout;
 import dev.twine.nativeio.bsd.KqueueBindings;
 import dev.twine.nativeio.bsd.KqueueConfig;
+import dev.twine.nativeio.posix.PosixHandle;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SocketProvider;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * compiled when availability is first asked for; where that cannot happen (no gcc, not Linux) the
  * backend is unavailable with the reason, and the suite skips it.
  */
-abstract class EmulatedKqueueBackend implements ReactorBackend {
+abstract class EmulatedKqueueBackend implements ReactorBackend<PosixHandle> {
 
     /** Below select (0): an emulation is only ever used by name. */
     static final int PRIORITY = -10;
@@ -49,7 +50,12 @@ abstract class EmulatedKqueueBackend implements ReactorBackend {
     }
 
     @Override
-    public Poller openPoller() throws IOException {
+    public Class<PosixHandle> handleType() {
+        return delegate.handleType();
+    }
+
+    @Override
+    public Poller<PosixHandle> openPoller() throws IOException {
         return delegate.openPoller();
     }
 

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** {@code abortConnection()} (§1.7): a reset now, {@code ConnectionAborted} later, never re-entrantly. */
+/** {@code abortConnection()} (semantics.md §1.7): a reset now, {@code ConnectionAborted} later, never re-entrantly. */
 class TcpAbortTest {
 
     /**

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What happens when application callbacks throw (§1.10): the exception is logged, only the connection
+ * What happens when application callbacks throw (semantics.md §1.10): the exception is logged, only the connection
  * it came from is affected, and the reactor keeps serving everybody else.
  */
 class TcpCallbackErrorTest {

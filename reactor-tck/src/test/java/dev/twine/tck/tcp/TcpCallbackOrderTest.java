@@ -22,8 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The order of factory and protocol callbacks for one server and one client connection (§1.9,
- * Experiment E0): the exact sequence is the specification.
+ * The order of factory and protocol callbacks for one server and one client connection (semantics.md §1.9,
+ * semantics.md experiment E0): the exact sequence is the specification.
  */
 class TcpCallbackOrderTest {
 

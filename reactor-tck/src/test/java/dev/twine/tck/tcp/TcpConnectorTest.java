@@ -32,7 +32,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The client connector's state machine and its failures (§1.6, §1.9 "Client connection, failure"). */
+/**
+ * The client connector's state machine and its failures (semantics.md §1.6, semantics.md §1.9 "Client
+ * connection, failure").
+ */
 class TcpConnectorTest {
 
     /** A client factory that records every factory callback and keeps the failure reasons. */

@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Surviving descriptor exhaustion (§1.5 accept errors; Twisted #10425, PR #996): a server that has no
+ * Surviving descriptor exhaustion (semantics.md §1.5 accept errors; Twisted #10425, PR #996): a server that has no
  * descriptor left closes the clients that are waiting instead of leaving them hanging (and instead of
  * spinning on a listening socket that stays readable), and accepts normally once descriptors are free.
  *

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Half-close (§1.7 loseWriteConnection and peer half-close): one direction ends while the other keeps
+ * Half-close (semantics.md §1.7 loseWriteConnection and peer half-close): one direction ends while the other keeps
  * working, for protocols that are {@link IHalfCloseableProtocol}s.
  */
 class TcpHalfCloseTest {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Connect failures that need a network to misbehave, made real without ever dialling a machine (§1.6).
+ * Connect failures that need a network to misbehave, made real without ever dialling a machine (semantics.md §1.6).
  * The client runs in a child JVM inside a private user and
  * network namespace ({@code unshare -rn}) where {@code 127.0.0.2}, a loopback address, is routed into a
  * veth device whose peer is down, so every SYN is dropped and the connect stays in progress until the

@@ -35,7 +35,10 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 
-/** Listening ports: {@code listenTCP}, {@code stopListening}, factory reference counts, accepting (§1.5). */
+/**
+ * Listening ports: {@code listenTCP}, {@code stopListening}, factory reference counts, accepting
+ * (semantics.md §1.5).
+ */
 class TcpPortTest {
 
     /** A server factory that records startFactory/stopFactory. */

@@ -20,7 +20,7 @@ import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.util.List;
 
-/** Producers and consumers on a TCP transport (§1.8), with Twisted's exact thresholds. */
+/** Producers and consumers on a TCP transport (semantics.md §1.8), with Twisted's exact thresholds. */
 class TcpProducerTest {
 
     /** A push producer that records the transport's calls and runs a hook on resume. */

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reactor shutdown (§1.1.2 disconnectAll): every connection hears {@code ConnectionLost}, listening
+ * Reactor shutdown (semantics.md §1.1.2 disconnectAll): every connection hears {@code ConnectionLost}, listening
  * ports stop their factories, connectors report {@code clientConnectionLost}; nothing stays open.
  */
 class TcpShutdownTest {

@@ -18,7 +18,10 @@ import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.util.List;
 
-/** Addresses, log prefixes and socket options of TCP transports (§1.5 logstr, §1.6 addresses, §1.7 options). */
+/**
+ * Addresses, log prefixes and socket options of TCP transports (semantics.md §1.5 logstr, semantics.md §1.6
+ * addresses, semantics.md §1.7 options).
+ */
 class TcpTransportPropertiesTest {
 
     /** A protocol class with a recognisable simple name for the log prefix. */

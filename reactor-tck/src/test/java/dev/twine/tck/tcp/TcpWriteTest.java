@@ -25,7 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Buffered writes, flushing, and the writer set (§1.7 write, writeSequence, doWrite, loseConnection). */
+/** Buffered writes, flushing, and the writer set (semantics.md §1.7 write, writeSequence, doWrite, loseConnection). */
 class TcpWriteTest {
 
     /** A client protocol that keeps every byte and stops the reactor (via the port) when the connection ends. */

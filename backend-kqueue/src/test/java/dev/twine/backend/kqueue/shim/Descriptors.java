@@ -67,10 +67,10 @@ final class Descriptors implements AutoCloseable {
     int accept(int listener) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            int fd = calls.accept(listener);
-            if (fd >= 0) {
-                open.add(fd);
-                return fd;
+            dev.twine.nativeio.posix.SocketCalls.Accepted accepted = calls.accept(listener);
+            if (accepted != null) {
+                open.add(accepted.fd());
+                return accepted.fd();
             }
             Thread.sleep(1);
         }
