@@ -3,10 +3,12 @@ package dev.twine.tck;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.IReactor;
+import dev.twine.internet.Reactors;
 import dev.twine.internet.base.ReactorBase;
 import dev.twine.internet.error.ReactorNotRunning;
 import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SelectableHandle;
+import dev.twine.testing.junit.ReactorFixture;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +19,11 @@ import java.util.List;
  *
  * <p>A test builds fresh reactors with {@link #buildReactor()}, sets up, schedules a {@code stop()} (often
  * with {@link #needsRunningReactor}, so {@code stop()} is never called before {@code run()}), calls
- * {@link #runReactor}, then asserts on what was recorded. When the test ends the harness checks every
- * reactor it built:
+ * {@link #runReactor}, then asserts on what was recorded. When the test ends, background reactors are
+ * stopped and every reactor built is checked: for a {@link ReactorTest} by twine-testing's
+ * {@code @EveryBackend} (whose fixture builds the reactors, and which also fails on unhandled Deferred
+ * failures and errors logged outside a {@link LogCapture}), for a {@link ReactorPairTest} by
+ * {@link #cleanUp()}:
  * <ul>
  *   <li>it must be clean: {@code removeAll()} returns nothing and {@code getDelayedCalls()} is empty
  *       (Twisted's "reactor left clean" assertions); what was left is reported, cancelled and closed so
@@ -32,11 +37,21 @@ import java.util.List;
  */
 public final class ReactorBuilder {
     private final ReactorBackend<?> backend;
+    /** The {@link ReactorTest} invocation's fixture, which builds, checks and closes the reactors; null for pairs. */
+    private final ReactorFixture fixture;
     private final List<IReactor> built = new ArrayList<>();
     private final List<BackgroundReactor> background = new ArrayList<>();
 
+    /** A builder that checks and closes its own reactors ({@link ReactorPairTest}). */
     ReactorBuilder(ReactorBackend<?> backend) {
         this.backend = backend;
+        this.fixture = null;
+    }
+
+    /** A builder whose reactors are the fixture's, checked and closed by {@code @EveryBackend}. */
+    ReactorBuilder(ReactorFixture fixture) {
+        this.backend = Reactors.backend(fixture.backendName());
+        this.fixture = fixture;
     }
 
     /** The name of the backend under test, e.g. {@code "epoll"}. */
@@ -51,7 +66,13 @@ public final class ReactorBuilder {
 
     /** A fresh reactor on this backend, checked and closed when the test ends. */
     public IReactor buildReactor() {
-        IReactor r = new ReactorBase(backend);
+        IReactor r;
+        if (fixture == null) {
+            r = new ReactorBase(backend);
+        } else {
+            // The fixture made one reactor already; a test's first reactor is that one.
+            r = built.isEmpty() ? fixture.reactor() : fixture.buildReactor();
+        }
         built.add(r);
         return r;
     }
@@ -107,8 +128,8 @@ public final class ReactorBuilder {
         return bg;
     }
 
-    /** Stops background reactors, then checks and closes every reactor built. Returns the problems found. */
-    List<String> cleanUp() {
+    /** Stops the background reactors the test left running. Returns the problems found. */
+    List<String> stopBackgroundReactors() {
         List<String> problems = new ArrayList<>();
         for (BackgroundReactor bg : background) {
             try {
@@ -117,6 +138,15 @@ public final class ReactorBuilder {
                 problems.add("background reactor " + bg + ": " + t);
             }
         }
+        return problems;
+    }
+
+    /**
+     * Stops background reactors, then checks and closes every reactor built (for {@link ReactorPairTest};
+     * a {@link ReactorTest}'s reactors are checked by its fixture). Returns the problems found.
+     */
+    List<String> cleanUp() {
+        List<String> problems = stopBackgroundReactors();
         for (IReactor r : built) {
             if (r.running()) {
                 // The test thread was abandoned (JUnit timeout) with the reactor in its loop: only a

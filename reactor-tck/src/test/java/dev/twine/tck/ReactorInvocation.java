@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * One invocation of a {@link ReactorTest} or {@link ReactorPairTest} method: resolves its
+ * One invocation of a {@link ReactorPairTest} method ({@link ReactorTest} runs through twine-testing's
+ * {@code @EveryBackend} instead): resolves its
  * {@link ReactorBuilder} parameters (in order), skips it when its backend is unavailable, and after it
  * runs the clean-up checks described on {@link ReactorBuilder}.
  */

@@ -10,8 +10,9 @@
  *       before-triggers awaited while the loop runs (semantics.md §1.1);</li>
  *   <li>{@code ReactorThreadPool}: the lazily created pool behind {@code callInThread} (semantics.md §1.3);</li>
  *   <li>{@code DescriptorSet}, {@code Registration} and {@code Dispatcher}: {@code IReactorFDSet}
- *       bookkeeping in each handle's reactor slot, batched interest changes, the optimistic write, and
- *       Twisted's {@code _doReadOrWrite} dispatch (semantics.md §1.4).</li>
+ *       bookkeeping in a slot table reached by the token the poller hands back, the only comparison of
+ *       wanted and applied interest (batched until the wait), the optimistic write, and Twisted's
+ *       {@code _doReadOrWrite} dispatch (semantics.md §1.4).</li>
  * </ul>
  * Section numbers refer to {@code docs/semantics.md}. Everything here runs on the reactor thread except
  * where a class says otherwise.

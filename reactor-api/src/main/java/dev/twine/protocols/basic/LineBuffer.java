@@ -80,6 +80,19 @@ final class LineBuffer {
         return -1;
     }
 
+    /** True if the last {@code length} buffered bytes are the first {@code length} bytes of {@code delimiter}. */
+    boolean endsWithPrefixOf(byte[] delimiter, int length) {
+        if (length > size() || length > delimiter.length) {
+            return false;
+        }
+        for (int j = 0; j < length; j++) {
+            if (bytes[end - length + j] != delimiter[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Removes and returns the first {@code length} bytes, then discards {@code skip} more. */
     byte[] take(int length, int skip) {
         byte[] out = Arrays.copyOfRange(bytes, start, start + length);

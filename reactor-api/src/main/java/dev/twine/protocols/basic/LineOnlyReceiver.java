@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Each complete line (delimiter stripped) goes to {@link #lineReceived(byte[])}. A delimited line
  * longer than {@link #MAX_LENGTH} calls {@link #lineLengthExceeded(byte[])} with that line alone and stops
  * processing the chunk; leftover unterminated bytes longer than {@code MAX_LENGTH} call it with the
- * leftover. The default closes the connection. Buffered lines are not delivered once the transport is
+ * leftover, unless what is beyond {@code MAX_LENGTH} is the start of the delimiter (a line of exactly
+ * {@code MAX_LENGTH} bytes whose delimiter is split across two chunks is delivered, whatever the split). The default closes the connection. Buffered lines are not delivered once the transport is
  * disconnecting.
  *
  * <p>Threading: reactor thread only.
@@ -67,7 +68,12 @@ public class LineOnlyReceiver extends Protocol {
             }
             lineReceived(line);
         }
-        if (buffer.size() > MAX_LENGTH) {
+        int over = buffer.size() - MAX_LENGTH;
+        if (over > 0 && !(over < delimiter.length && buffer.endsWithPrefixOf(delimiter, over))) {
+            // Twisted refuses any remainder longer than MAX_LENGTH, so a line of exactly MAX_LENGTH bytes is
+            // delivered or refused depending on whether its CR arrived with it or in the next chunk (found by
+            // LineFramersFuzzTest). MAX_LENGTH bytes followed by a partial delimiter therefore still wait, as
+            // in LineReceiver.
             lineLengthExceeded(buffer.takeAll());
         }
     }

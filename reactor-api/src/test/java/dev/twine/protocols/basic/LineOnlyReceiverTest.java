@@ -87,6 +87,27 @@ class LineOnlyReceiverTest {
     }
 
     @Test
+    void aLineOfExactlyMaxLengthIsDeliveredWhenItsDelimiterArrivesSplit() {
+        StringTransport t = new StringTransport();
+        Recorder r = new Recorder(5);
+        r.makeConnection(t);
+        r.dataReceived("abcde\r".getBytes(US_ASCII));
+        r.dataReceived("\n".getBytes(US_ASCII));
+        assertEquals(List.of("abcde"), r.lines);
+        assertEquals(0, r.exceeded.size());
+    }
+
+    @Test
+    void aRemainderLongerThanMaxLengthPlusAPartialDelimiterIsReported() {
+        StringTransport t = new StringTransport();
+        Recorder r = new Recorder(5);
+        r.makeConnection(t);
+        r.dataReceived("abcde\rx".getBytes(US_ASCII));
+        assertArrayEquals("abcde\rx".getBytes(US_ASCII), r.exceeded.get(0));
+        assertTrue(t.isDisconnecting());
+    }
+
+    @Test
     void stopsDeliveringOnceDisconnecting() {
         Recorder r = new Recorder(100);
         r.makeConnection(new StringTransport());

@@ -17,6 +17,7 @@ import dev.twine.internet.IReactor;
 import dev.twine.internet.ITCPTransport;
 import dev.twine.internet.Protocol;
 import dev.twine.internet.ServerFactory;
+import dev.twine.tck.LogCapture;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.nio.charset.StandardCharsets;
@@ -187,7 +188,11 @@ class TcpAbortTest {
                 done.tick();
             }
         }, new Events(), done));
-        builder.runReactor(reactor, TIMEOUT);
+        try (LogCapture log = LogCapture.reactor()) {
+            builder.runReactor(reactor, TIMEOUT);
+            // Expected, and logged: the exception is the connection's reason and is reported once.
+            assertEquals(List.of(boom), log.errors(IllegalStateException.class));
+        }
 
         assertSame(boom, reason[0].value(), "Twisted's test_dataReceivedThrows: the exception wins over the abort");
         assertEquals(1, lostCalls[0], "connectionLost runs once");

@@ -15,6 +15,7 @@ import dev.twine.internet.IReactor;
 import dev.twine.internet.ITCPTransport;
 import dev.twine.internet.Protocol;
 import dev.twine.internet.ServerFactory;
+import dev.twine.tck.LogCapture;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +160,11 @@ class TcpHalfCloseTest {
                 ((ITCPTransport) transport).loseWriteConnection();
             }
         }));
-        builder.runReactor(reactor, TIMEOUT);
+        try (LogCapture log = LogCapture.reactor()) {
+            builder.runReactor(reactor, TIMEOUT);
+            // Expected, and logged: the exception is the connection's reason and is reported once.
+            assertEquals(List.of(boom), log.errors(IllegalStateException.class));
+        }
 
         assertSame(boom, reason[0].value());
         assertEquals(List.of("writeConnectionLost", "readConnectionLost", "connectionLost ConnectionDone"),
@@ -191,7 +196,11 @@ class TcpHalfCloseTest {
                 super.connectionLost(r);
             }
         }));
-        builder.runReactor(reactor, TIMEOUT);
+        try (LogCapture log = LogCapture.reactor()) {
+            builder.runReactor(reactor, TIMEOUT);
+            // Expected, and logged: the exception is the connection's reason and is reported once.
+            assertEquals(List.of(boom), log.errors(IllegalStateException.class));
+        }
         assertSame(boom, reason[0].value());
     }
 

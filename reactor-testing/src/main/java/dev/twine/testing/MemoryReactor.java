@@ -1,0 +1,229 @@
+package dev.twine.testing;
+
+import dev.twine.defer.Deferred;
+import dev.twine.defer.DeferredList;
+import dev.twine.internet.ClientFactory;
+import dev.twine.internet.IConnector;
+import dev.twine.internet.IListeningPort;
+import dev.twine.internet.IPv4Address;
+import dev.twine.internet.IPv6Address;
+import dev.twine.internet.IProtocolFactory;
+import dev.twine.internet.IReactorCore;
+import dev.twine.internet.IReactorTCP;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * A reactor that does no I/O and records what was asked of it (Twisted's
+ * {@code twisted.internet.testing.MemoryReactor}, semantics.md §1.17), for testing code that calls
+ * {@code listenTCP} and {@code connectTCP} without opening sockets.
+ *
+ * <ul>
+ *   <li>{@link #listenTCP} records a {@link TcpServer} in {@link #tcpServers()} and returns a
+ *       {@link FakePort}.</li>
+ *   <li>{@link #connectTCP} records a {@link TcpClient} in {@link #tcpClients()}, returns a
+ *       {@link FakeConnector} (also in {@link #connectors()}) and calls the factory's
+ *       {@code startedConnecting} with it, as a real reactor does inside {@code connectTCP}.</li>
+ *   <li>{@link #run()} runs the {@code callWhenRunning} hooks and stops again, as Twisted's does; the
+ *       flags {@link #hasRun()}, {@link #hasStopped()}, {@link #hasCrashed()} record what happened.</li>
+ *   <li>System-event triggers are kept and {@link #fireSystemEvent} runs them in Twisted's three phases,
+ *       the during and after phases waiting for every Deferred a before trigger returned (Twine runs them;
+ *       Twisted's double only records them).</li>
+ * </ul>
+ * TLS, UDP and UNIX sockets do not exist in Twine yet; their calls will be recorded here when they do.
+ *
+ * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
+ */
+public class MemoryReactor implements IReactorCore, IReactorTCP {
+
+    private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
+    }
+
+    private final List<TcpServer> tcpServers = new ArrayList<>();
+    private final List<TcpClient> tcpClients = new ArrayList<>();
+    private final List<FakeConnector> connectors = new ArrayList<>();
+    private final List<Trigger> whenRunningHooks = new ArrayList<>();
+    private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
+    private boolean running;
+    private boolean hasRun;
+    private boolean hasStopped;
+    private boolean hasCrashed;
+
+    /** A reactor that has not run and recorded nothing. */
+    public MemoryReactor() {
+        for (Phase p : Phase.values()) {
+            triggers.put(p, new ArrayList<>());
+        }
+    }
+
+    /** Every {@code listenTCP} call so far, oldest first (unmodifiable view). */
+    public List<TcpServer> tcpServers() {
+        return Collections.unmodifiableList(tcpServers);
+    }
+
+    /** Every {@code connectTCP} call so far, oldest first (unmodifiable view). */
+    public List<TcpClient> tcpClients() {
+        return Collections.unmodifiableList(tcpClients);
+    }
+
+    /** The connectors returned by {@code connectTCP}, oldest first (unmodifiable view). */
+    public List<FakeConnector> connectors() {
+        return Collections.unmodifiableList(connectors);
+    }
+
+    /** True once {@link #run()} was called. */
+    public boolean hasRun() {
+        return hasRun;
+    }
+
+    /** True once {@link #stop()} was called (directly, or by {@link #run()} or {@link #crash()}). */
+    public boolean hasStopped() {
+        return hasStopped;
+    }
+
+    /** True once {@link #crash()} was called. */
+    public boolean hasCrashed() {
+        return hasCrashed;
+    }
+
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface) {
+        Objects.requireNonNull(factory, "factory");
+        FakePort p = new FakePort(port, factory, backlog, iface == null ? "" : iface);
+        tcpServers.add(new TcpServer(port, factory, backlog, p.iface(), p));
+        return p;
+    }
+
+    @Override
+    public IConnector connectTCP(String host, int port, ClientFactory factory, double timeout,
+            InetSocketAddress bindAddress) {
+        Objects.requireNonNull(factory, "factory");
+        FakeConnector c = new FakeConnector(host.indexOf(':') >= 0 ? new IPv6Address("TCP", host, port)
+                : new IPv4Address("TCP", host, port), factory, timeout, bindAddress);
+        tcpClients.add(new TcpClient(host, port, factory, timeout, bindAddress, c));
+        connectors.add(c);
+        factory.startedConnecting(c);
+        return c;
+    }
+
+    /** Runs the {@code callWhenRunning} hooks in order, then stops; returns at once, as Twisted's does. */
+    @Override
+    public void run() {
+        running = true;
+        hasRun = true;
+        for (Trigger hook : List.copyOf(whenRunningHooks)) {
+            runTrigger(hook);
+        }
+        whenRunningHooks.clear();
+        stop();
+    }
+
+    /** Records the stop; the first call fires "shutdown" (its triggers), as a real reactor's stop does. */
+    @Override
+    public void stop() {
+        boolean first = !hasStopped;
+        hasStopped = true;
+        running = false;
+        if (first) {
+            fireSystemEvent("shutdown");
+        }
+    }
+
+    /** Records the crash and stops (Twisted's double stops too). */
+    @Override
+    public void crash() {
+        hasCrashed = true;
+        stop();
+    }
+
+    /** Does nothing: there is no I/O to wait for. */
+    @Override
+    public void iterate(double delay) {
+    }
+
+    @Override
+    public boolean running() {
+        return running;
+    }
+
+    /** Runs {@code f} now if running, else when {@link #run()} is called. */
+    @Override
+    public TriggerId callWhenRunning(Runnable f) {
+        if (running) {
+            f.run();
+            return null;
+        }
+        Trigger t = new Trigger(Phase.AFTER, "startup", () -> {
+            f.run();
+            return null;
+        });
+        whenRunningHooks.add(t);
+        return t;
+    }
+
+    @Override
+    public TriggerId addSystemEventTrigger(Phase phase, String eventType, Callable<?> trigger) {
+        Trigger t = new Trigger(phase, eventType, trigger);
+        triggers.get(phase).add(t);
+        return t;
+    }
+
+    @Override
+    public TriggerId addSystemEventTrigger(Phase phase, String eventType, Runnable trigger) {
+        return addSystemEventTrigger(phase, eventType, () -> {
+            trigger.run();
+            return null;
+        });
+    }
+
+    /** @throws IllegalArgumentException for an id this reactor did not hand out, or one already removed */
+    @Override
+    public void removeSystemEventTrigger(TriggerId id) {
+        if (!(id instanceof Trigger t) || !(triggers.get(t.phase()).remove(t) || whenRunningHooks.remove(t))) {
+            throw new IllegalArgumentException("no such trigger: " + id);
+        }
+    }
+
+    /**
+     * Runs the before triggers of {@code eventType} now, and the during and after ones once every Deferred a
+     * before trigger returned has fired. A trigger that throws fails the test: there is no log to hide in.
+     */
+    @Override
+    public void fireSystemEvent(String eventType) {
+        List<Deferred<?>> waits = new ArrayList<>();
+        for (Object result : runPhase(Phase.BEFORE, eventType)) {
+            if (result instanceof Deferred<?> d) {
+                waits.add(d);
+            }
+        }
+        DeferredList.of(waits).addCallback(ignored -> {
+            runPhase(Phase.DURING, eventType);
+            runPhase(Phase.AFTER, eventType);
+            return null;
+        });
+    }
+
+    private List<Object> runPhase(Phase phase, String eventType) {
+        List<Object> results = new ArrayList<>();
+        for (Trigger t : List.copyOf(triggers.get(phase))) {
+            if (t.event().equals(eventType)) {
+                results.add(runTrigger(t));
+            }
+        }
+        return results;
+    }
+
+    private static Object runTrigger(Trigger t) {
+        try {
+            return t.call().call();
+        } catch (Exception e) {
+            throw new AssertionError(t.phase() + " " + t.event() + " trigger threw", e);
+        }
+    }
+}
