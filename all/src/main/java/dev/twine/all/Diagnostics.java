@@ -5,8 +5,10 @@ import dev.twine.spi.ReactorBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -88,8 +90,16 @@ public final class Diagnostics {
         return "jnr-ffi " + jnrFfiVersion();
     }
 
-    /** The manifest's Implementation-Version of the jar that holds {@code type}, or "(unknown version)". */
+    /**
+     * The version of the jar that holds {@code type}: its module's version on the module path (the JDK gives
+     * packages of named modules no manifest attributes), else its manifest's Implementation-Version.
+     */
     private static String version(Class<?> type) {
+        Optional<String> moduleVersion = Optional.ofNullable(type.getModule().getDescriptor())
+                .flatMap(ModuleDescriptor::rawVersion);
+        if (moduleVersion.isPresent()) {
+            return moduleVersion.get();
+        }
         String v = type.getPackage().getImplementationVersion();
         return v != null ? v : "(unknown version)";
     }
