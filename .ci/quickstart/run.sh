@@ -11,7 +11,8 @@
 #    sample's test runs the echo exchange on every available backend, on the module path.
 # 3. Runs the program on the module path (java -p target/modules -m ...) once per backend this machine
 #    has, and once with no backend named, on the default java and on each JAVA_HOME given as an argument,
-#    and checks its output.
+#    with the README's --enable-native-access flag, and checks its output: the echo, the backend, and no
+#    restricted-method warning.
 set -euo pipefail
 source "$(dirname "$0")/../artifacts/lib.sh"
 
@@ -48,9 +49,16 @@ for java in "${javas[@]}"; do
       -m com.example.quickstart/com.example.quickstart.QuickStart --backends 2>/dev/null)
   [ "${#backends[@]}" -gt 0 ] || { echo "quickstart on Java $jdk: no backend available" >&2; exit 1; }
   for backend in "${backends[@]}" default; do
-    opts=()
-    [ "$backend" = default ] || opts=("-Dtwine.reactor=$backend")
+    # The README's native-access flag, with the module name it gives: JDK 24+ must then print no
+    # restricted-method warning (JDK 17 accepts the flag and has nothing to warn about).
+    opts=(--enable-native-access=org.jnrproject.jffi)
+    [ "$backend" = default ] || opts+=("-Dtwine.reactor=$backend")
     out="$(run "$java" "${opts[@]}" 2>&1)" || { echo "$out"; echo "quickstart ($backend, Java $jdk) failed" >&2; exit 1; }
+    if echo "$out" | grep -q 'WARNING: A restricted method'; then
+      echo "$out"
+      echo "quickstart ($backend, Java $jdk): --enable-native-access=org.jnrproject.jffi did not cover the JNI load" >&2
+      exit 1
+    fi
     echo "$out" | grep -qx 'Server said: hello, world' \
       || { echo "$out"; echo "quickstart ($backend, Java $jdk): no echo" >&2; exit 1; }
     expected="$backend"
