@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds and runs samples/quickstart exactly as a user's project: against Twine's artifacts as installed in
+# a Maven repository, never against the reactor build.
+#
+#   .ci/quickstart/run.sh [JAVA_HOME...]
+#
+# 1. Installs Twine's published artifacts into a throwaway repository (target/quickstart-m2 unless
+#    TWINE_QUICKSTART_REPO says otherwise) and checks them (.ci/artifacts/check.sh).
+# 2. Fetches the sample's own third-party plugins and libraries into that repository, then builds the
+#    sample OFFLINE against it: every dev.twine coordinate must resolve from what step 1 installed. The
+#    sample's test runs the echo exchange on every available backend, on the module path.
+# 3. Runs the program on the module path (java -p target/modules -m ...) once per backend this machine
+#    has, and once with no backend named, on the default java and on each JAVA_HOME given as an argument,
+#    with the README's --enable-native-access flag, and checks its output: the echo, the backend, and no
+#    restricted-method warning.
+set -euo pipefail
+source "$(dirname "$0")/../artifacts/lib.sh"
+
+repo="${TWINE_QUICKSTART_REPO:-$root/target/quickstart-m2}"
+version="$(twine_version)"
+sample="$root/samples/quickstart"
+
+echo "== quickstart: installing Twine $version into $repo"
+"$root/.ci/artifacts/install.sh" "$repo"
+"$root/.ci/artifacts/check.sh" "$repo"
+
+echo "== quickstart: building samples/quickstart offline against $repo"
+# shellcheck disable=SC2086
+mvn -B -ntp -q ${TWINE_MVN_FLAGS:-} -f "$sample/pom.xml" -Dmaven.repo.local="$repo" -Dtwine.version="$version" \
+  dependency:go-offline >/dev/null
+# The reactor logs each port and factory to standard error; shown only when the build fails.
+build_log="$(mvn -B -ntp -q -o -f "$sample/pom.xml" -Dmaven.repo.local="$repo" -Dtwine.version="$version" \
+  clean verify 2>&1)" || { echo "$build_log"; echo "quickstart: the sample's offline build failed" >&2; exit 1; }
+tests="$(sed -n 's/.*<testsuite [^>]*tests="\([0-9]*\)".*/\1/p' "$sample"/target/surefire-reports/TEST-*.xml | head -n 1)"
+echo "== quickstart: the sample's own tests passed ($tests tests, module path)"
+
+run() { # JAVA [JVM options...] -- runs the sample on the module path
+  local java="$1"
+  shift
+  "$java" "$@" -p "$sample/target/modules" -m com.example.quickstart/com.example.quickstart.QuickStart
+}
+
+javas=("$(command -v java)")
+for home in "$@"; do javas+=("$home/bin/java"); done
+for java in "${javas[@]}"; do
+  jdk="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
+  backends=()
+  while IFS= read -r b; do backends+=("$b"); done < <("$java" -p "$sample/target/modules" \
+      -m com.example.quickstart/com.example.quickstart.QuickStart --backends 2>/dev/null)
+  [ "${#backends[@]}" -gt 0 ] || { echo "quickstart on Java $jdk: no backend available" >&2; exit 1; }
+  for backend in "${backends[@]}" default; do
+    # The README's native-access flag, with the module name it gives: JDK 24+ must then print no
+    # restricted-method warning (JDK 17 accepts the flag and has nothing to warn about).
+    opts=(--enable-native-access=org.jnrproject.jffi)
+    [ "$backend" = default ] || opts+=("-Dtwine.reactor=$backend")
+    out="$(run "$java" "${opts[@]}" 2>&1)" || { echo "$out"; echo "quickstart ($backend, Java $jdk) failed" >&2; exit 1; }
+    if echo "$out" | grep -q 'WARNING: A restricted method'; then
+      echo "$out"
+      echo "quickstart ($backend, Java $jdk): --enable-native-access=org.jnrproject.jffi did not cover the JNI load" >&2
+      exit 1
+    fi
+    echo "$out" | grep -qx 'Server said: hello, world' \
+      || { echo "$out"; echo "quickstart ($backend, Java $jdk): no echo" >&2; exit 1; }
+    expected="$backend"
+    [ "$backend" = default ] && expected="${backends[0]}"
+    echo "$out" | grep -qx "backend: $expected" \
+      || { echo "$out"; echo "quickstart ($backend, Java $jdk): not running on $expected" >&2; exit 1; }
+    echo "== quickstart on Java $jdk, backend $backend: $(echo "$out" | grep -x 'Server said: .*')"
+  done
+done

@@ -1,0 +1,26 @@
+/**
+ * Twine's reactor: Twisted's interfaces and the one reactor loop, the shared TCP transport, Deferred, and
+ * the SPI that backends implement.
+ *
+ * <p>A program needs this module and at least one backend module on the module path (for example
+ * {@code dev.twine.backend.epoll}, or {@code dev.twine.all} for every backend). Backends are found as
+ * {@link dev.twine.spi.ReactorBackend} services, so an application module {@code requires dev.twine.reactor}
+ * only; the module system binds whichever backend modules it finds. On the class path the same backends
+ * are found through their {@code META-INF/services} files.
+ *
+ * <p>Every package is exported: what is public in this jar is Twine's API today, on the module path
+ * exactly as on the class path.
+ */
+module dev.twine.reactor {
+    exports dev.twine.application;
+    exports dev.twine.defer;
+    exports dev.twine.internet;
+    exports dev.twine.internet.base;
+    exports dev.twine.internet.error;
+    exports dev.twine.internet.task;
+    exports dev.twine.internet.tcp;
+    exports dev.twine.protocols.basic;
+    exports dev.twine.spi;
+
+    uses dev.twine.spi.ReactorBackend;
+}
