@@ -40,6 +40,13 @@ for dir in "$base"/*/; do
   artifact="$(basename "$dir")"
   case "$artifact" in twine-parent | twine-bom) continue ;; esac
   prefix="$dir$version/$artifact-$version"
+  if grep -q '<twine.artifact.kind>test-kit</twine.artifact.kind>' "$prefix.pom" 2>/dev/null; then
+    # A test kit (reactor-tck): users depend on its tests jar in test scope only; it is not a module
+    # and not in twine-bom, which lists what applications depend on.
+    [ -s "$prefix-tests.jar" ] || fail "$artifact: test kit without $(basename "$prefix-tests.jar")"
+    echo "== $artifact: test kit, $(basename "$prefix-tests.jar") present"
+    continue
+  fi
   for jar in "$prefix.jar" "$prefix-sources.jar" "$prefix-javadoc.jar"; do
     [ -s "$jar" ] || fail "$artifact: $(basename "$jar") is missing"
   done

@@ -1,8 +1,8 @@
 # Shared by the .ci/artifacts and .ci/quickstart scripts (sourced, not run): which modules Twine
 # publishes, and its version, read from the POMs so that a new module needs no edit here.
 #
-# A module is published unless its pom.xml sets maven.install.skip (reactor-tck, examples and bench do:
-# users must never come to depend on them).
+# A module is published unless its pom.xml sets maven.install.skip (examples and bench do: users must
+# never come to depend on them). reactor-tck is published as a test kit only (see its pom.xml).
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
