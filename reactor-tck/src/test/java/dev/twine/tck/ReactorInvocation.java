@@ -1,5 +1,6 @@
 package dev.twine.tck;
 
+import dev.twine.testfixtures.OpenDescriptors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -11,12 +11,14 @@ import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
@@ -37,21 +39,22 @@ class EpollFaultInjectionTest {
     private FaultPlan plan;
     private CountingEpoll counting;
     private EpollPoller poller;
-    private Sockets sockets;
+    private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
 
     @BeforeEach
     void open() throws IOException {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(20240611L).disarm();
         LinuxBindings faulty = FaultInjection.linux(LinuxBindings.load(), plan);
         counting = new CountingEpoll(faulty.epoll());
         LinuxBindings bindings = faulty.withEpoll(counting);
         poller = EpollPoller.open(bindings);
-        sockets = new Sockets(new PosixSocketProvider(bindings.socketCalls()));
+        sockets = LoopbackSockets.over(new PosixSocketProvider(bindings.socketCalls()),
+                PosixStreamSocket.class, PosixListeningSocket.class);
     }
 
     @AfterEach
-    void close() {
+    void close() throws IOException {
         if (sockets != null) {
             sockets.close();
         }
@@ -77,7 +80,7 @@ class EpollFaultInjectionTest {
         long[] read = {0};
         poller.register(writer, Readiness.token(writer), Poller.WRITE);
         poller.register(reader, Readiness.token(reader), Poller.READ);
-        long deadline = System.nanoTime() + Sockets.PATIENCE.toNanos() * 3;
+        long deadline = System.nanoTime() + Await.PATIENCE.toNanos() * 3;
         while (read[0] < total) {
             assertTrue(System.nanoTime() < deadline, "finished in time; read " + read[0] + " with " + plan);
             poller.poll(TEN_MS, (token, ops, error) -> {
@@ -118,7 +121,7 @@ class EpollFaultInjectionTest {
         poller.register(listener, Readiness.token(listener), Poller.READ);
         plan.on(Call.ACCEPT).emfile(1.0).atMost(1);
         plan.arm();
-        PosixStreamSocket client = sockets.track(sockets.provider.openStream(StandardProtocolFamily.INET));
+        PosixStreamSocket client = sockets.open();
         client.connect(listener.localAddress());
         assertEquals(Poller.READ, Readiness.awaitReady(poller, listener));
         SocketErrorException emfile = assertThrows(SocketErrorException.class, listener::accept);

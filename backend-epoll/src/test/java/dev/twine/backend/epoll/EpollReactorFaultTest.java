@@ -17,6 +17,7 @@ import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class EpollReactorFaultTest {
 
     @BeforeEach
     void build() {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(7_340_033L).disarm();
         LinuxBindings faulty = FaultInjection.linux(LinuxBindings.load(), plan);
         counting = new CountingEpoll(faulty.epoll());

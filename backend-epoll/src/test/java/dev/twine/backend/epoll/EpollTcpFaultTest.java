@@ -14,6 +14,7 @@ import dev.twine.nativeio.fault.Fault;
 import dev.twine.nativeio.fault.FaultInjection;
 import dev.twine.nativeio.fault.FaultPlan;
 import dev.twine.nativeio.linux.LinuxBindings;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class EpollTcpFaultTest {
 
     @BeforeEach
     void build() {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(7_340_033L).disarm();
         LinuxBindings faulty = FaultInjection.linux(LinuxBindings.load(), plan);
         counting = new CountingEpoll(faulty.epoll());

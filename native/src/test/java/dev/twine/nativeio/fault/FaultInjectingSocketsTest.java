@@ -6,19 +6,16 @@ import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,42 +33,28 @@ class FaultInjectingSocketsTest {
 
     private FaultPlan plan;
     private PosixSocketProvider provider;
-    private final List<PosixStreamSocket> opened = new ArrayList<>();
+    private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
     private PosixListeningSocket listener;
 
     @BeforeEach
     void bind() throws IOException {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux only");
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(42).disarm();
         provider = new PosixSocketProvider(FaultInjection.linux(LinuxBindings.load(), plan).socketCalls());
-        listener = provider.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        sockets = LoopbackSockets.over(provider, PosixStreamSocket.class, PosixListeningSocket.class);
+        listener = sockets.listen();
     }
 
     @AfterEach
-    void closeAll() {
-        opened.forEach(PosixStreamSocket::close);
-        if (listener != null) {
-            listener.close();
+    void closeAll() throws IOException {
+        if (sockets != null) {
+            sockets.close();
         }
     }
 
+    /** A connected pair through the test's listener, so faults armed before it apply to its calls. */
     private PosixStreamSocket[] pair() throws IOException {
-        PosixStreamSocket client = provider.openStream(StandardProtocolFamily.INET);
-        opened.add(client);
-        boolean connected = client.connect(listener.localAddress());
-        PosixStreamSocket server = null;
-        long deadline = System.nanoTime() + PATIENCE_NANOS;
-        while (server == null || !connected) {
-            assertTrue(System.nanoTime() < deadline, "connected in time");
-            if (server == null) {
-                server = listener.accept();
-            }
-            if (!connected) {
-                connected = client.finishConnect();
-            }
-        }
-        opened.add(server);
-        return new PosixStreamSocket[] {client, server};
+        return sockets.pairVia(listener);
     }
 
     @Test
@@ -177,7 +160,7 @@ class FaultInjectingSocketsTest {
         plan.on(Call.ACCEPT).emfile(1.0).atMost(2);
         plan.arm();
         PosixStreamSocket client = provider.openStream(StandardProtocolFamily.INET);
-        opened.add(client);
+        sockets.track(client);
         client.connect(listener.localAddress());
         assertEquals(SocketError.EMFILE, assertThrows(SocketErrorException.class, listener::accept).error());
         assertEquals(SocketError.EMFILE, assertThrows(SocketErrorException.class, listener::accept).error());
@@ -187,7 +170,7 @@ class FaultInjectingSocketsTest {
             accepted = listener.accept();
         }
         assertNotNull(accepted, "the pending connection was still there");
-        opened.add(accepted);
+        sockets.track(accepted);
     }
 
     @Test
