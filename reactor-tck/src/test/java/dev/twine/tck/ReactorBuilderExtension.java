@@ -2,13 +2,10 @@ package dev.twine.tck;
 
 import dev.twine.spi.ReactorBackend;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Expands a {@link ReactorTest} method into one invocation per backend, each displayed as
@@ -19,7 +16,7 @@ public final class ReactorBuilderExtension implements TestTemplateInvocationCont
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, ReactorTest.class)).orElse(false);
+        return BackendInvocation.isTemplate(context, ReactorTest.class);
     }
 
     @Override
@@ -29,23 +26,7 @@ public final class ReactorBuilderExtension implements TestTemplateInvocationCont
             throw new IllegalStateException("no reactor backend selected; " + TckBackends.PROPERTY + "="
                     + System.getProperty(TckBackends.PROPERTY));
         }
-        return backends.stream().map(ReactorBuilderExtension::invocation);
-    }
-
-    private static TestTemplateInvocationContext invocation(ReactorBackend<?> backend) {
-        Optional<String> unavailable = backend.unavailabilityReason()
-                .map(reason -> backend.name() + " backend unavailable: " + reason);
-        ReactorInvocation invocation = new ReactorInvocation(List.of(new ReactorBuilder(backend)), unavailable);
-        return new TestTemplateInvocationContext() {
-            @Override
-            public String getDisplayName(int invocationIndex) {
-                return "[" + backend.name() + "]";
-            }
-
-            @Override
-            public List<Extension> getAdditionalExtensions() {
-                return List.of(invocation);
-            }
-        };
+        return backends.stream().map(backend -> new ReactorInvocation(List.of(new ReactorBuilder(backend)),
+                BackendInvocation.unavailability(backend)).displayedAs("[" + backend.name() + "]"));
     }
 }
