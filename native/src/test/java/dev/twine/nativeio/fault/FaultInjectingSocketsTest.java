@@ -6,7 +6,9 @@ import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.BytePattern;
 import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.PatternSource;
 import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,8 +66,12 @@ class FaultInjectingSocketsTest {
                 .on(Call.READ).shortIo(0.3).eintr(0.2).eagain(0.1);
         plan.arm();
         int total = 6 * 1024 * 1024;
-        Writer writer = new Writer(pair[0], total);
-        Pattern received = new Pattern();
+        // A direct buffer, a heap buffer, then a heap + direct gathering write, in turn.
+        PatternSource writer = new PatternSource(total,
+                new ByteBuffer[] {ByteBuffer.allocateDirect(48 * 1024)},
+                new ByteBuffer[] {ByteBuffer.allocate(20 * 1024)},
+                new ByteBuffer[] {ByteBuffer.allocate(3000), ByteBuffer.allocateDirect(7000)});
+        BytePattern received = new BytePattern();
         ByteBuffer readHeap = ByteBuffer.allocate(32 * 1024);
         ByteBuffer readDirect = ByteBuffer.allocateDirect(24 * 1024);
         long read = 0;
@@ -74,7 +79,7 @@ class FaultInjectingSocketsTest {
         long deadline = System.nanoTime() + PATIENCE_NANOS;
         while (read < total) {
             assertTrue(System.nanoTime() < deadline, "transfer finished in time, read " + read);
-            writer.step();
+            writer.writeTo(pair[0]);
             ByteBuffer into = (round++ & 1) == 0 ? readHeap : readDirect;
             into.clear();
             int n = pair[1].read(into);
@@ -83,7 +88,7 @@ class FaultInjectingSocketsTest {
             received.check(into);
             read += n;
         }
-        assertEquals(total, writer.written);
+        assertEquals(total, writer.written());
         assertEquals(total, read);
         for (Call call : new Call[] {Call.WRITE, Call.READ}) {
             for (Fault fault : new Fault[] {Fault.SHORT_IO, Fault.EINTR, Fault.EAGAIN}) {
@@ -98,41 +103,6 @@ class FaultInjectingSocketsTest {
      * write, in turn: each batch is written to the end, across as many partial writes as it takes,
      * before the next batch is filled, so the stream order is the pattern order.
      */
-    private static final class Writer {
-        private final PosixStreamSocket socket;
-        private final long total;
-        private final Pattern pattern = new Pattern();
-        private final ByteBuffer[][] batches = {
-            {ByteBuffer.allocateDirect(48 * 1024)},
-            {ByteBuffer.allocate(20 * 1024)},
-            {ByteBuffer.allocate(3000), ByteBuffer.allocateDirect(7000)},
-        };
-        private int batch = -1;
-        private long filled;
-        long written;
-
-        Writer(PosixStreamSocket socket, long total) {
-            this.socket = socket;
-            this.total = total;
-        }
-
-        void step() throws IOException {
-            if (batch < 0 || Arrays.stream(batches[batch]).noneMatch(ByteBuffer::hasRemaining)) {
-                if (filled == total) {
-                    return;
-                }
-                batch = (batch + 1) % batches.length;
-                for (ByteBuffer b : batches[batch]) {
-                    b.clear().limit((int) Math.min(b.capacity(), total - filled));
-                    filled += b.limit();
-                    pattern.fill(b);
-                    b.flip();
-                }
-            }
-            ByteBuffer[] current = batches[batch];
-            written += current.length == 1 ? socket.write(current[0]) : socket.write(current, 0, current.length);
-        }
-    }
 
     @Test
     void injectedResetFailsTheReadWithEconnreset() throws IOException {
@@ -189,32 +159,5 @@ class FaultInjectingSocketsTest {
         assertTrue(plan.injected(Call.CONNECT, Fault.EINTR) >= 1 || plan.calls(Call.CONNECT) == 1);
         assertFalse(pair[0].remoteAddress() == null, "the interrupted connect completed");
         assertEquals(pair[0].localAddress(), pair[1].remoteAddress());
-    }
-
-    /** A deterministic byte stream (a counter through a multiplicative hash) checked on arrival. */
-    private static final class Pattern {
-        private long position;
-
-        private byte next() {
-            long x = position++ * 0x9E3779B97F4A7C15L;
-            return (byte) (x >>> 56);
-        }
-
-        void fill(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                buffer.put(next());
-            }
-        }
-
-        void check(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                long at = position;
-                byte expected = next();
-                byte got = buffer.get();
-                if (got != expected) {
-                    throw new AssertionError("byte " + at + " is " + got + ", expected " + expected);
-                }
-            }
-        }
     }
 }
