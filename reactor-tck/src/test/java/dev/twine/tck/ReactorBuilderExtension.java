@@ -1,6 +1,5 @@
 package dev.twine.tck;
 
-import dev.twine.spi.ReactorBackend;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,12 +20,8 @@ public final class ReactorBuilderExtension implements TestTemplateInvocationCont
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        List<ReactorBackend<?>> backends = TckBackends.selected();
-        if (backends.isEmpty()) {
-            throw new IllegalStateException("no reactor backend selected; " + TckBackends.PROPERTY + "="
-                    + System.getProperty(TckBackends.PROPERTY));
-        }
-        return backends.stream().map(backend -> new ReactorInvocation(List.of(new ReactorBuilder(backend)),
-                BackendInvocation.unavailability(backend)).displayedAs("[" + backend.name() + "]"));
+        return TckBackends.requireSelected().stream()
+                .map(backend -> new ReactorInvocation(List.of(new ReactorBuilder(backend)),
+                        BackendInvocation.unavailability(backend)).displayedAs("[" + backend.name() + "]"));
     }
 }

@@ -23,10 +23,7 @@ public final class ReactorPairExtension implements TestTemplateInvocationContext
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        List<ReactorBackend<?>> available = TckBackends.selectedAvailable();
-        if (available.isEmpty()) {
-            throw new IllegalStateException("no available reactor backend among " + TckBackends.names(TckBackends.selected()));
-        }
+        List<ReactorBackend<?>> available = TckBackends.requireAvailable();
         List<TestTemplateInvocationContext> pairs = new ArrayList<>();
         for (ReactorBackend<?> server : available) {
             for (ReactorBackend<?> client : available) {

@@ -57,10 +57,9 @@ class FDSetTest {
         IReactor reactor = b.buildReactor();
         try (var net = LoopbackSockets.over(reactor.sockets())) {
             StreamSocketHandle[] one = net.pair();
-            StreamSocketHandle[] two = net.pair();
             ProbeDescriptor a = new ProbeDescriptor("a", one[0]);
             ProbeDescriptor c = new ProbeDescriptor("c", one[1]);
-            ProbeDescriptor w = new ProbeDescriptor("w", two[0]);
+            ProbeDescriptor w = new ProbeDescriptor("w", net.pair()[0]);
             reactor.addReader(a);
             reactor.addReader(c);
             reactor.addWriter(w);
@@ -99,10 +98,9 @@ class FDSetTest {
         IReactor reactor = b.buildReactor();
         try (var net = LoopbackSockets.over(reactor.sockets())) {
             StreamSocketHandle[] one = net.pair();
-            StreamSocketHandle[] two = net.pair();
             ProbeDescriptor both = new ProbeDescriptor("both", one[0]);
             ProbeDescriptor reader = new ProbeDescriptor("reader", one[1]);
-            ProbeDescriptor writer = new ProbeDescriptor("writer", two[0]);
+            ProbeDescriptor writer = new ProbeDescriptor("writer", net.pair()[0]);
             reactor.addReader(both);
             reactor.addWriter(both);
             reactor.addReader(reader);

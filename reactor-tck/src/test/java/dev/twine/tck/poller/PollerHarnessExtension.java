@@ -23,7 +23,7 @@ public final class PollerHarnessExtension implements TestTemplateInvocationConte
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return TckBackends.selected().stream()
+        return TckBackends.requireSelected().stream()
                 .map(backend -> new Invocation(backend).displayedAs("[" + backend.name() + "]"));
     }
 
