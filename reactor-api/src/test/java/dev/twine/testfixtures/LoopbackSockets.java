@@ -53,9 +53,8 @@ public final class LoopbackSockets<S extends StreamSocketHandle, L extends Liste
     }
 
     /**
-     * The kit over {@code provider}, whose sockets are of the given classes.
-     *
-     * @throws ClassCastException later, when a handle the provider creates is not of these classes
+     * The kit over {@code provider}, whose sockets are of the given classes. Each handle is checked as it
+     * is created: one of another class fails that call with a {@link ClassCastException}.
      */
     public static <S extends StreamSocketHandle, L extends ListeningSocketHandle> LoopbackSockets<S, L> over(
             SocketProvider provider, Class<S> streamType, Class<L> listenerType) {
