@@ -43,6 +43,9 @@ wine_fresh_prefix() {
 # Compiles what is not compiled yet (a no-op after "mvn package" or "mvn test-compile") and sets
 # win_cp: every module's classes and test classes plus the third-party jars, as a ';'-separated list of
 # Z: paths (Wine maps Z: to the Unix root). JUnit's own jars are left out: the console launcher has them.
+# reactor-api's test classes are the shared test fixtures (dev.twine.testfixtures) that the IOCP, native
+# and conformance tests use; Maven lists them as the reactor-api test-jar, which the reactor resolves to
+# the same reactor-api/target/test-classes directory the loop below adds, so that entry is not repeated.
 wine_classpath() {
   local deps="$cache/deps.txt"
   mkdir -p "$cache"
@@ -59,7 +62,7 @@ wine_classpath() {
   local e
   while IFS= read -r e; do
     case "$e" in
-      "" | "$root"/*/target/classes) ;;
+      "" | "$root"/*/target/classes | "$root"/*/target/test-classes) ;;
       */org/junit/* | */org/opentest4j/* | */org/apiguardian/*) ;;
       *) entries+=("$e") ;;
     esac

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twine.testfixtures.LogCapture;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -27,7 +28,7 @@ class UnhandledFailuresTest {
     @BeforeEach
     void startClean() {
         UnhandledFailures.drain();
-        log = new LogCapture(UnhandledFailures.LOGGER_NAME);
+        log = LogCapture.of(UnhandledFailures.LOGGER_NAME);
     }
 
     @AfterEach

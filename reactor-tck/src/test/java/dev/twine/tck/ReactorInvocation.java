@@ -1,14 +1,12 @@
 package dev.twine.tck;
 
+import dev.twine.testfixtures.OpenDescriptors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.opentest4j.TestAbortedException;
 
 /**
  * One invocation of a {@link ReactorPairTest} method ({@link ReactorTest} runs through twine-testing's
@@ -16,17 +14,16 @@ import org.opentest4j.TestAbortedException;
  * {@link ReactorBuilder} parameters (in order), skips it when its backend is unavailable, and after it
  * runs the clean-up checks described on {@link ReactorBuilder}.
  */
-final class ReactorInvocation implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+final class ReactorInvocation extends BackendInvocation implements ParameterResolver {
     /** How long a descriptor closed by another thread (a peer's socket) may take to disappear. */
     private static final long SETTLE_MILLIS = 2_000;
 
     private final List<ReactorBuilder> builders;
-    private final Optional<String> unavailable;
     private List<String> descriptorsBefore;
 
     ReactorInvocation(List<ReactorBuilder> builders, Optional<String> unavailable) {
+        super(unavailable);
         this.builders = builders;
-        this.unavailable = unavailable;
     }
 
     @Override
@@ -50,18 +47,12 @@ final class ReactorInvocation implements ParameterResolver, BeforeEachCallback, 
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        if (unavailable.isPresent()) {
-            throw new TestAbortedException(unavailable.get());
-        }
+    protected void before(ExtensionContext context) {
         descriptorsBefore = OpenDescriptors.supported() ? OpenDescriptors.list() : null;
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws InterruptedException {
-        if (unavailable.isPresent()) {
-            return;
-        }
+    protected void after(ExtensionContext context) throws InterruptedException {
         List<String> problems = new ArrayList<>();
         for (ReactorBuilder b : builders) {
             problems.addAll(b.cleanUp());

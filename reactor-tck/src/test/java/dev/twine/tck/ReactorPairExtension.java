@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Expands a {@link ReactorPairTest} method into one invocation per ordered pair (server, client) of
@@ -20,37 +18,19 @@ public final class ReactorPairExtension implements TestTemplateInvocationContext
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, ReactorPairTest.class)).orElse(false);
+        return BackendInvocation.isTemplate(context, ReactorPairTest.class);
     }
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        List<ReactorBackend<?>> available = TckBackends.selectedAvailable();
-        if (available.isEmpty()) {
-            throw new IllegalStateException("no available reactor backend among " + TckBackends.names(TckBackends.selected()));
-        }
+        List<ReactorBackend<?>> available = TckBackends.requireAvailable();
         List<TestTemplateInvocationContext> pairs = new ArrayList<>();
         for (ReactorBackend<?> server : available) {
             for (ReactorBackend<?> client : available) {
-                pairs.add(invocation(server, client));
+                pairs.add(new ReactorInvocation(List.of(new ReactorBuilder(server), new ReactorBuilder(client)),
+                        Optional.empty()).displayedAs("[server=" + server.name() + ", client=" + client.name() + "]"));
             }
         }
         return pairs.stream();
-    }
-
-    private static TestTemplateInvocationContext invocation(ReactorBackend<?> server, ReactorBackend<?> client) {
-        ReactorInvocation invocation = new ReactorInvocation(
-                List.of(new ReactorBuilder(server), new ReactorBuilder(client)), Optional.empty());
-        return new TestTemplateInvocationContext() {
-            @Override
-            public String getDisplayName(int invocationIndex) {
-                return "[server=" + server.name() + ", client=" + client.name() + "]";
-            }
-
-            @Override
-            public List<Extension> getAdditionalExtensions() {
-                return List.of(invocation);
-            }
-        };
     }
 }

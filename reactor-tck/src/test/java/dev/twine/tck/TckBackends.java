@@ -62,6 +62,34 @@ public final class TckBackends {
         return out;
     }
 
+    /**
+     * {@link #selected()}, for a test template to expand.
+     *
+     * @throws IllegalStateException if none is selected: a template with no invocation would otherwise
+     *                               report nothing rather than fail
+     */
+    public static List<ReactorBackend<?>> requireSelected() {
+        List<ReactorBackend<?>> backends = selected();
+        if (backends.isEmpty()) {
+            throw new IllegalStateException("no reactor backend selected; " + PROPERTY + "="
+                    + System.getProperty(PROPERTY));
+        }
+        return backends;
+    }
+
+    /**
+     * {@link #selectedAvailable()}, for a test template to expand.
+     *
+     * @throws IllegalStateException if none of the selected backends can run here
+     */
+    public static List<ReactorBackend<?>> requireAvailable() {
+        List<ReactorBackend<?>> available = selectedAvailable();
+        if (available.isEmpty()) {
+            throw new IllegalStateException("no available reactor backend among " + names(selected()));
+        }
+        return available;
+    }
+
     static String names(List<ReactorBackend<?>> backends) {
         return Arrays.toString(backends.stream().map(ReactorBackend::name).toArray());
     }

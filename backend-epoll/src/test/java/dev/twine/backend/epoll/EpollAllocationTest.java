@@ -1,9 +1,12 @@
 package dev.twine.backend.epoll;
 
 import dev.twine.nativeio.linux.LinuxBindings;
+import dev.twine.nativeio.posix.PosixListeningSocket;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +30,12 @@ class EpollAllocationTest {
     private static final long SLACK_BYTES = 16 * 1024;
 
     private EpollPoller poller;
-    private Sockets sockets;
+    private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
     private com.sun.management.ThreadMXBean threads;
 
     @BeforeEach
     void open() throws IOException {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "allocation counter available");
         threads = (com.sun.management.ThreadMXBean) bean;
@@ -40,11 +43,12 @@ class EpollAllocationTest {
         threads.setThreadAllocatedMemoryEnabled(true);
         LinuxBindings bindings = LinuxBindings.load();
         poller = EpollPoller.open(bindings);
-        sockets = new Sockets(new PosixSocketProvider(bindings.socketCalls()));
+        sockets = LoopbackSockets.over(new PosixSocketProvider(bindings.socketCalls()),
+                PosixStreamSocket.class, PosixListeningSocket.class);
     }
 
     @AfterEach
-    void close() {
+    void close() throws IOException {
         if (sockets != null) {
             sockets.close();
         }

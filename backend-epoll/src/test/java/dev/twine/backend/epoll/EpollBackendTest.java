@@ -8,12 +8,11 @@ import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SocketProvider;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +41,7 @@ class EpollBackendTest {
 
     @Test
     void onLinuxTheBackendIsAvailableWithTheNativePriority() {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         EpollBackend backend = new EpollBackend();
         assertEquals(Optional.empty(), backend.unavailabilityReason());
         assertTrue(backend.isAvailable());
@@ -52,7 +51,7 @@ class EpollBackendTest {
 
     @Test
     void theProbeRunsOnceAndTheSocketProviderIsShared() {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         LinuxBindings real = LinuxBindings.load();
         CountingCreates creates = new CountingCreates(real.epoll());
         EpollBackend backend = new EpollBackend(real.withEpoll(creates));
@@ -65,7 +64,7 @@ class EpollBackendTest {
 
     @Test
     void aFailingProbeNamesTheCallAndTheError() {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         LinuxBindings real = LinuxBindings.load();
         LinuxEpoll noEpoll = new CountingCreates(real.epoll()) {
             @Override
@@ -83,15 +82,14 @@ class EpollBackendTest {
 
     @Test
     void pollerAndSocketsFromTheBackendWorkTogether() throws IOException {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         EpollBackend backend = new EpollBackend();
-        SocketProvider provider = backend.sockets();
         try (Poller<PosixHandle> poller = backend.openPoller();
-             Sockets sockets = new Sockets((dev.twine.nativeio.posix.PosixSocketProvider) provider)) {
-            PosixListeningSocket listener = sockets.track((PosixListeningSocket)
-                    provider.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8));
+             LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets = LoopbackSockets.over(
+                     backend.sockets(), PosixStreamSocket.class, PosixListeningSocket.class)) {
+            PosixListeningSocket listener = sockets.listen();
             poller.register(listener, Readiness.token(listener), Poller.READ);
-            PosixStreamSocket client = sockets.track((PosixStreamSocket) provider.openStream(StandardProtocolFamily.INET));
+            PosixStreamSocket client = sockets.open();
             client.connect(listener.localAddress());
             Readiness.awaitReady(poller, listener);
             PosixStreamSocket server = sockets.track(listener.accept());

@@ -11,12 +11,16 @@ import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.BytePattern;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.PatternSource;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
@@ -37,21 +41,22 @@ class EpollFaultInjectionTest {
     private FaultPlan plan;
     private CountingEpoll counting;
     private EpollPoller poller;
-    private Sockets sockets;
+    private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
 
     @BeforeEach
     void open() throws IOException {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(20240611L).disarm();
         LinuxBindings faulty = FaultInjection.linux(LinuxBindings.load(), plan);
         counting = new CountingEpoll(faulty.epoll());
         LinuxBindings bindings = faulty.withEpoll(counting);
         poller = EpollPoller.open(bindings);
-        sockets = new Sockets(new PosixSocketProvider(bindings.socketCalls()));
+        sockets = LoopbackSockets.over(new PosixSocketProvider(bindings.socketCalls()),
+                PosixStreamSocket.class, PosixListeningSocket.class);
     }
 
     @AfterEach
-    void close() {
+    void close() throws IOException {
         if (sockets != null) {
             sockets.close();
         }
@@ -71,20 +76,24 @@ class EpollFaultInjectionTest {
                 .on(Call.EPOLL_WAIT).eintr(0.2);
         plan.arm();
         int total = 8 * 1024 * 1024;
-        Source source = new Source(total);
-        Pattern received = new Pattern();
+        // A single direct buffer and a heap + direct gathering write, alternately.
+        PatternSource source = new PatternSource(total,
+                new ByteBuffer[] {ByteBuffer.allocateDirect(96 * 1024)},
+                new ByteBuffer[] {
+                    ByteBuffer.allocate(5000), ByteBuffer.allocateDirect(30_000), ByteBuffer.allocate(900)});
+        BytePattern received = new BytePattern();
         ByteBuffer into = ByteBuffer.allocateDirect(64 * 1024);
         long[] read = {0};
         poller.register(writer, Readiness.token(writer), Poller.WRITE);
         poller.register(reader, Readiness.token(reader), Poller.READ);
-        long deadline = System.nanoTime() + Sockets.PATIENCE.toNanos() * 3;
+        long deadline = System.nanoTime() + Await.PATIENCE.toNanos() * 3;
         while (read[0] < total) {
             assertTrue(System.nanoTime() < deadline, "finished in time; read " + read[0] + " with " + plan);
             poller.poll(TEN_MS, (token, ops, error) -> {
                 try {
                     if (token == Readiness.token(writer) && writer.isOpen() && (ops & Poller.WRITE) != 0) {
                         // Write until the socket (or an injected EAGAIN) says stop, as a transport does.
-                        while (source.write(writer) > 0) {
+                        while (source.writeTo(writer) > 0) {
                             continue;
                         }
                         if (source.done()) {
@@ -104,7 +113,7 @@ class EpollFaultInjectionTest {
             });
         }
         assertEquals(total, read[0]);
-        assertEquals(total, source.written);
+        assertEquals(total, source.written());
         assertTrue(plan.injected(Call.EPOLL_WAIT, Fault.EINTR) > 0, "epoll_wait was interrupted");
         for (Call call : new Call[] {Call.READ, Call.WRITE, Call.WRITEV}) {
             assertTrue(plan.injected(call, Fault.SHORT_IO) > 0 && plan.injected(call, Fault.EAGAIN) > 0
@@ -118,7 +127,7 @@ class EpollFaultInjectionTest {
         poller.register(listener, Readiness.token(listener), Poller.READ);
         plan.on(Call.ACCEPT).emfile(1.0).atMost(1);
         plan.arm();
-        PosixStreamSocket client = sockets.track(sockets.provider.openStream(StandardProtocolFamily.INET));
+        PosixStreamSocket client = sockets.open();
         client.connect(listener.localAddress());
         assertEquals(Poller.READ, Readiness.awaitReady(poller, listener));
         SocketErrorException emfile = assertThrows(SocketErrorException.class, listener::accept);
@@ -162,71 +171,5 @@ class EpollFaultInjectionTest {
         // One second of 200 ms waits is about 5 waits; interrupted waits return at once, so allow
         // for them (30% of calls) and a slow machine, but a spinning loop would make thousands.
         assertTrue(counting.waits <= 20, "waits in one idle second: " + counting.waits);
-    }
-
-    /** The sending side: the pattern in 96 KiB direct batches, or heap + direct gathers, alternately. */
-    private static final class Source {
-        private final long total;
-        private final Pattern pattern = new Pattern();
-        private final ByteBuffer[][] batches = {
-            {ByteBuffer.allocateDirect(96 * 1024)},
-            {ByteBuffer.allocate(5000), ByteBuffer.allocateDirect(30_000), ByteBuffer.allocate(900)},
-        };
-        private int batch = -1;
-        private long filled;
-        long written;
-
-        Source(long total) {
-            this.total = total;
-        }
-
-        boolean done() {
-            return written == total;
-        }
-
-        long write(PosixStreamSocket socket) throws IOException {
-            if (batch < 0 || java.util.Arrays.stream(batches[batch]).noneMatch(ByteBuffer::hasRemaining)) {
-                if (filled == total) {
-                    return 0;
-                }
-                batch = (batch + 1) % batches.length;
-                for (ByteBuffer b : batches[batch]) {
-                    b.clear().limit((int) Math.min(b.capacity(), total - filled));
-                    filled += b.limit();
-                    pattern.fill(b);
-                    b.flip();
-                }
-            }
-            ByteBuffer[] current = batches[batch];
-            long n = current.length == 1 ? socket.write(current[0]) : socket.write(current, 0, current.length);
-            written += n;
-            return n;
-        }
-    }
-
-    /** A deterministic byte stream, checked byte by byte on arrival. */
-    private static final class Pattern {
-        private long position;
-
-        private byte next() {
-            return (byte) (position++ * 0x9E3779B97F4A7C15L >>> 56);
-        }
-
-        void fill(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                buffer.put(next());
-            }
-        }
-
-        void check(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                long at = position;
-                byte expected = next();
-                byte got = buffer.get();
-                if (got != expected) {
-                    throw new AssertionError("byte " + at + " is " + got + ", expected " + expected);
-                }
-            }
-        }
     }
 }

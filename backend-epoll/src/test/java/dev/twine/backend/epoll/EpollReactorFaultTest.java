@@ -17,6 +17,9 @@ import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.BytePattern;
+import dev.twine.testfixtures.PatternSource;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +56,7 @@ class EpollReactorFaultTest {
 
     @BeforeEach
     void build() {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(7_340_033L).disarm();
         LinuxBindings faulty = FaultInjection.linux(LinuxBindings.load(), plan);
         counting = new CountingEpoll(faulty.epoll());
@@ -120,7 +122,7 @@ class EpollReactorFaultTest {
             plan.arm();
         };
         Sender sender = new Sender(connectTo(acceptor), 100_000);
-        sender.chunk = 100;
+        sender.source.chunksOf(100);
         reactor.addWriter(sender);
         runUntilStopped();
         Failure lost = acceptor.receivers.get(0).lost;
@@ -231,7 +233,7 @@ class EpollReactorFaultTest {
     private final class Receiver implements IReadDescriptor {
         private final PosixStreamSocket socket;
         private final Runnable onData;
-        private final Pattern pattern = new Pattern();
+        private final BytePattern pattern = new BytePattern();
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
         long received;
         Failure lost;
@@ -279,33 +281,25 @@ class EpollReactorFaultTest {
      */
     private final class Sender implements IWriteDescriptor {
         private final PosixStreamSocket socket;
-        private final long total;
-        private final Pattern pattern = new Pattern();
-        private final ByteBuffer[][] batches = {
-            {ByteBuffer.allocateDirect(96 * 1024)},
-            {ByteBuffer.allocate(5000), ByteBuffer.allocateDirect(30_000), ByteBuffer.allocate(900)},
-        };
-        private int batch = -1;
-        private long filled;
-        int chunk = Integer.MAX_VALUE;
-        long written;
+        final PatternSource source;
         Failure lost;
         Runnable onLost = () -> { };
 
         Sender(PosixStreamSocket socket, long total) {
             this.socket = socket;
-            this.total = total;
+            this.source = new PatternSource(total,
+                    new ByteBuffer[] {ByteBuffer.allocateDirect(96 * 1024)},
+                    new ByteBuffer[] {
+                        ByteBuffer.allocate(5000), ByteBuffer.allocateDirect(30_000), ByteBuffer.allocate(900)});
         }
 
         @Override
         public Exception doWrite() {
             try {
-                long n;
-                do {
-                    n = writeSome();
-                    written += n;
-                } while (n > 0);
-                if (written == total) {
+                while (source.writeTo(socket) > 0) {
+                    continue;
+                }
+                if (source.done()) {
                     reactor.removeWriter(this);
                     socket.shutdownOutput();
                 }
@@ -313,23 +307,6 @@ class EpollReactorFaultTest {
             } catch (IOException e) {
                 return e;
             }
-        }
-
-        private long writeSome() throws IOException {
-            if (batch < 0 || Arrays.stream(batches[batch]).noneMatch(ByteBuffer::hasRemaining)) {
-                if (filled == total) {
-                    return 0;
-                }
-                batch = (batch + 1) % batches.length;
-                for (ByteBuffer b : batches[batch]) {
-                    b.clear().limit((int) Math.min(Math.min(b.capacity(), chunk), total - filled));
-                    filled += b.limit();
-                    pattern.fill(b);
-                    b.flip();
-                }
-            }
-            ByteBuffer[] current = batches[batch];
-            return current.length == 1 ? socket.write(current[0]) : socket.write(current, 0, current.length);
         }
 
         @Override
@@ -346,32 +323,6 @@ class EpollReactorFaultTest {
         @Override
         public String logPrefix() {
             return "Sender";
-        }
-    }
-
-    /** A deterministic byte stream, checked byte by byte on arrival. */
-    private static final class Pattern {
-        private long position;
-
-        private byte next() {
-            return (byte) (position++ * 0x9E3779B97F4A7C15L >>> 56);
-        }
-
-        void fill(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                buffer.put(next());
-            }
-        }
-
-        void check(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                long at = position;
-                byte expected = next();
-                byte got = buffer.get();
-                if (got != expected) {
-                    throw new AssertionError("byte " + at + " is " + got + ", expected " + expected);
-                }
-            }
         }
     }
 }

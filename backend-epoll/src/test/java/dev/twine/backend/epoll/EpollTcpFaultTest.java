@@ -14,6 +14,8 @@ import dev.twine.nativeio.fault.Fault;
 import dev.twine.nativeio.fault.FaultInjection;
 import dev.twine.nativeio.fault.FaultPlan;
 import dev.twine.nativeio.linux.LinuxBindings;
+import dev.twine.testfixtures.BytePattern;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class EpollTcpFaultTest {
 
     @BeforeEach
     void build() {
-        Sockets.assumeLinux();
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(7_340_033L).disarm();
         LinuxBindings faulty = FaultInjection.linux(LinuxBindings.load(), plan);
         counting = new CountingEpoll(faulty.epoll());
@@ -80,7 +82,7 @@ class EpollTcpFaultTest {
         IListeningPort listening = reactor.listenTCP(0, Factory.forProtocol(() -> server), 50, "127.0.0.1");
         List<Failure> clientLost = new ArrayList<>();
         reactor.connectTCP("127.0.0.1", port(listening), new ClientFactory(() -> new Protocol() {
-            private final Pattern pattern = new Pattern();
+            private final BytePattern pattern = new BytePattern();
             private int sent;
 
             @Override
@@ -137,7 +139,7 @@ class EpollTcpFaultTest {
         };
         server.onLost = reactor::stop;
         reactor.connectTCP("127.0.0.1", port(listening), new ClientFactory(() -> new Protocol() {
-            private final Pattern pattern = new Pattern();
+            private final BytePattern pattern = new BytePattern();
 
             @Override
             public void connectionMade() {
@@ -230,7 +232,7 @@ class EpollTcpFaultTest {
     /** A server protocol that checks the pattern and records how the connection ended. */
     private static final class Checker extends Protocol {
         private final int expected;
-        private final Pattern pattern = new Pattern();
+        private final BytePattern pattern = new BytePattern();
         boolean made;
         long received;
         Failure lost;
@@ -258,32 +260,6 @@ class EpollTcpFaultTest {
         public void connectionLost(Failure reason) {
             lost = reason;
             onLost.run();
-        }
-    }
-
-    /** A deterministic byte stream, checked byte by byte on arrival. */
-    private static final class Pattern {
-        private long position;
-
-        private byte next() {
-            return (byte) (position++ * 0x9E3779B97F4A7C15L >>> 56);
-        }
-
-        void fill(byte[] into) {
-            for (int i = 0; i < into.length; i++) {
-                into[i] = next();
-            }
-        }
-
-        void check(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                long at = position;
-                byte expected = next();
-                byte got = buffer.get();
-                if (got != expected) {
-                    throw new AssertionError("byte " + at + " is " + got + ", expected " + expected);
-                }
-            }
         }
     }
 }

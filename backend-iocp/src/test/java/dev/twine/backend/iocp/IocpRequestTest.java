@@ -1,18 +1,23 @@
 package dev.twine.backend.iocp;
 
-import static dev.twine.backend.iocp.Loopback.pollOnce;
-import static dev.twine.backend.iocp.Loopback.writeFully;
 import static dev.twine.spi.Poller.READ;
+import static dev.twine.testfixtures.SocketIo.readAscii;
+import static dev.twine.testfixtures.SocketIo.writeFully;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.nativeio.windows.Win32;
+import dev.twine.nativeio.windows.WinsockCalls;
 import dev.twine.spi.ListeningSocketHandle;
 import dev.twine.spi.StreamSocketHandle;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Polls;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +31,12 @@ import org.junit.jupiter.api.condition.OS;
  */
 @EnabledOnOs(value = OS.WINDOWS, disabledReason = "IOCP needs Windows; run .ci/wine/run-tck.sh to test it under Wine")
 class IocpRequestTest {
-    private Loopback net;
+    private LoopbackSockets<StreamSocketHandle, ListeningSocketHandle> net;
     private IocpPoller poller;
 
     @BeforeEach
     void open() throws IOException {
-        net = new Loopback();
+        net = LoopbackSockets.over(new WinsockSocketProvider(new WinsockCalls(Win32.get())));
         poller = new IocpPoller(Win32.get());
     }
 
@@ -44,19 +49,19 @@ class IocpRequestTest {
     @Test
     void manySocketsSpreadOverSeveralHelperHandlesAreAllReported() throws IOException {
         int count = PollRequestPool.PER_HELPER * 2 + 5;
-        ListeningSocketHandle l = net.listener();
+        ListeningSocketHandle l = net.listen();
         for (int i = 0; i < count; i++) {
-            StreamSocketHandle c = net.client();
+            StreamSocketHandle c = net.open();
             c.connect(l.localAddress());
-            WinsockHandle a = (WinsockHandle) net.acceptWithin(l);
+            WinsockHandle a = (WinsockHandle) net.accept(l);
             poller.register(a, i, READ);
             writeFully(c, "m");
         }
         Set<Long> seen = new HashSet<>();
-        long deadline = System.nanoTime() + Loopback.DEADLINE_NANOS;
+        long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
         while (seen.size() < count && System.nanoTime() - deadline < 0) {
-            pollOnce(poller, 200).forEach((token, ops) -> {
-                assertEquals(READ, ops & READ);
+            Polls.once(poller, TimeUnit.MILLISECONDS.toNanos(200)).forEach((token, report) -> {
+                assertEquals(READ, report.ops() & READ);
                 seen.add(token);
             });
         }
@@ -68,10 +73,10 @@ class IocpRequestTest {
         StreamSocketHandle[] p = net.pair();
         poller.register((WinsockHandle) p[0], 0, READ);
         poller.register((WinsockHandle) p[1], 1, READ);
-        pollOnce(poller, 20);
+        Polls.once(poller, TimeUnit.MILLISECONDS.toNanos(20));
         poller.close();
         writeFully(p[0], "after");
-        assertEquals("after", Loopback.readExactly(p[1], 5));
+        assertEquals("after", readAscii(p[1], 5));
         poller = new IocpPoller(Win32.get());
     }
 
@@ -79,31 +84,31 @@ class IocpRequestTest {
     void aSocketClosedWhileRegisteredIsDroppedWithoutReports() throws IOException {
         StreamSocketHandle[] p = net.pair();
         poller.register((WinsockHandle) p[1], 1, READ);
-        pollOnce(poller, 20);
+        Polls.once(poller, TimeUnit.MILLISECONDS.toNanos(20));
         p[1].close();
         for (int i = 0; i < 3; i++) {
-            assertFalse(pollOnce(poller, 50).containsKey(1L));
+            assertFalse(Polls.once(poller, TimeUnit.MILLISECONDS.toNanos(50)).containsKey(1L));
         }
     }
 
     @Test
     void requestRecordsAreRecycledOnceTheirPollHasCompleted() throws IOException {
-        ListeningSocketHandle l = net.listener();
+        ListeningSocketHandle l = net.listen();
         for (int i = 0; i < PollRequestPool.PER_CHUNK * 3; i++) {
-            StreamSocketHandle c = net.client();
+            StreamSocketHandle c = net.open();
             c.connect(l.localAddress());
-            WinsockHandle a = (WinsockHandle) net.acceptWithin(l);
+            WinsockHandle a = (WinsockHandle) net.accept(l);
             poller.register(a, i, READ);
-            pollOnce(poller, 0);
+            Polls.once(poller, TimeUnit.MILLISECONDS.toNanos(0));
             poller.deregister(a, READ);
-            pollOnce(poller, 0);
+            Polls.once(poller, TimeUnit.MILLISECONDS.toNanos(0));
             a.close();
             c.close();
         }
         // Cancelled polls come back within a few polls; their records go back to the pool, so sequential
         // registrations never need more than a chunk or two.
         for (int i = 0; i < 5; i++) {
-            pollOnce(poller, 20);
+            Polls.once(poller, TimeUnit.MILLISECONDS.toNanos(20));
         }
         assertTrue(poller.poolSize() <= 2 * PollRequestPool.PER_CHUNK, "pool grew to " + poller.poolSize());
     }

@@ -1,9 +1,13 @@
 package dev.twine.backend.iocp;
 
+import dev.twine.nativeio.windows.Win32;
+import dev.twine.nativeio.windows.WinsockCalls;
 import dev.twine.spi.ListeningSocketHandle;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 import dev.twine.spi.StreamSocketHandle;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.SocketIo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +21,8 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import static dev.twine.backend.iocp.Loopback.readExactly;
-import static dev.twine.backend.iocp.Loopback.writeFully;
+import static dev.twine.testfixtures.SocketIo.readAscii;
+import static dev.twine.testfixtures.SocketIo.writeFully;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,15 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledOnOs(value = OS.WINDOWS, disabledReason = "Winsock needs Windows; run .ci/wine/run-tck.sh to test it under Wine")
 class WinsockSocketTest {
-    private Loopback net;
+    private LoopbackSockets<StreamSocketHandle, ListeningSocketHandle> net;
 
     @BeforeEach
     void open() {
-        net = new Loopback();
+        net = LoopbackSockets.over(new WinsockSocketProvider(new WinsockCalls(Win32.get())));
     }
 
     @AfterEach
-    void close() {
+    void close() throws IOException {
         net.close();
     }
 
@@ -47,9 +51,9 @@ class WinsockSocketTest {
     void bytesWrittenOnOneSideAreReadOnTheOther() throws IOException {
         StreamSocketHandle[] p = net.pair();
         writeFully(p[0], "ping");
-        assertEquals("ping", readExactly(p[1], 4));
+        assertEquals("ping", readAscii(p[1], 4));
         writeFully(p[1], "pong");
-        assertEquals("pong", readExactly(p[0], 4));
+        assertEquals("pong", readAscii(p[0], 4));
     }
 
     @Test
@@ -60,7 +64,7 @@ class WinsockSocketTest {
         while (b.hasRemaining()) {
             p[0].write(b);
         }
-        assertEquals("direct", readExactly(p[1], 6));
+        assertEquals("direct", readAscii(p[1], 6));
     }
 
     @Test
@@ -79,7 +83,7 @@ class WinsockSocketTest {
         assertEquals(13, written);
         assertEquals(4, parts[0].remaining(), "buffers outside the range are untouched");
         assertFalse(parts[3].hasRemaining());
-        assertEquals("one,two,three", readExactly(p[1], 13));
+        assertEquals("one,two,three", readAscii(p[1], 13));
     }
 
     @Test
@@ -90,7 +94,7 @@ class WinsockSocketTest {
 
     @Test
     void acceptingWithNothingPendingReturnsNull() throws IOException {
-        assertNull(net.listener().accept());
+        assertNull(net.listen().accept());
     }
 
     @Test
@@ -110,10 +114,10 @@ class WinsockSocketTest {
         StreamSocketHandle[] p = net.pair();
         writeFully(p[0], "bye");
         p[0].shutdownOutput();
-        assertEquals("bye", readExactly(p[1], 3));
-        assertEquals(-1, Loopback.readUntilEof(p[1]));
+        assertEquals("bye", readAscii(p[1], 3));
+        assertEquals(-1, SocketIo.readUntilEof(p[1]));
         writeFully(p[1], "ok");
-        assertEquals("ok", readExactly(p[0], 2));
+        assertEquals("ok", readAscii(p[0], 2));
     }
 
     @Test
@@ -129,7 +133,7 @@ class WinsockSocketTest {
     void readingAfterShutdownInputIsEndOfStream() throws IOException {
         StreamSocketHandle[] p = net.pair();
         p[1].shutdownInput();
-        assertEquals(-1, Loopback.readUntilEof(p[1]));
+        assertEquals(-1, SocketIo.readUntilEof(p[1]));
     }
 
     @Test
@@ -140,7 +144,7 @@ class WinsockSocketTest {
         assertEquals(-1, p[0].fileno());
         // Windows reports ECONNRESET; Wine 8 reports end of stream (native.md §5.1).
         try {
-            assertEquals(-1, Loopback.readUntilEof(p[1]));
+            assertEquals(-1, SocketIo.readUntilEof(p[1]));
         } catch (SocketErrorException e) {
             assertEquals(SocketError.ECONNRESET, e.error());
         }
@@ -148,22 +152,22 @@ class WinsockSocketTest {
 
     @Test
     void addressesAreTheBoundAndThePeerOnes() throws IOException {
-        ListeningSocketHandle l = net.listener();
+        ListeningSocketHandle l = net.listen();
         InetSocketAddress server = l.localAddress();
         assertEquals(InetAddress.getLoopbackAddress(), server.getAddress());
         assertTrue(server.getPort() > 0);
-        StreamSocketHandle c = net.client();
+        StreamSocketHandle c = net.open();
         c.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         assertNull(c.remoteAddress(), "not connected yet");
         c.connect(server);
-        StreamSocketHandle a = net.acceptWithin(l);
+        StreamSocketHandle a = net.accept(l);
         assertEquals(c.localAddress(), a.remoteAddress());
         assertEquals(server, a.localAddress());
     }
 
     @Test
     void tcpNoDelayAndKeepAliveCanBeSetAndRead() throws IOException {
-        StreamSocketHandle s = net.client();
+        StreamSocketHandle s = net.open();
         s.setTcpNoDelay(true);
         assertTrue(s.getTcpNoDelay());
         s.setTcpNoDelay(false);
@@ -174,8 +178,8 @@ class WinsockSocketTest {
 
     @Test
     void listeningOnAPortInUseIsEaddrinuse() throws IOException {
-        InetSocketAddress taken = net.listener().localAddress();
-        SocketErrorException e = assertThrows(SocketErrorException.class, () -> net.sockets.listen(taken, 5));
+        InetSocketAddress taken = net.listen().localAddress();
+        SocketErrorException e = assertThrows(SocketErrorException.class, () -> net.provider().listen(taken, 5));
         assertEquals(SocketError.EADDRINUSE, e.error());
     }
 
@@ -184,18 +188,18 @@ class WinsockSocketTest {
         InetSocketAddress any6 = new InetSocketAddress(InetAddress.getByName("::1"), 0);
         ListeningSocketHandle l;
         try {
-            l = net.sockets.listen(any6, 5);
+            l = net.provider().listen(any6, 5);
         } catch (SocketErrorException e) {
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "no IPv6 loopback here: " + e.getMessage());
             return;
         }
         try {
-            StreamSocketHandle c = net.sockets.openStream(StandardProtocolFamily.INET6);
+            StreamSocketHandle c = net.provider().openStream(StandardProtocolFamily.INET6);
             try {
                 c.connect(l.localAddress());
-                StreamSocketHandle a = net.acceptWithin(l);
+                StreamSocketHandle a = net.accept(l);
                 writeFully(c, "six");
-                assertEquals("six", readExactly(a, 3));
+                assertEquals("six", readAscii(a, 3));
                 assertEquals(l.localAddress(), a.localAddress());
             } finally {
                 c.close();
@@ -207,7 +211,7 @@ class WinsockSocketTest {
 
     @Test
     void callsOnAClosedSocketAreEbadf() throws IOException {
-        StreamSocketHandle s = net.client();
+        StreamSocketHandle s = net.open();
         s.close();
         s.close();
         SocketErrorException e = assertThrows(SocketErrorException.class, () -> s.read(ByteBuffer.allocate(1)));

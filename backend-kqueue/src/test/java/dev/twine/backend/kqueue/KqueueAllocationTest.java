@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.nativeio.bsd.KqueueBindings;
+import dev.twine.nativeio.posix.PosixListeningSocket;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.LoopbackSockets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,14 +38,16 @@ class KqueueAllocationTest {
 
         KqueueBindings bindings = KqueueBindings.load(KqShim.config(abi));
         try (KqueuePoller poller = KqueuePoller.open(bindings);
-             LoopbackSockets sockets = new LoopbackSockets(new PosixSocketProvider(bindings.socketCalls()))) {
+             LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets = LoopbackSockets.over(
+                     new PosixSocketProvider(bindings.socketCalls()),
+                     PosixStreamSocket.class, PosixListeningSocket.class)) {
             PosixStreamSocket[] pair = sockets.pair();
             pair[0].write(ByteBuffer.wrap(new byte[] {1}));
             int[] reports = {0};
             Poller.ReadySink sink = (token, ops, error) -> reports[0]++;
             poller.register(pair[0], 0, Poller.WRITE);
             poller.register(pair[1], 1, Poller.READ | Poller.WRITE);
-            long deadline = System.nanoTime() + LoopbackSockets.PATIENCE_NANOS;
+            long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
             while (poller.poll(100_000_000L, sink) < 2 && System.nanoTime() < deadline) {
                 continue;
             }

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.nativeio.bsd.KqueueBindings;
+import dev.twine.nativeio.posix.PosixListeningSocket;
+import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +30,7 @@ class KqueueBackendTest {
 
     @Test
     void withoutAKqueueLibraryLinuxSaysWhyKqueueIsUnavailable() {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux only");
+        Platform.assumeLinux();
         Assumptions.assumeTrue(System.getProperty("twine.kqueue.library") == null
                 && System.getenv("TWINE_KQUEUE_LIBRARY") == null, "no kqueue library configured");
         KqueueBackend backend = new KqueueBackend();
@@ -42,12 +47,12 @@ class KqueueBackendTest {
                 () -> KqueueBindings.load(KqShim.config(KqShim.Abi.FREEBSD)));
         assertEquals(Optional.empty(), backend.unavailabilityReason());
         try (Poller poller = backend.openPoller();
-             LoopbackSockets sockets = new LoopbackSockets(
-                     (dev.twine.nativeio.posix.PosixSocketProvider) backend.sockets())) {
+             LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets = LoopbackSockets.over(
+                     backend.sockets(), PosixStreamSocket.class, PosixListeningSocket.class)) {
             var pair = sockets.pair();
             poller.register(pair[0], 0, Poller.WRITE);
             int[] got = {0};
-            long deadline = System.nanoTime() + LoopbackSockets.PATIENCE_NANOS;
+            long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
             while (got[0] == 0 && System.nanoTime() < deadline) {
                 poller.poll(100_000_000L, (token, ops, error) -> got[0] = ops);
             }

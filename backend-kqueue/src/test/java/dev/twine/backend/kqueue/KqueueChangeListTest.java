@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.nativeio.bsd.KqueueBindings;
 import dev.twine.nativeio.posix.PosixHandle;
+import dev.twine.nativeio.posix.PosixListeningSocket;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.SocketError;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.LoopbackSockets;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,18 +35,28 @@ class KqueueChangeListTest {
     private KqueueBindings bindings;
     private ScriptedKqueue sys;
     private KqueuePoller poller;
-    private LoopbackSockets sockets;
+    private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
 
+    /** Opens the poller over the scripted kqueue of {@code abi}, and the sockets it watches. */
     private void open(KqShim.Abi abi) throws IOException {
         KqueueBindings real = KqueueBindings.load(KqShim.config(abi));
         sys = new ScriptedKqueue(real.kqueue());
         bindings = real.withKqueue(sys);
         poller = KqueuePoller.open(bindings);
-        sockets = new LoopbackSockets(new PosixSocketProvider(bindings.socketCalls()));
+        sockets = LoopbackSockets.over(new PosixSocketProvider(bindings.socketCalls()),
+                PosixStreamSocket.class, PosixListeningSocket.class);
+    }
+
+    /** {@link #open}, then a connected pair, with [1] registered under token 1 for {@code ops}. */
+    private PosixStreamSocket[] openWithRegisteredPair(KqShim.Abi abi, int ops) throws IOException {
+        open(abi);
+        PosixStreamSocket[] pair = sockets.pair();
+        poller.register(pair[1], 1, ops);
+        return pair;
     }
 
     @AfterEach
-    void close() {
+    void close() throws IOException {
         if (poller != null) {
             poller.close();
         }
@@ -76,9 +89,7 @@ class KqueueChangeListTest {
     @ParameterizedTest
     @EnumSource(KqShim.Abi.class)
     void onlyTheFilterThatChangedIsSubmitted(KqShim.Abi abi) throws Exception {
-        open(abi);
-        PosixStreamSocket[] pair = sockets.pair();
-        poller.register(pair[1], 1, READ);
+        PosixStreamSocket[] pair = openWithRegisteredPair(abi, READ);
         poll(0);
         int changes = sys.changesSubmitted;
         poller.reregister(pair[1], 1, READ, READ | WRITE);
@@ -89,9 +100,7 @@ class KqueueChangeListTest {
     @ParameterizedTest
     @EnumSource(KqShim.Abi.class)
     void deregistrationReachesTheKernelBeforeItReturnsSoTheHandleCanBeClosed(KqShim.Abi abi) throws Exception {
-        open(abi);
-        PosixStreamSocket[] pair = sockets.pair();
-        poller.register(pair[1], 1, READ | WRITE);
+        PosixStreamSocket[] pair = openWithRegisteredPair(abi, READ | WRITE);
         poll(100_000_000L);
         int before = sys.keventCalls;
         poller.deregister(pair[1], READ | WRITE);
@@ -110,7 +119,7 @@ class KqueueChangeListTest {
             poller.register(sockets.pair()[0], i, READ | WRITE);
         }
         Map<Long, Integer> union = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + LoopbackSockets.PATIENCE_NANOS;
+        long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
         while (union.size() < pairs && System.nanoTime() < deadline) {
             union.putAll(poll(100_000_000L));
         }
@@ -120,9 +129,7 @@ class KqueueChangeListTest {
     @ParameterizedTest
     @EnumSource(KqShim.Abi.class)
     void aSignalDuringTheWaitIsAnEmptyPollAndTheChangesStillApply(KqShim.Abi abi) throws Exception {
-        open(abi);
-        PosixStreamSocket[] pair = sockets.pair();
-        poller.register(pair[1], 1, WRITE);
+        openWithRegisteredPair(abi, WRITE);
         sys.failNextWait(bindings.errno().number("EINTR"));
         assertTrue(poll(-1).isEmpty());
         assertEquals(WRITE, poll(0).get(1L), "the add went in with the interrupted call");
@@ -157,9 +164,7 @@ class KqueueChangeListTest {
     @ParameterizedTest
     @EnumSource(KqShim.Abi.class)
     void aFailedDeleteOfAnEventTheKernelDroppedIsIgnored(KqShim.Abi abi) throws Exception {
-        open(abi);
-        PosixStreamSocket[] pair = sockets.pair();
-        poller.register(pair[1], 1, READ);
+        PosixStreamSocket[] pair = openWithRegisteredPair(abi, READ);
         poll(0);
         // Both filters are deleted, though only READ was added: the WRITE delete fails with ENOENT.
         poller.deregister(pair[1], READ | WRITE);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,7 @@ class KqueueConfigTest {
 
     @BeforeEach
     void save() {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux only");
+        Platform.assumeLinux();
         Assumptions.assumeTrue(System.getenv(KqueueConfig.LIBRARY_ENV) == null
                 && System.getenv(KqueueConfig.ABI_ENV) == null, "no kqueue environment variables set");
         savedLibrary = System.clearProperty(KqueueConfig.LIBRARY_PROPERTY);

@@ -6,19 +6,17 @@ import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.BytePattern;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.PatternSource;
+import dev.twine.testfixtures.Platform;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,42 +34,28 @@ class FaultInjectingSocketsTest {
 
     private FaultPlan plan;
     private PosixSocketProvider provider;
-    private final List<PosixStreamSocket> opened = new ArrayList<>();
+    private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
     private PosixListeningSocket listener;
 
     @BeforeEach
     void bind() throws IOException {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux only");
+        Platform.assumeLinux();
         plan = FaultPlan.seeded(42).disarm();
         provider = new PosixSocketProvider(FaultInjection.linux(LinuxBindings.load(), plan).socketCalls());
-        listener = provider.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        sockets = LoopbackSockets.over(provider, PosixStreamSocket.class, PosixListeningSocket.class);
+        listener = sockets.listen();
     }
 
     @AfterEach
-    void closeAll() {
-        opened.forEach(PosixStreamSocket::close);
-        if (listener != null) {
-            listener.close();
+    void closeAll() throws IOException {
+        if (sockets != null) {
+            sockets.close();
         }
     }
 
+    /** A connected pair through the test's listener, so faults armed before it apply to its calls. */
     private PosixStreamSocket[] pair() throws IOException {
-        PosixStreamSocket client = provider.openStream(StandardProtocolFamily.INET);
-        opened.add(client);
-        boolean connected = client.connect(listener.localAddress());
-        PosixStreamSocket server = null;
-        long deadline = System.nanoTime() + PATIENCE_NANOS;
-        while (server == null || !connected) {
-            assertTrue(System.nanoTime() < deadline, "connected in time");
-            if (server == null) {
-                server = listener.accept();
-            }
-            if (!connected) {
-                connected = client.finishConnect();
-            }
-        }
-        opened.add(server);
-        return new PosixStreamSocket[] {client, server};
+        return sockets.pairVia(listener);
     }
 
     @Test
@@ -82,8 +66,12 @@ class FaultInjectingSocketsTest {
                 .on(Call.READ).shortIo(0.3).eintr(0.2).eagain(0.1);
         plan.arm();
         int total = 6 * 1024 * 1024;
-        Writer writer = new Writer(pair[0], total);
-        Pattern received = new Pattern();
+        // A direct buffer, a heap buffer, then a heap + direct gathering write, in turn.
+        PatternSource writer = new PatternSource(total,
+                new ByteBuffer[] {ByteBuffer.allocateDirect(48 * 1024)},
+                new ByteBuffer[] {ByteBuffer.allocate(20 * 1024)},
+                new ByteBuffer[] {ByteBuffer.allocate(3000), ByteBuffer.allocateDirect(7000)});
+        BytePattern received = new BytePattern();
         ByteBuffer readHeap = ByteBuffer.allocate(32 * 1024);
         ByteBuffer readDirect = ByteBuffer.allocateDirect(24 * 1024);
         long read = 0;
@@ -91,7 +79,7 @@ class FaultInjectingSocketsTest {
         long deadline = System.nanoTime() + PATIENCE_NANOS;
         while (read < total) {
             assertTrue(System.nanoTime() < deadline, "transfer finished in time, read " + read);
-            writer.step();
+            writer.writeTo(pair[0]);
             ByteBuffer into = (round++ & 1) == 0 ? readHeap : readDirect;
             into.clear();
             int n = pair[1].read(into);
@@ -100,7 +88,7 @@ class FaultInjectingSocketsTest {
             received.check(into);
             read += n;
         }
-        assertEquals(total, writer.written);
+        assertEquals(total, writer.written());
         assertEquals(total, read);
         for (Call call : new Call[] {Call.WRITE, Call.READ}) {
             for (Fault fault : new Fault[] {Fault.SHORT_IO, Fault.EINTR, Fault.EAGAIN}) {
@@ -115,41 +103,6 @@ class FaultInjectingSocketsTest {
      * write, in turn: each batch is written to the end, across as many partial writes as it takes,
      * before the next batch is filled, so the stream order is the pattern order.
      */
-    private static final class Writer {
-        private final PosixStreamSocket socket;
-        private final long total;
-        private final Pattern pattern = new Pattern();
-        private final ByteBuffer[][] batches = {
-            {ByteBuffer.allocateDirect(48 * 1024)},
-            {ByteBuffer.allocate(20 * 1024)},
-            {ByteBuffer.allocate(3000), ByteBuffer.allocateDirect(7000)},
-        };
-        private int batch = -1;
-        private long filled;
-        long written;
-
-        Writer(PosixStreamSocket socket, long total) {
-            this.socket = socket;
-            this.total = total;
-        }
-
-        void step() throws IOException {
-            if (batch < 0 || Arrays.stream(batches[batch]).noneMatch(ByteBuffer::hasRemaining)) {
-                if (filled == total) {
-                    return;
-                }
-                batch = (batch + 1) % batches.length;
-                for (ByteBuffer b : batches[batch]) {
-                    b.clear().limit((int) Math.min(b.capacity(), total - filled));
-                    filled += b.limit();
-                    pattern.fill(b);
-                    b.flip();
-                }
-            }
-            ByteBuffer[] current = batches[batch];
-            written += current.length == 1 ? socket.write(current[0]) : socket.write(current, 0, current.length);
-        }
-    }
 
     @Test
     void injectedResetFailsTheReadWithEconnreset() throws IOException {
@@ -177,7 +130,7 @@ class FaultInjectingSocketsTest {
         plan.on(Call.ACCEPT).emfile(1.0).atMost(2);
         plan.arm();
         PosixStreamSocket client = provider.openStream(StandardProtocolFamily.INET);
-        opened.add(client);
+        sockets.track(client);
         client.connect(listener.localAddress());
         assertEquals(SocketError.EMFILE, assertThrows(SocketErrorException.class, listener::accept).error());
         assertEquals(SocketError.EMFILE, assertThrows(SocketErrorException.class, listener::accept).error());
@@ -187,7 +140,7 @@ class FaultInjectingSocketsTest {
             accepted = listener.accept();
         }
         assertNotNull(accepted, "the pending connection was still there");
-        opened.add(accepted);
+        sockets.track(accepted);
     }
 
     @Test
@@ -206,32 +159,5 @@ class FaultInjectingSocketsTest {
         assertTrue(plan.injected(Call.CONNECT, Fault.EINTR) >= 1 || plan.calls(Call.CONNECT) == 1);
         assertFalse(pair[0].remoteAddress() == null, "the interrupted connect completed");
         assertEquals(pair[0].localAddress(), pair[1].remoteAddress());
-    }
-
-    /** A deterministic byte stream (a counter through a multiplicative hash) checked on arrival. */
-    private static final class Pattern {
-        private long position;
-
-        private byte next() {
-            long x = position++ * 0x9E3779B97F4A7C15L;
-            return (byte) (x >>> 56);
-        }
-
-        void fill(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                buffer.put(next());
-            }
-        }
-
-        void check(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                long at = position;
-                byte expected = next();
-                byte got = buffer.get();
-                if (got != expected) {
-                    throw new AssertionError("byte " + at + " is " + got + ", expected " + expected);
-                }
-            }
-        }
     }
 }

@@ -1,7 +1,12 @@
 package dev.twine.nativeio.posix;
 
+import dev.twine.nativeio.linux.LinuxBindings;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Platform;
+import dev.twine.testfixtures.SocketIo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,19 +14,15 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import static dev.twine.nativeio.posix.Loopback.anyPort;
-import static dev.twine.nativeio.posix.Loopback.await;
-import static dev.twine.nativeio.posix.Loopback.connectedPair;
-import static dev.twine.nativeio.posix.Loopback.readFully;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,29 +38,38 @@ class PosixSocketTest {
 
     private SocketCalls calls;
     private PosixSocketProvider provider;
-    private final List<PosixHandle> opened = new ArrayList<>();
+    private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
 
     @BeforeEach
     void bind() {
-        calls = Loopback.linuxCalls();
+        Platform.assumeLinux();
+        calls = LinuxBindings.load().socketCalls();
         provider = new PosixSocketProvider(calls);
+        sockets = LoopbackSockets.over(provider, PosixStreamSocket.class, PosixListeningSocket.class);
     }
 
     @AfterEach
-    void closeAll() {
-        opened.forEach(PosixHandle::close);
+    void closeAll() throws IOException {
+        if (sockets != null) {
+            sockets.close();
+        }
     }
 
     private <H extends PosixHandle> H track(H handle) {
-        opened.add(handle);
-        return handle;
+        return sockets.track(handle);
     }
 
     private PosixStreamSocket[] pair(String host) throws IOException {
-        PosixStreamSocket[] pair = connectedPair(provider, host);
-        track(pair[0]);
-        track(pair[1]);
-        return pair;
+        return sockets.pair(InetAddress.getByName(host));
+    }
+
+    private static InetSocketAddress anyPort(String host) throws IOException {
+        return new InetSocketAddress(InetAddress.getByName(host), 0);
+    }
+
+    /** Reads exactly {@code count} bytes, into direct memory or the heap (the two native paths). */
+    private static byte[] readFully(PosixStreamSocket socket, int count, boolean direct) throws IOException {
+        return SocketIo.readExactly(socket, direct ? ByteBuffer.allocateDirect(count) : ByteBuffer.allocate(count));
     }
 
     @Test
@@ -114,7 +124,7 @@ class PosixSocketTest {
         PosixStreamSocket[] pair = pair("127.0.0.1");
         pair[0].write(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}));
         ByteBuffer heap = ByteBuffer.allocate(8).position(3).limit(5);
-        await("two bytes", () -> pair[1].read(heap) > 0 && !heap.hasRemaining() ? Boolean.TRUE : null);
+        Await.until("two bytes", () -> pair[1].read(heap) > 0 && !heap.hasRemaining() ? Boolean.TRUE : null);
         assertEquals(5, heap.position());
         assertArrayEquals(new byte[] {0, 0, 0, 1, 2, 0, 0, 0}, heap.array());
         assertArrayEquals(new byte[] {3, 4}, readFully(pair[1], 2, true));
@@ -135,7 +145,7 @@ class PosixSocketTest {
             ByteBuffer.wrap(expected, 105_003, 1).slice(),
         };
         ByteBuffer received = ByteBuffer.allocate(expected.length);
-        long deadline = System.nanoTime() + Loopback.PATIENCE.toNanos();
+        long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
         while (received.hasRemaining() && System.nanoTime() < deadline) {
             long written = pair[0].write(srcs, 0, srcs.length);
             assertTrue(written >= 0);
@@ -155,7 +165,7 @@ class PosixSocketTest {
         pair[0].shutdownOutput();
         assertArrayEquals(new byte[] {42}, readFully(pair[1], 1, false));
         ByteBuffer more = ByteBuffer.allocate(4);
-        int last = await("EOF", () -> {
+        int last = Await.until("EOF", () -> {
             int n = pair[1].read(more);
             return n == 0 ? null : n;
         });
@@ -172,7 +182,7 @@ class PosixSocketTest {
         assertFalse(pair[0].isOpen());
         assertEquals(-1, pair[0].fileno());
         SocketErrorException reset = assertThrows(SocketErrorException.class,
-                () -> await("reset", () -> pair[1].read(ByteBuffer.allocate(8)) == 0 ? null : Boolean.TRUE));
+                () -> Await.until("reset", () -> pair[1].read(ByteBuffer.allocate(8)) == 0 ? null : Boolean.TRUE));
         assertEquals(SocketError.ECONNRESET, reset.error());
         assertEquals(104, reset.osCode());
         assertTrue(reset.getMessage().contains("read"), reset.getMessage());
@@ -184,7 +194,7 @@ class PosixSocketTest {
         pair[0].abort();
         ByteBuffer data = ByteBuffer.allocate(1024);
         // The first write may report the reset itself; once the kernel has recorded it, EPIPE.
-        SocketErrorException error = assertThrows(SocketErrorException.class, () -> await("EPIPE", () -> {
+        SocketErrorException error = assertThrows(SocketErrorException.class, () -> Await.until("EPIPE", () -> {
             try {
                 pair[1].write(data.clear());
                 return null;
@@ -206,7 +216,7 @@ class PosixSocketTest {
         PosixStreamSocket client = track(provider.openStream(StandardProtocolFamily.INET));
         SocketErrorException refused = assertThrows(SocketErrorException.class, () -> {
             if (!client.connect(closedPort)) {
-                await("connect result", () -> client.finishConnect() ? Boolean.TRUE : null);
+                Await.until("connect result", () -> client.finishConnect() ? Boolean.TRUE : null);
             }
         });
         assertEquals(SocketError.ECONNREFUSED, refused.error());
@@ -235,9 +245,9 @@ class PosixSocketTest {
         int boundPort = client.localAddress().getPort();
         assertNotEquals(0, boundPort);
         if (!client.connect(listener.localAddress())) {
-            await("connect", () -> client.finishConnect() ? Boolean.TRUE : null);
+            Await.until("connect", () -> client.finishConnect() ? Boolean.TRUE : null);
         }
-        PosixStreamSocket server = track(await("accept", listener::accept));
+        PosixStreamSocket server = track(Await.until("accept", listener::accept));
         assertEquals(boundPort, server.remoteAddress().getPort());
     }
 
@@ -259,12 +269,12 @@ class PosixSocketTest {
         PosixStreamSocket client = track(provider.openStream(StandardProtocolFamily.INET6));
         try {
             if (!client.connect(listener.localAddress())) {
-                await("connect", () -> client.finishConnect() ? Boolean.TRUE : null);
+                Await.until("connect", () -> client.finishConnect() ? Boolean.TRUE : null);
             }
         } catch (SocketErrorException e) {
             assumeTrue(false, "no dual-stack sockets here: " + e.getMessage());
         }
-        PosixStreamSocket server = track(await("accept", listener::accept));
+        PosixStreamSocket server = track(Await.until("accept", listener::accept));
         // The kernel reports ::ffff:127.0.0.1, which the codec turns back into the IPv4 host.
         assertEquals(listener.localAddress(), client.remoteAddress());
         assertEquals(client.localAddress().getPort(), server.remoteAddress().getPort());
@@ -310,7 +320,7 @@ class PosixSocketTest {
                 () -> pair[0].write(ByteBuffer.wrap(new byte[1])));
         assertEquals(SocketError.EBADF, error.error());
         pair[0].abort();
-        int end = await("EOF", () -> {
+        int end = Await.until("EOF", () -> {
             int n = pair[1].read(ByteBuffer.allocate(1));
             return n == 0 ? null : n;
         });

@@ -40,7 +40,7 @@ import java.net.InetSocketAddress;
  *       reconnected ({@code test_loseOrder}).</li>
  * </ol>
  * Failure reasons: {@link TimeoutError} when the timeout given to {@code connectTCP} expires,
- * {@link UserError} for {@link #stopConnecting()}, otherwise what {@link SocketErrors} maps the OS error
+ * {@link UserError} for {@link #stopConnecting()}, otherwise what {@link dev.twine.internet.error.SocketErrors} maps the OS error
  * to ({@code ConnectionRefusedError}, {@code TCPTimedOutError}, {@code NoRouteError},
  * {@code ConnectBindError}, {@code DNSLookupError}, {@code ConnectError}).
  *

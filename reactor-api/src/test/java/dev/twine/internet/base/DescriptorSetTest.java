@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class DescriptorSetTest {
     private final RecordingPoller poller = new RecordingPoller();
-    private final DescriptorSet<Handle> set = new DescriptorSet<>(new TestBackend(), poller);
+    private final DescriptorSet<Handle> set = new DescriptorSet<>(
+            new TestBackend("test", 0, Optional.empty(), Handle.class, poller, null), poller);
 
     /** Reports readiness for {@code h} as the poller would: under the token it was registered with. */
     private void ready(Handle h, int ops) {
@@ -103,14 +104,8 @@ class DescriptorSetTest {
 
     @Test
     void hangUpWithoutReadGivesAHalfCloseableReaderReadConnectionLostAndKeepsItAsAWriter() {
-        Handle h = new Handle();
-        HalfCloseableProbe d = new HalfCloseableProbe(h);
-        set.addReader(d);
-        set.addWriter(d);
-        d.onWrite = () -> null;
-        set.beforeWait();
-        d.events.clear();
-        ready(h, Poller.HANGUP | Poller.ERROR);
+        HalfCloseableProbe d = registered(new HalfCloseableProbe(new Handle()), true, true);
+        ready(d.handle, Poller.HANGUP | Poller.ERROR);
         assertEquals(List.of("readConnectionLost:ConnectionDone"), d.events);
         assertEquals(List.of(), set.getReaders());
         assertEquals(List.of(d), set.getWriters());
@@ -118,13 +113,8 @@ class DescriptorSetTest {
 
     @Test
     void errorOnAWriterOnlyHandleGivesConnectionLost() {
-        Handle h = new Handle();
-        Probe d = new Probe(h);
-        d.onWrite = () -> null;
-        set.addWriter(d);
-        set.beforeWait();
-        d.events.clear();
-        ready(h, Poller.WRITE | Poller.ERROR);
+        Probe d = registered(new Probe(new Handle()), false, true);
+        ready(d.handle, Poller.WRITE | Poller.ERROR);
         assertEquals(List.of("lost:ConnectionLost"), d.events);
         assertEquals(List.of(), set.getWriters());
     }
@@ -148,13 +138,8 @@ class DescriptorSetTest {
 
     @Test
     void readReasonSkipsTheWriteAndReadThatRemovesTheWriterSkipsItToo() {
-        Handle h = new Handle();
-        Probe d = new Probe(h);
-        d.onWrite = () -> null;
-        set.addReader(d);
-        set.addWriter(d);
-        set.beforeWait();
-        d.events.clear();
+        Probe d = registered(new Probe(new Handle()), true, true);
+        Handle h = d.handle;
         d.onRead = () -> {
             set.removeWriter(d);
             return null;
@@ -196,9 +181,7 @@ class DescriptorSetTest {
     @Test
     void connectionDoneSubclassIsNotAHalfClose() {
         Handle h = new Handle();
-        HalfCloseableProbe d = new HalfCloseableProbe(h);
-        set.addReader(d);
-        set.beforeWait();
+        HalfCloseableProbe d = registered(new HalfCloseableProbe(h), true, false);
         d.onRead = () -> new ConnectionDone("a subclass would not be exact") { };
         ready(h, Poller.READ);
         assertEquals(1, d.lost.size(), d.events.toString());
@@ -266,13 +249,8 @@ class DescriptorSetTest {
 
     @Test
     void readyBitsAreMaskedWithTheInterestWantedWhenDispatched() {
-        Handle h = new Handle();
-        Probe d = new Probe(h);
-        d.onWrite = () -> null;
-        set.addReader(d);
-        set.addWriter(d);
-        set.beforeWait();
-        d.events.clear();
+        Probe d = registered(new Probe(new Handle()), true, true);
+        Handle h = d.handle;
         set.removeWriter(d); // say, by an earlier callback of the same batch
         ready(h, Poller.READ | Poller.WRITE);
         assertEquals(List.of("read"), d.events);
@@ -319,10 +297,24 @@ class DescriptorSetTest {
     }
 
     private Probe registeredReader() {
-        Handle h = new Handle();
-        Probe d = new Probe(h);
-        set.addReader(d);
+        return registered(new Probe(new Handle()), true, false);
+    }
+
+    /**
+     * Registers {@code d} for the directions asked and runs the iteration's set-up, so the poller has its
+     * interest. A writer's optimistic first write finds nothing to write and stays registered; the events
+     * that set-up caused are cleared, so the test sees only its own.
+     */
+    private <P extends Probe> P registered(P d, boolean reader, boolean writer) {
+        if (reader) {
+            set.addReader(d);
+        }
+        if (writer) {
+            d.onWrite = () -> null;
+            set.addWriter(d);
+        }
         set.beforeWait();
+        d.events.clear();
         return d;
     }
 
@@ -405,37 +397,13 @@ class DescriptorSetTest {
         }
     }
 
-    /** The backend whose handle type is {@link Handle}. */
-    private static final class TestBackend implements ReactorBackend<Handle> {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public int priority() {
-            return 0;
-        }
-
-        @Override
-        public Optional<String> unavailabilityReason() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Class<Handle> handleType() {
-            return Handle.class;
-        }
-
-        @Override
-        public Poller<Handle> openPoller() {
-            throw new UnsupportedOperationException("the test passes its own poller");
-        }
-
-        @Override
-        public SocketProvider sockets() {
-            throw new UnsupportedOperationException();
-        }
+    /**
+     * The backend whose handle type is {@link Handle}: {@link DescriptorSet} asks a backend only for its
+     * name and handle type, and a record's accessors are all the implementation that needs.
+     */
+    private record TestBackend(String name, int priority, Optional<String> unavailabilityReason,
+            Class<Handle> handleType, Poller<Handle> openPoller, SocketProvider sockets)
+            implements ReactorBackend<Handle> {
     }
 
     private static class Probe implements IReadDescriptor, IWriteDescriptor {

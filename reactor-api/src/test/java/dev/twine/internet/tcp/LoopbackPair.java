@@ -13,6 +13,10 @@ import java.nio.channels.SocketChannel;
  * A connected pair of real loopback sockets for unit tests of the buffer classes: {@link #writer} is a
  * non-blocking {@link StreamSocketHandle} (a minimal NIO adapter, not a backend), {@link #reader} a plain
  * blocking channel the test drains.
+ *
+ * <p>Not the shared {@code dev.twine.testfixtures.LoopbackSockets} kit: that kit needs a backend's
+ * {@code SocketProvider}, and reactor-api has none (every backend depends on it, not the other way), so
+ * these buffer tests bring the smallest JDK-channel handle that {@link WriteBuffer#flushTo} can drive.
  */
 final class LoopbackPair implements AutoCloseable {
     final Handle writer;

@@ -13,10 +13,10 @@ import dev.twine.internet.error.ConnectionDone;
 import dev.twine.internet.error.ConnectionLost;
 import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.StreamSocketHandle;
-import dev.twine.tck.LogCapture;
-import dev.twine.tck.LoopbackPair;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
+import dev.twine.testfixtures.LogCapture;
+import dev.twine.testfixtures.LoopbackSockets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +34,9 @@ class FDSetTest {
     @ReactorTest
     void addingTwiceRegistersOnceAndRemovingTwiceIsHarmless(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor d = new ProbeDescriptor("d", pair.client());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            ProbeDescriptor d = new ProbeDescriptor("d", pair[0]);
             reactor.addReader(d);
             reactor.addReader(d);
             reactor.addWriter(d);
@@ -54,11 +55,11 @@ class FDSetTest {
     @ReactorTest
     void getReadersAndGetWritersReflectAddAndRemoveExactly(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair one = LoopbackPair.open(reactor.sockets());
-             LoopbackPair two = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor a = new ProbeDescriptor("a", one.client());
-            ProbeDescriptor c = new ProbeDescriptor("c", one.server());
-            ProbeDescriptor w = new ProbeDescriptor("w", two.client());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] one = net.pair();
+            ProbeDescriptor a = new ProbeDescriptor("a", one[0]);
+            ProbeDescriptor c = new ProbeDescriptor("c", one[1]);
+            ProbeDescriptor w = new ProbeDescriptor("w", net.pair()[0]);
             reactor.addReader(a);
             reactor.addReader(c);
             reactor.addWriter(w);
@@ -79,9 +80,10 @@ class FDSetTest {
     @ReactorTest
     void removingWhatIsNotRegisteredIsASilentNoOp(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor never = new ProbeDescriptor("never", pair.client());
-            ProbeDescriptor reader = new ProbeDescriptor("reader", pair.server());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            ProbeDescriptor never = new ProbeDescriptor("never", pair[0]);
+            ProbeDescriptor reader = new ProbeDescriptor("reader", pair[1]);
             reactor.removeReader(never);
             reactor.removeWriter(never);
             reactor.addReader(reader);
@@ -94,11 +96,11 @@ class FDSetTest {
     @ReactorTest
     void removeAllReturnsEachDescriptorOnceAndEmptiesBothSets(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair one = LoopbackPair.open(reactor.sockets());
-             LoopbackPair two = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor both = new ProbeDescriptor("both", one.client());
-            ProbeDescriptor reader = new ProbeDescriptor("reader", one.server());
-            ProbeDescriptor writer = new ProbeDescriptor("writer", two.client());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] one = net.pair();
+            ProbeDescriptor both = new ProbeDescriptor("both", one[0]);
+            ProbeDescriptor reader = new ProbeDescriptor("reader", one[1]);
+            ProbeDescriptor writer = new ProbeDescriptor("writer", net.pair()[0]);
             reactor.addReader(both);
             reactor.addWriter(both);
             reactor.addReader(reader);
@@ -115,11 +117,12 @@ class FDSetTest {
     @ReactorTest
     void stopGivesEveryRegisteredDescriptorConnectionLostEvenIfOneThrows(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair one = LoopbackPair.open(reactor.sockets());
-             LoopbackPair two = LoopbackPair.open(reactor.sockets());
+        try (var net = LoopbackSockets.over(reactor.sockets());
              LogCapture logs = LogCapture.reactor()) {
+            StreamSocketHandle[] one = net.pair();
+            StreamSocketHandle[] two = net.pair();
             List<ProbeDescriptor> all = new ArrayList<>();
-            ProbeDescriptor thrower = new ProbeDescriptor("thrower", one.client()) {
+            ProbeDescriptor thrower = new ProbeDescriptor("thrower", one[0]) {
                 @Override
                 public void connectionLost(Failure reason) {
                     super.connectionLost(reason);
@@ -127,8 +130,8 @@ class FDSetTest {
                 }
             };
             all.add(thrower);
-            all.add(new ProbeDescriptor("reader", one.server()));
-            all.add(new ProbeDescriptor("reader2", two.client()));
+            all.add(new ProbeDescriptor("reader", one[1]));
+            all.add(new ProbeDescriptor("reader2", two[0]));
             for (ProbeDescriptor d : all) {
                 reactor.addReader(d);
             }
@@ -146,8 +149,9 @@ class FDSetTest {
     @ReactorTest
     void writerWithNothingToWriteThatRemovesItselfIsNotCalledAgain(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor writer = new ProbeDescriptor("writer", pair.client());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            ProbeDescriptor writer = new ProbeDescriptor("writer", pair[0]);
             writer.onWrite = () -> {
                 reactor.removeWriter(writer);
                 return null;
@@ -162,8 +166,9 @@ class FDSetTest {
     @ReactorTest
     void writerThatStaysRegisteredIsCalledAgainWhileTheSocketIsWritable(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor writer = new ProbeDescriptor("writer", pair.client());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            ProbeDescriptor writer = new ProbeDescriptor("writer", pair[0]);
             writer.onWrite = () -> {
                 if (writer.writes == 5) {
                     reactor.removeWriter(writer);
@@ -180,15 +185,16 @@ class FDSetTest {
     @ReactorTest
     void readerIsCalledAgainWhileDataRemains(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            pair.client().write(ByteBuffer.wrap("0123456789".getBytes(StandardCharsets.US_ASCII)));
-            ProbeDescriptor reader = new ProbeDescriptor("reader", pair.server());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            pair[0].write(ByteBuffer.wrap("0123456789".getBytes(StandardCharsets.US_ASCII)));
+            ProbeDescriptor reader = new ProbeDescriptor("reader", pair[1]);
             StringBuilder got = new StringBuilder();
             ByteBuffer one = ByteBuffer.allocate(1);
             reader.onRead = () -> {
                 one.clear();
                 // One byte per call: level-triggered readiness must bring it back for the rest.
-                if (pair.server().read(one) == 1) {
+                if (pair[1].read(one) == 1) {
                     got.append((char) one.get(0));
                 }
                 if (got.length() == 10) {
@@ -206,10 +212,11 @@ class FDSetTest {
     @ReactorTest
     void peerCloseGivesTheReaderConnectionDoneAndRemovesIt(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor reader = drainingReader(reactor, "reader", pair.server());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            ProbeDescriptor reader = drainingReader(reactor, "reader", pair[1]);
             reactor.addReader(reader);
-            pair.client().close();
+            pair[0].close();
             b.runReactor(reactor, TIMEOUT);
             assertEquals(1, reader.lost.size());
             assertSame(ConnectionDone.class, reader.lost.get(0).type());
@@ -220,10 +227,11 @@ class FDSetTest {
     @ReactorTest
     void peerResetGivesTheReaderConnectionLost(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor reader = drainingReader(reactor, "reader", pair.server());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            ProbeDescriptor reader = drainingReader(reactor, "reader", pair[1]);
             reactor.addReader(reader);
-            pair.client().abort();
+            pair[0].abort();
             b.runReactor(reactor, TIMEOUT);
             assertEquals(1, reader.lost.size());
             assertTrue(reader.lost.get(0).value() instanceof ConnectionLost, reader.lost.toString());
@@ -234,9 +242,10 @@ class FDSetTest {
     @ReactorTest
     void reasonFromDoReadMeansNoDoWriteForTheSameEvent(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            pair.client().write(ByteBuffer.wrap(new byte[] {1}));
-            ProbeDescriptor d = new ProbeDescriptor("d", pair.server());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            pair[0].write(ByteBuffer.wrap(new byte[] {1}));
+            ProbeDescriptor d = new ProbeDescriptor("d", pair[1]);
             d.onRead = () -> Main.CONNECTION_LOST;
             d.onWrite = () -> null; // stays a writer; the socket is writable, so the poller reports it too
             d.events.clear();
@@ -254,10 +263,11 @@ class FDSetTest {
     @ReactorTest
     void exceptionFromDoReadIsLoggedAndBecomesTheConnectionLostReason(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets());
+        try (var net = LoopbackSockets.over(reactor.sockets());
              LogCapture logs = LogCapture.reactor()) {
-            pair.client().write(ByteBuffer.wrap(new byte[] {1}));
-            ProbeDescriptor d = new ProbeDescriptor("d", pair.server());
+            StreamSocketHandle[] pair = net.pair();
+            pair[0].write(ByteBuffer.wrap(new byte[] {1}));
+            ProbeDescriptor d = new ProbeDescriptor("d", pair[1]);
             IllegalStateException boom = new IllegalStateException("doRead boom");
             d.onRead = () -> {
                 throw boom;
@@ -274,13 +284,14 @@ class FDSetTest {
     @ReactorTest
     void halfCloseableReaderAtEndOfStreamGetsReadConnectionLostAndStaysAWriter(ReactorBuilder b) throws IOException {
         IReactor reactor = b.buildReactor();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
             List<String> events = new ArrayList<>();
-            HalfCloseableProbe d = new HalfCloseableProbe(pair.server(), events);
+            HalfCloseableProbe d = new HalfCloseableProbe(pair[1], events);
             ByteBuffer buf = ByteBuffer.allocate(64);
             d.onRead = () -> {
                 buf.clear();
-                int n = pair.server().read(buf);
+                int n = pair[1].read(buf);
                 return n < 0 ? Main.CONNECTION_DONE : null;
             };
             d.onWrite = () -> {
@@ -288,18 +299,18 @@ class FDSetTest {
                     return null; // nothing to say until the peer has finished
                 }
                 events.add("write reply, still a writer=" + reactor.getWriters().contains(d));
-                pair.server().write(ByteBuffer.wrap("bye".getBytes(StandardCharsets.US_ASCII)));
+                pair[1].write(ByteBuffer.wrap("bye".getBytes(StandardCharsets.US_ASCII)));
                 reactor.removeWriter(d);
                 reactor.stop();
                 return null;
             };
-            pair.client().shutdownOutput();
+            pair[0].shutdownOutput();
             reactor.addReader(d);
             reactor.addWriter(d);
             b.runReactor(reactor, TIMEOUT);
             assertEquals(List.of("readConnectionLost", "write reply, still a writer=true"), events);
             assertEquals(List.of(), d.lost, "connectionLost is not called for a half-close");
-            assertEquals("bye", readAll(pair.client(), 3));
+            assertEquals("bye", readAll(pair[0], 3));
         }
     }
 

@@ -13,9 +13,9 @@ import dev.twine.internet.IReactorCore.Phase;
 import dev.twine.internet.error.ReactorAlreadyRunning;
 import dev.twine.internet.error.ReactorNotRestartable;
 import dev.twine.internet.error.ReactorNotRunning;
-import dev.twine.tck.LogCapture;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
+import dev.twine.testfixtures.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 

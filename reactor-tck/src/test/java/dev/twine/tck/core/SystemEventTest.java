@@ -8,10 +8,11 @@ import dev.twine.defer.Deferred;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReactorCore.Phase;
 import dev.twine.internet.IReactorCore.TriggerId;
-import dev.twine.tck.LogCapture;
-import dev.twine.tck.LoopbackPair;
+import dev.twine.spi.StreamSocketHandle;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
+import dev.twine.testfixtures.LogCapture;
+import dev.twine.testfixtures.LoopbackSockets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,12 +138,13 @@ class SystemEventTest {
         IReactor reactor = b.buildReactor();
         List<String> events = new ArrayList<>();
         Deferred<Void> gate = new Deferred<>();
-        try (LoopbackPair pair = LoopbackPair.open(reactor.sockets())) {
-            ProbeDescriptor reader = new ProbeDescriptor("reader", pair.server());
+        try (var net = LoopbackSockets.over(reactor.sockets())) {
+            StreamSocketHandle[] pair = net.pair();
+            ProbeDescriptor reader = new ProbeDescriptor("reader", pair[1]);
             ByteBuffer buf = ByteBuffer.allocate(16);
             reader.onRead = () -> {
                 buf.clear();
-                if (pair.server().read(buf) > 0) {
+                if (pair[1].read(buf) > 0) {
                     events.add("I/O during shutdown");
                     reactor.removeReader(reader);
                     // The last of three things the loop had to keep doing: now let shutdown go on.
@@ -161,7 +163,7 @@ class SystemEventTest {
                         events.add("thread call during shutdown");
                         reactor.addReader(reader);
                         try {
-                            pair.client().write(ByteBuffer.wrap(new byte[] {42}));
+                            pair[0].write(ByteBuffer.wrap(new byte[] {42}));
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }

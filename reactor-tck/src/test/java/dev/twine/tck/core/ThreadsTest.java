@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.internet.IReactor;
-import dev.twine.tck.LogCapture;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
+import dev.twine.testfixtures.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

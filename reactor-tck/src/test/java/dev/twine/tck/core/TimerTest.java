@@ -9,9 +9,9 @@ import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.error.AlreadyCalled;
 import dev.twine.internet.error.AlreadyCancelled;
-import dev.twine.tck.LogCapture;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
+import dev.twine.testfixtures.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,23 +4,22 @@ import dev.twine.spi.ListeningSocketHandle;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SelectableHandle;
-import dev.twine.spi.SocketError;
 import dev.twine.spi.StreamSocketHandle;
+import dev.twine.testfixtures.Await;
+import dev.twine.testfixtures.LoopbackSockets;
+import dev.twine.testfixtures.Polls;
+import dev.twine.testfixtures.Polls.Report;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One backend's poller and sockets for a {@link PollerTest}: real loopback sockets from the backend's own
- * {@link dev.twine.spi.SocketProvider}, registered with the backend's own {@link Poller} under tokens the
- * test chooses, and polls recorded as {@link Report}s. Everything it opened is closed after the test.
+ * {@link dev.twine.spi.SocketProvider} (through the shared {@link LoopbackSockets} kit), registered with
+ * the backend's own {@link Poller} under tokens the test chooses, and polls recorded as {@link Report}s
+ * (by the shared {@link Polls}). Everything it opened is closed after the test.
  *
  * <p>A third-party backend runs the same contract by depending on this module's test-jar and listing its
  * {@link ReactorBackend} in {@code META-INF/services}; {@code -Dtwine.tck.backends=NAME} selects it.
@@ -31,15 +30,16 @@ import java.util.Map;
  */
 public final class PollerHarness<H extends SelectableHandle> implements AutoCloseable {
     /** How long a test waits for a condition the kernel reports within milliseconds on loopback. */
-    static final long PATIENCE_NANOS = 20_000_000_000L;
+    static final long PATIENCE_NANOS = Await.PATIENCE.toNanos();
 
     private final ReactorBackend<H> backend;
     private final Poller<H> poller;
-    private final List<SelectableHandle> opened = new ArrayList<>();
+    private final LoopbackSockets<StreamSocketHandle, ListeningSocketHandle> sockets;
 
     PollerHarness(ReactorBackend<H> backend) throws IOException {
         this.backend = backend;
         this.poller = backend.openPoller();
+        this.sockets = LoopbackSockets.over(backend.sockets());
     }
 
     /** The backend under test. */
@@ -63,53 +63,29 @@ public final class PollerHarness<H extends SelectableHandle> implements AutoClos
 
     // -- sockets --
 
+    /** The backend's loopback sockets, all closed with the harness. */
+    public LoopbackSockets<StreamSocketHandle, ListeningSocketHandle> sockets() {
+        return sockets;
+    }
+
     /** A listening socket on 127.0.0.1, port 0. */
     public ListeningSocketHandle listen() throws IOException {
-        ListeningSocketHandle listener = backend.sockets()
-                .listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        opened.add(listener);
-        return listener;
+        return sockets.listen();
     }
 
     /** An unconnected stream socket. */
     public StreamSocketHandle open() throws IOException {
-        StreamSocketHandle socket = backend.sockets().openStream(StandardProtocolFamily.INET);
-        opened.add(socket);
-        return socket;
+        return sockets.open();
     }
 
     /** A connected loopback pair: [0] the connecting side, [1] the accepted side. */
-    public StreamSocketHandle[] pair() throws IOException, InterruptedException {
-        ListeningSocketHandle listener = listen();
-        StreamSocketHandle client = open();
-        boolean connected = client.connect(listener.localAddress());
-        StreamSocketHandle server = null;
-        long deadline = System.nanoTime() + PATIENCE_NANOS;
-        while (server == null || !connected) {
-            if (server == null) {
-                server = listener.accept();
-            }
-            if (!connected) {
-                connected = client.finishConnect();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("loopback connection did not complete");
-            }
-            if (server == null || !connected) {
-                Thread.sleep(1);
-            }
-        }
-        opened.add(server);
-        listener.close();
-        return new StreamSocketHandle[] {client, server};
+    public StreamSocketHandle[] pair() throws IOException {
+        return sockets.pair();
     }
 
     /** An address on 127.0.0.1 where nothing listens (a port just closed), for refused connects. */
     public InetSocketAddress closedPort() throws IOException {
-        ListeningSocketHandle listener = listen();
-        InetSocketAddress address = listener.localAddress();
-        listener.close();
-        return address;
+        return sockets.closedPort();
     }
 
     /** Writes {@code text} in one call. */
@@ -143,44 +119,14 @@ public final class PollerHarness<H extends SelectableHandle> implements AutoClos
 
     // -- polling --
 
-    /** One report: a token, its bits and the error delivered with them. */
-    public record Report(long token, int ops, SocketError error) {
-    }
-
-    /**
-     * One poll; the reports by token, in the order made. Fails if a token is reported twice in one poll
-     * or the returned count disagrees with the reports.
-     */
+    /** One poll; the reports by token, in the order made. See {@link Polls#once}. */
     public Map<Long, Report> poll(long timeoutNanos) throws IOException {
-        Map<Long, Report> reports = new LinkedHashMap<>();
-        int n = poller.poll(timeoutNanos, (token, ops, error) -> {
-            Report before = reports.put(token, new Report(token, ops, error));
-            if (before != null) {
-                throw new AssertionError("token " + token + " reported twice in one poll: " + before
-                        + " and " + ops);
-            }
-        });
-        if (n != reports.size()) {
-            throw new AssertionError("poll returned " + n + " but reported " + reports.size());
-        }
-        return reports;
+        return Polls.once(poller, timeoutNanos);
     }
 
-    /** Polls until {@code token} is reported with at least {@code bits}; returns that report. */
+    /** Polls until {@code token} is reported with at least {@code bits}; see {@link Polls#await}. */
     public Report await(long token, int bits) throws IOException {
-        long deadline = System.nanoTime() + PATIENCE_NANOS;
-        Report last = null;
-        while (System.nanoTime() < deadline) {
-            Report r = poll(100_000_000L).get(token);
-            if (r != null) {
-                last = r;
-                if ((r.ops() & bits) == bits) {
-                    return r;
-                }
-            }
-        }
-        throw new AssertionError("token " + token + " not reported with bits " + Bits.names(bits)
-                + "; last report: " + (last == null ? "none" : Bits.names(last.ops())));
+        return Polls.await(poller, token, bits);
     }
 
     @Override
@@ -188,28 +134,7 @@ public final class PollerHarness<H extends SelectableHandle> implements AutoClos
         try {
             poller.close();
         } finally {
-            for (SelectableHandle h : opened) {
-                h.close();
-            }
-            opened.clear();
-        }
-    }
-
-    /** Names of ready bits, for messages. */
-    public static final class Bits {
-        private Bits() {
-        }
-
-        public static String names(int ops) {
-            StringBuilder b = new StringBuilder();
-            String[] names = {"READ", "WRITE", "HANGUP", "ERROR", "READ_HANGUP"};
-            int[] bits = {Poller.READ, Poller.WRITE, Poller.HANGUP, Poller.ERROR, Poller.READ_HANGUP};
-            for (int i = 0; i < bits.length; i++) {
-                if ((ops & bits[i]) != 0) {
-                    b.append(b.length() == 0 ? "" : "|").append(names[i]);
-                }
-            }
-            return b.length() == 0 ? "0" : b.toString();
+            sockets.close();
         }
     }
 }

@@ -1,60 +1,40 @@
 package dev.twine.tck.poller;
 
 import dev.twine.spi.ReactorBackend;
+import dev.twine.spi.SelectableHandle;
+import dev.twine.tck.BackendInvocation;
 import dev.twine.tck.TckBackends;
-import java.util.List;
-import java.util.Optional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.opentest4j.TestAbortedException;
 
 /** Expands a {@link PollerTest} method into one invocation per selected backend. */
 public final class PollerHarnessExtension implements TestTemplateInvocationContextProvider {
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, PollerTest.class)).orElse(false);
+        return BackendInvocation.isTemplate(context, PollerTest.class);
     }
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return TckBackends.selected().stream().map(PollerHarnessExtension::invocation);
+        return TckBackends.requireSelected().stream()
+                .map(backend -> new Invocation(backend).displayedAs("[" + backend.name() + "]"));
     }
 
-    private static TestTemplateInvocationContext invocation(ReactorBackend<?> backend) {
-        Optional<String> unavailable = backend.unavailabilityReason()
-                .map(reason -> backend.name() + " backend unavailable: " + reason);
-        Invocation invocation = new Invocation(backend, unavailable);
-        return new TestTemplateInvocationContext() {
-            @Override
-            public String getDisplayName(int invocationIndex) {
-                return "[" + backend.name() + "]";
-            }
-
-            @Override
-            public List<Extension> getAdditionalExtensions() {
-                return List.of(invocation);
-            }
-        };
-    }
-
-    /** Opens the harness for the parameter, skips an unavailable backend, closes the harness after. */
-    private static final class Invocation implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+    /** Opens the harness for the parameter and closes it after; an unavailable backend is skipped. */
+    private static final class Invocation extends BackendInvocation implements ParameterResolver {
         private final ReactorBackend<?> backend;
-        private final Optional<String> unavailable;
         private PollerHarness<?> harness;
 
-        Invocation(ReactorBackend<?> backend, Optional<String> unavailable) {
+        Invocation(ReactorBackend<?> backend) {
+            super(unavailability(backend));
             this.backend = backend;
-            this.unavailable = unavailable;
         }
 
         @Override
@@ -63,29 +43,21 @@ public final class PollerHarnessExtension implements TestTemplateInvocationConte
         }
 
         @Override
-        public void beforeEach(ExtensionContext context) {
-            if (unavailable.isPresent()) {
-                throw new TestAbortedException(unavailable.get());
-            }
-        }
-
-        @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             try {
                 harness = open(backend);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not open the " + backend.name() + " poller", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open the " + backend.name() + " poller", e);
             }
             return harness;
         }
 
-        private static <H extends dev.twine.spi.SelectableHandle> PollerHarness<H> open(ReactorBackend<H> b)
-                throws java.io.IOException {
+        private static <H extends SelectableHandle> PollerHarness<H> open(ReactorBackend<H> b) throws IOException {
             return new PollerHarness<>(b);
         }
 
         @Override
-        public void afterEach(ExtensionContext context) throws Exception {
+        protected void after(ExtensionContext context) throws IOException {
             if (harness != null) {
                 harness.close();
                 harness = null;

@@ -3,6 +3,7 @@ package dev.twine.backend.kqueue.shim;
 import dev.twine.nativeio.linux.LinuxBindings;
 import dev.twine.nativeio.posix.DirectMemory;
 import dev.twine.nativeio.posix.SocketCalls;
+import dev.twine.testfixtures.Await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +15,10 @@ import java.util.List;
 /**
  * Real descriptors for the emulation tests (socket pairs, pipes, loopback TCP), all closed by
  * {@link #close()}. Data moves through the POSIX socket layer's calls.
+ *
+ * <p>Raw descriptor numbers, not the shared {@code LoopbackSockets} kit over a {@code SocketProvider}: the
+ * emulation is tested as the C library it stands in for, so {@code kevent} is handed plain integers, and
+ * AF_UNIX socket pairs and pipes have no SPI handle at all.
  */
 final class Descriptors implements AutoCloseable {
 
@@ -63,18 +68,14 @@ final class Descriptors implements AutoCloseable {
         return calls.localAddress(fd).getPort();
     }
 
-    /** Accepts one connection, waiting up to 20 seconds for it. */
-    int accept(int listener) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            dev.twine.nativeio.posix.SocketCalls.Accepted accepted = calls.accept(listener);
-            if (accepted != null) {
-                open.add(accepted.fd());
-                return accepted.fd();
-            }
-            Thread.sleep(1);
-        }
-        throw new AssertionError("no connection to accept");
+    /** Accepts one connection, waiting for it (bounded by {@link Await#PATIENCE}). */
+    int accept(int listener) throws IOException {
+        int fd = Await.until("accept on descriptor " + listener, () -> {
+            SocketCalls.Accepted accepted = calls.accept(listener);
+            return accepted == null ? null : accepted.fd();
+        });
+        open.add(fd);
+        return fd;
     }
 
     /** Writes {@code n} bytes; returns how many the kernel took. */

@@ -28,6 +28,8 @@ import dev.twine.nativeio.bsd.KeventLayout;
 import dev.twine.nativeio.bsd.Kqueue;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
+import dev.twine.testfixtures.OpenDescriptors;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -106,18 +106,12 @@ abstract class KqueueEmulationContract {
 
     @Test
     void closingAKqueueReleasesEveryDescriptorItOpened() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd");
-        long before = openDescriptors();
+        Assumptions.assumeTrue(OpenDescriptors.supported(), "needs /proc/self/fd");
+        List<String> before = OpenDescriptors.list();
         for (int i = 0; i < 20; i++) {
             new KqFixture(kq.sys, layout).close();
         }
-        assertEquals(before, openDescriptors());
-    }
-
-    private static long openDescriptors() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
+        assertEquals(before, OpenDescriptors.list());
     }
 
     // -- EVFILT_READ --

@@ -1,4 +1,4 @@
-package dev.twine.tck;
+package dev.twine.testfixtures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +8,22 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Captures what the reactor logs while a test runs, so a test can assert that an error was logged
- * (Twisted's {@code flushLoggedErrors}) and expected errors do not clutter the build output.
+ * Captures what a {@code System.Logger} logs while a test runs, so the test can assert that an error was
+ * logged (Twisted's {@code flushLoggedErrors}) and expected errors do not clutter the build output.
  *
- * <p>The reactor logs on {@code System.Logger} {@value #REACTOR_LOGGER}, which the JDK routes to
- * {@code java.util.logging}; this attaches a handler to that logger and, while open, stops its records
- * from reaching the console. Use with try-with-resources. Thread-safe.
+ * <p>The JDK's default {@code System.LoggerFinder} routes a {@code System.Logger} to the
+ * {@code java.util.logging} logger of the same name; this attaches a handler to that logger (and so
+ * sees its children's records too) and, while open, keeps its records from the console. Use with
+ * try-with-resources, or close it after the test.
+ *
+ * <p>Thread-safe: records may arrive on any thread (the reactor's, or the Cleaner's for unhandled
+ * failures), and are read in the order they were published.
  */
 public final class LogCapture implements AutoCloseable {
-    /** The reactor's logger name. */
+    /** The logger the reactor (package {@code dev.twine.internet} and below) logs on. */
     public static final String REACTOR_LOGGER = "dev.twine.internet";
 
+    /** Held strongly: java.util.logging keeps loggers only weakly, and would drop the handler with it. */
     private final Logger logger;
     private final boolean parentHandlers;
     private final List<LogRecord> records = new ArrayList<>();
@@ -47,7 +52,7 @@ public final class LogCapture implements AutoCloseable {
         logger.setUseParentHandlers(false);
     }
 
-    /** Starts capturing the reactor's log. */
+    /** Starts capturing the reactor's log, {@value #REACTOR_LOGGER}. */
     public static LogCapture reactor() {
         return new LogCapture(REACTOR_LOGGER);
     }
@@ -57,14 +62,30 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(loggerName);
     }
 
+    /** A copy of every record so far, oldest first. */
+    public List<LogRecord> records() {
+        synchronized (records) {
+            return new ArrayList<>(records);
+        }
+    }
+
+    /** The records whose message contains {@code text}, oldest first. */
+    public List<LogRecord> containing(String text) {
+        List<LogRecord> out = new ArrayList<>();
+        for (LogRecord r : records()) {
+            if (r.getMessage() != null && r.getMessage().contains(text)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** The exceptions logged at error level ({@code SEVERE}) so far, oldest first. */
     public List<Throwable> errors() {
         List<Throwable> out = new ArrayList<>();
-        synchronized (records) {
-            for (LogRecord r : records) {
-                if (r.getLevel().intValue() >= Level.SEVERE.intValue() && r.getThrown() != null) {
-                    out.add(r.getThrown());
-                }
+        for (LogRecord r : records()) {
+            if (r.getLevel().intValue() >= Level.SEVERE.intValue() && r.getThrown() != null) {
+                out.add(r.getThrown());
             }
         }
         return out;
@@ -84,16 +105,15 @@ public final class LogCapture implements AutoCloseable {
     /** Every message logged so far at {@code level} or above. */
     public List<String> messages(Level level) {
         List<String> out = new ArrayList<>();
-        synchronized (records) {
-            for (LogRecord r : records) {
-                if (r.getLevel().intValue() >= level.intValue()) {
-                    out.add(r.getMessage());
-                }
+        for (LogRecord r : records()) {
+            if (r.getLevel().intValue() >= level.intValue()) {
+                out.add(r.getMessage());
             }
         }
         return out;
     }
 
+    /** Detaches the handler and gives the logger back its console. Idempotent. */
     @Override
     public void close() {
         logger.removeHandler(handler);

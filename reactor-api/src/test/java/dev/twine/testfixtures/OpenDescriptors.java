@@ -1,4 +1,4 @@
-package dev.twine.tck;
+package dev.twine.testfixtures;
 
 import java.io.IOException;
 import java.nio.channels.Selector;
@@ -22,7 +22,7 @@ import java.util.List;
  * other for the life of the JVM (it {@code dup2}s it over descriptors being closed asynchronously).
  * {@link #list()} therefore closes a throwaway selector and socket channel once before its first count.
  */
-final class OpenDescriptors {
+public final class OpenDescriptors {
     private static final Path FD_DIR = Path.of("/proc/self/fd");
 
     static {
@@ -38,12 +38,12 @@ final class OpenDescriptors {
     }
 
     /** True where {@code /proc/self/fd} can be read. */
-    static boolean supported() {
+    public static boolean supported() {
         return Files.isDirectory(FD_DIR);
     }
 
     /** Each counted descriptor as {@code "<fd> -> <target>"}, e.g. {@code "12 -> socket:[4711]"}. */
-    static List<String> list() {
+    public static List<String> list() {
         List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(FD_DIR)) {
             for (Path fd : dir) {
