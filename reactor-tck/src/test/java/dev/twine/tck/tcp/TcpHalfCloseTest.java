@@ -15,7 +15,7 @@ import dev.twine.internet.IReactor;
 import dev.twine.internet.ITCPTransport;
 import dev.twine.internet.Protocol;
 import dev.twine.internet.ServerFactory;
-import dev.twine.tck.LogCapture;
+import dev.twine.testfixtures.LogCapture;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.nio.charset.StandardCharsets;
