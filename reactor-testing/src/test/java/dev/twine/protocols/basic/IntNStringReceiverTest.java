@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twine.testing.ProducerState;
+import dev.twine.testing.StringTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,11 +205,11 @@ class IntNStringReceiverTest {
         StringTransport t = new StringTransport();
         IntNStringReceiver r = connected(make, 99999, t);
         r.pauseProducing();
-        assertEquals(StringTransport.ProducerState.PAUSED, t.producerState());
+        assertEquals(ProducerState.PAUSED, t.producerState());
         r.dataReceived(Splits.concat(framed(n, "a"), framed(n, "b")));
         assertEquals(List.of(), ((Recording) r).strings());
         r.resumeProducing();
-        assertEquals(StringTransport.ProducerState.PRODUCING, t.producerState());
+        assertEquals(ProducerState.PRODUCING, t.producerState());
         assertEquals(List.of("a", "b"), ((Recording) r).strings());
     }
 }
