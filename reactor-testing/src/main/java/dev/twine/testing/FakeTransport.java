@@ -1,11 +1,7 @@
 package dev.twine.testing;
 
 import dev.twine.internet.IAddress;
-import dev.twine.internet.IProducer;
 import dev.twine.internet.IProtocol;
-import dev.twine.internet.ITCPTransport;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -20,7 +16,7 @@ import java.util.Objects;
  * delivery <em>to</em> this end (its protocol reads nothing until {@code resumeProducing}), and
  * {@code stopProducing} closes, as a TCP transport's does.
  */
-public final class FakeTransport implements ITCPTransport {
+public final class FakeTransport extends MemoryTransport {
 
     /** Where this end is in its life; only the pump moves it past a request. */
     public enum State {
@@ -39,20 +35,12 @@ public final class FakeTransport implements ITCPTransport {
     }
 
     private final IProtocol protocol;
-    private final IAddress host;
-    private final IAddress peer;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private State state = State.OPEN;
     private ProducerState readState = ProducerState.PRODUCING;
-    private IProducer producer;
-    private boolean streaming;
-    private boolean tcpNoDelay;
-    private boolean tcpKeepAlive;
 
     FakeTransport(IProtocol protocol, IAddress host, IAddress peer) {
+        super(host, peer);
         this.protocol = Objects.requireNonNull(protocol, "protocol");
-        this.host = host;
-        this.peer = peer;
     }
 
     /** The protocol at this end. */
@@ -65,11 +53,6 @@ public final class FakeTransport implements ITCPTransport {
         return state;
     }
 
-    /** The registered producer, or {@code null}. */
-    public IProducer producer() {
-        return producer;
-    }
-
     /** Whether this end's protocol asked it to pause (or stop) reading. */
     public ProducerState readState() {
         return readState;
@@ -77,17 +60,17 @@ public final class FakeTransport implements ITCPTransport {
 
     /** Takes the bytes written and not yet delivered (Twisted's {@code getOutBuffer}). */
     byte[] takeOutput() {
-        byte[] b = out.toByteArray();
-        out.reset();
+        byte[] b = writtenBytes();
+        discardWritten();
         return b;
     }
 
     boolean hasOutput() {
-        return out.size() > 0;
+        return hasWritten();
     }
 
     void discardOutput() {
-        out.reset();
+        discardWritten();
     }
 
     void moveTo(State next) {
@@ -98,31 +81,10 @@ public final class FakeTransport implements ITCPTransport {
         return state == State.OPEN || state == State.CLOSING;
     }
 
-    boolean isStreaming() {
-        return streaming;
-    }
-
+    /** Writes after the connection is gone (or half-closed, or aborting) are dropped, as TCP's are. */
     @Override
-    public void write(byte[] data) {
-        Objects.requireNonNull(data, "data");
-        if (canWrite()) {
-            out.writeBytes(data);
-        }
-    }
-
-    @Override
-    public void write(ByteBuffer data) {
-        ByteBuffer view = data.duplicate();
-        byte[] copy = new byte[view.remaining()];
-        view.get(copy);
-        write(copy);
-    }
-
-    @Override
-    public void writeSequence(Iterable<byte[]> data) {
-        for (byte[] b : data) {
-            write(b);
-        }
+    boolean acceptsWrites() {
+        return canWrite();
     }
 
     @Override
@@ -149,39 +111,8 @@ public final class FakeTransport implements ITCPTransport {
     public void abortConnection() {
         if (state != State.CLOSED) {
             state = State.ABORTING;
-            out.reset();
+            discardWritten();
         }
-    }
-
-    @Override
-    public IAddress getPeer() {
-        return peer;
-    }
-
-    @Override
-    public IAddress getHost() {
-        return host;
-    }
-
-    /** @throws IllegalStateException if a producer is registered already */
-    @Override
-    public void registerProducer(IProducer p, boolean streaming) {
-        if (producer != null) {
-            throw new IllegalStateException("Cannot register producer " + p + ", because producer " + producer
-                    + " was never unregistered.");
-        }
-        producer = Objects.requireNonNull(p, "producer");
-        this.streaming = streaming;
-    }
-
-    /** @throws IllegalStateException if none is registered */
-    @Override
-    public void unregisterProducer() {
-        if (producer == null) {
-            throw new IllegalStateException("Cannot unregister a producer unless one is registered");
-        }
-        producer = null;
-        streaming = false;
     }
 
     @Override
@@ -206,27 +137,7 @@ public final class FakeTransport implements ITCPTransport {
     }
 
     @Override
-    public boolean getTcpNoDelay() {
-        return tcpNoDelay;
-    }
-
-    @Override
-    public void setTcpNoDelay(boolean enabled) {
-        tcpNoDelay = enabled;
-    }
-
-    @Override
-    public boolean getTcpKeepAlive() {
-        return tcpKeepAlive;
-    }
-
-    @Override
-    public void setTcpKeepAlive(boolean enabled) {
-        tcpKeepAlive = enabled;
-    }
-
-    @Override
     public String toString() {
-        return "<FakeTransport " + host + " -> " + peer + " " + state + ">";
+        return "<FakeTransport " + getHost() + " -> " + getPeer() + " " + state + ">";
     }
 }

@@ -2,10 +2,6 @@ package dev.twine.testing;
 
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IPv4Address;
-import dev.twine.internet.IProducer;
-import dev.twine.internet.ITCPTransport;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -36,23 +32,16 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: like every transport it belongs to one thread, the test's.
  */
-public class StringTransport implements ITCPTransport {
+public class StringTransport extends MemoryTransport {
     /** Twisted's default host address for a {@code StringTransport}. */
     public static final IAddress DEFAULT_HOST = new IPv4Address("TCP", "10.0.0.1", 12345);
     /** Twisted's default peer address for a {@code StringTransport}. */
     public static final IAddress DEFAULT_PEER = new IPv4Address("TCP", "192.168.1.1", 54321);
 
-    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
-    private final IAddress host;
-    private final IAddress peer;
     private boolean disconnecting;
     private boolean aborted;
     private boolean writeConnectionLost;
     private ProducerState producerState = ProducerState.PRODUCING;
-    private IProducer producer;
-    private boolean streaming;
-    private boolean tcpNoDelay;
-    private boolean tcpKeepAlive;
 
     /** A transport with Twisted's default addresses. */
     public StringTransport() {
@@ -61,23 +50,22 @@ public class StringTransport implements ITCPTransport {
 
     /** A transport reporting {@code host} as {@link #getHost()} and {@code peer} as {@link #getPeer()}. */
     public StringTransport(IAddress host, IAddress peer) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.peer = Objects.requireNonNull(peer, "peer");
+        super(Objects.requireNonNull(host, "host"), Objects.requireNonNull(peer, "peer"));
     }
 
     /** Everything written since the transport was made or last {@link #clear() cleared}. */
     public byte[] value() {
-        return written.toByteArray();
+        return writtenBytes();
     }
 
     /** {@link #value()} decoded as ISO-8859-1, one char per byte, which suits assertions on text protocols. */
     public String valueAsString() {
-        return written.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return writtenAsLatin1();
     }
 
     /** Forgets what was written so far. */
     public void clear() {
-        written.reset();
+        discardWritten();
     }
 
     /** What the protocol last asked of this transport as a producer. */
@@ -85,14 +73,10 @@ public class StringTransport implements ITCPTransport {
         return producerState;
     }
 
-    /** The registered producer, or {@code null} (Twisted's {@code producer} attribute). */
-    public IProducer producer() {
-        return producer;
-    }
-
     /** Whether the registered producer is a streaming (push) producer (Twisted's {@code streaming}). */
+    @Override
     public boolean isStreaming() {
-        return streaming;
+        return super.isStreaming();
     }
 
     /** True once {@link #abortConnection()} was called. */
@@ -103,27 +87,6 @@ public class StringTransport implements ITCPTransport {
     /** True once {@link #loseWriteConnection()} was called. */
     public boolean isWriteConnectionLost() {
         return writeConnectionLost;
-    }
-
-    @Override
-    public void write(byte[] data) {
-        written.writeBytes(Objects.requireNonNull(data, "data"));
-    }
-
-    /** Records {@code data}'s remaining bytes; its position is not moved, as {@code ITransport} requires. */
-    @Override
-    public void write(ByteBuffer data) {
-        ByteBuffer view = data.duplicate();
-        byte[] copy = new byte[view.remaining()];
-        view.get(copy);
-        written.writeBytes(copy);
-    }
-
-    @Override
-    public void writeSequence(Iterable<byte[]> data) {
-        for (byte[] b : data) {
-            write(b);
-        }
     }
 
     /** Sets {@link #isDisconnecting()}; the protocol's {@code connectionLost} is the test's to call. */
@@ -150,45 +113,6 @@ public class StringTransport implements ITCPTransport {
         disconnecting = true;
     }
 
-    @Override
-    public IAddress getPeer() {
-        return peer;
-    }
-
-    @Override
-    public IAddress getHost() {
-        return host;
-    }
-
-    /**
-     * Registers {@code p}.
-     *
-     * @throws IllegalStateException if a producer is registered already (Twisted raises RuntimeError)
-     */
-    @Override
-    public void registerProducer(IProducer p, boolean streaming) {
-        if (producer != null) {
-            throw new IllegalStateException("Cannot register producer " + p + ", because producer " + producer
-                    + " was never unregistered.");
-        }
-        producer = Objects.requireNonNull(p, "producer");
-        this.streaming = streaming;
-    }
-
-    /**
-     * Unregisters the producer.
-     *
-     * @throws IllegalStateException if none is registered
-     */
-    @Override
-    public void unregisterProducer() {
-        if (producer == null) {
-            throw new IllegalStateException("Cannot unregister a producer unless one is registered");
-        }
-        producer = null;
-        streaming = false;
-    }
-
     /** @throws IllegalStateException once stopped, as Twisted's {@code StringTransport} does */
     @Override
     public void pauseProducing() {
@@ -212,25 +136,5 @@ public class StringTransport implements ITCPTransport {
         if (producerState == ProducerState.STOPPED) {
             throw new IllegalStateException("cannot pause or resume a stopped transport");
         }
-    }
-
-    @Override
-    public boolean getTcpNoDelay() {
-        return tcpNoDelay;
-    }
-
-    @Override
-    public void setTcpNoDelay(boolean enabled) {
-        tcpNoDelay = enabled;
-    }
-
-    @Override
-    public boolean getTcpKeepAlive() {
-        return tcpKeepAlive;
-    }
-
-    @Override
-    public void setTcpKeepAlive(boolean enabled) {
-        tcpKeepAlive = enabled;
     }
 }

@@ -130,19 +130,7 @@ class IOPumpTest {
         IOPump<AccumulatingProtocol, AccumulatingProtocol> pump =
                 IOSim.connectedServerAndClient(AccumulatingProtocol::new, AccumulatingProtocol::new);
         FakeTransport server = pump.serverTransport();
-        server.registerProducer(new dev.twine.internet.IPushProducer() {
-            @Override
-            public void pauseProducing() {
-            }
-
-            @Override
-            public void resumeProducing() {
-            }
-
-            @Override
-            public void stopProducing() {
-            }
-        }, true);
+        server.registerProducer(IdleProducer.INSTANCE, true);
         server.loseConnection();
         pump.flush();
         assertEquals(0, pump.client().closed);

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.twine.internet.IPushProducer;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.error.ConnectionAborted;
 import dev.twine.internet.error.ConnectionDone;
@@ -18,20 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StringTransportTest {
-
-    private static final IPushProducer IDLE_PRODUCER = new IPushProducer() {
-        @Override
-        public void pauseProducing() {
-        }
-
-        @Override
-        public void resumeProducing() {
-        }
-
-        @Override
-        public void stopProducing() {
-        }
-    };
 
     @Test
     void recordsEveryWriteInOrderUntilCleared() {
@@ -74,10 +59,10 @@ class StringTransportTest {
     @Test
     void aSecondProducerIsRefusedUntilTheFirstIsUnregistered() {
         StringTransport t = new StringTransport();
-        t.registerProducer(IDLE_PRODUCER, true);
-        assertSame(IDLE_PRODUCER, t.producer());
+        t.registerProducer(IdleProducer.INSTANCE, true);
+        assertSame(IdleProducer.INSTANCE, t.producer());
         assertTrue(t.isStreaming());
-        assertThrows(IllegalStateException.class, () -> t.registerProducer(IDLE_PRODUCER, false));
+        assertThrows(IllegalStateException.class, () -> t.registerProducer(IdleProducer.INSTANCE, false));
         t.unregisterProducer();
         assertNull(t.producer());
         assertThrows(IllegalStateException.class, t::unregisterProducer);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.internet.Protocol;
 import dev.twine.internet.task.Clock;
-import dev.twine.protocols.basic.StringTransport;
+import dev.twine.testing.StringTransport;
 import org.junit.jupiter.api.Test;
 
 /** TimeoutMixin (Twisted's {@code test_policies.TimeoutMixinTests}, semantics.md §3.6). */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twine.testing.ProducerState;
+import dev.twine.testing.StringTransport;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,11 +147,11 @@ class LineReceiverTest {
         StringTransport t = new StringTransport();
         Recorder r = connected("\n", 100, t);
         r.pauseProducing();
-        assertEquals(StringTransport.ProducerState.PAUSED, t.producerState());
+        assertEquals(ProducerState.PAUSED, t.producerState());
         r.dataReceived(ascii("a\nb\nc"));
         assertEquals(List.of(), r.lines);
         r.resumeProducing();
-        assertEquals(StringTransport.ProducerState.PRODUCING, t.producerState());
+        assertEquals(ProducerState.PRODUCING, t.producerState());
         assertEquals(List.of("a", "b"), r.lines);
         r.dataReceived(ascii("\n"));
         assertEquals(List.of("a", "b", "c"), r.lines);
@@ -162,7 +164,7 @@ class LineReceiverTest {
         r.stopProducing();
         r.dataReceived(ascii("x\n"));
         assertEquals(List.of(), r.lines);
-        assertEquals(StringTransport.ProducerState.STOPPED, t.producerState());
+        assertEquals(ProducerState.STOPPED, t.producerState());
     }
 
     @Test

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.twine.testing.ProducerState;
+import dev.twine.testing.StringTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,58 +22,36 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IntNStringReceiverTest {
 
-    /** Records strings; one subclass per prefix size, built by {@link #receivers()}. */
-    interface Recording {
-        List<String> strings();
-    }
-
-    static final class R32 extends Int32StringReceiver implements Recording {
+    /**
+     * Records the strings it receives, with the prefix size of one of the concrete receivers. The concrete
+     * classes consist of nothing but their final {@code prefixLength()}, so a recorder taking that value
+     * from an instance behaves exactly as a recording subclass of each would, without three copies of the
+     * same subclass.
+     */
+    static final class Recorder extends IntNStringReceiver {
         final List<String> strings = new ArrayList<>();
+        private final int prefixLength;
+
+        Recorder(IntNStringReceiver kind) {
+            prefixLength = kind.prefixLength();
+        }
+
+        @Override
+        protected int prefixLength() {
+            return prefixLength;
+        }
 
         @Override
         public void stringReceived(byte[] s) {
             strings.add(new String(s, StandardCharsets.ISO_8859_1));
-        }
-
-        @Override
-        public List<String> strings() {
-            return strings;
-        }
-    }
-
-    static final class R16 extends Int16StringReceiver implements Recording {
-        final List<String> strings = new ArrayList<>();
-
-        @Override
-        public void stringReceived(byte[] s) {
-            strings.add(new String(s, StandardCharsets.ISO_8859_1));
-        }
-
-        @Override
-        public List<String> strings() {
-            return strings;
-        }
-    }
-
-    static final class R8 extends Int8StringReceiver implements Recording {
-        final List<String> strings = new ArrayList<>();
-
-        @Override
-        public void stringReceived(byte[] s) {
-            strings.add(new String(s, StandardCharsets.ISO_8859_1));
-        }
-
-        @Override
-        public List<String> strings() {
-            return strings;
         }
     }
 
     static Stream<Arguments> receivers() {
         return Stream.of(
-                Arguments.of("Int32", 4, (Supplier<IntNStringReceiver>) R32::new),
-                Arguments.of("Int16", 2, (Supplier<IntNStringReceiver>) R16::new),
-                Arguments.of("Int8", 1, (Supplier<IntNStringReceiver>) R8::new));
+                Arguments.of("Int32", 4, new Int32StringReceiver()),
+                Arguments.of("Int16", 2, new Int16StringReceiver()),
+                Arguments.of("Int8", 1, new Int8StringReceiver()));
     }
 
     /** {@code s} with a big-endian prefix of {@code n} bytes holding {@code length}. */
@@ -91,8 +70,8 @@ class IntNStringReceiverTest {
         return framed(n, s.length(), s);
     }
 
-    private static IntNStringReceiver connected(Supplier<IntNStringReceiver> make, int maxLength, StringTransport t) {
-        IntNStringReceiver r = make.get();
+    private static Recorder connected(IntNStringReceiver kind, int maxLength, StringTransport t) {
+        Recorder r = new Recorder(kind);
         r.MAX_LENGTH = maxLength;
         r.makeConnection(t);
         return r;
@@ -100,13 +79,13 @@ class IntNStringReceiverTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
-    void deliversTheSameStringsWhereverTheInputIsSplit(String name, int n, Supplier<IntNStringReceiver> make) {
+    void deliversTheSameStringsWhereverTheInputIsSplit(String name, int n, IntNStringReceiver kind) {
         byte[] input = Splits.concat(framed(n, "hello"), framed(n, ""), framed(n, "a\u00ffb"), framed(n, "world"));
         for (List<byte[]> split : Splits.of(input)) {
             StringTransport t = new StringTransport();
-            IntNStringReceiver r = connected(make, 99999, t);
+            Recorder r = connected(kind, 99999, t);
             split.forEach(r::dataReceived);
-            assertEquals(List.of("hello", "", "a\u00ffb", "world"), ((Recording) r).strings(), Splits.describe(split));
+            assertEquals(List.of("hello", "", "a\u00ffb", "world"), r.strings, Splits.describe(split));
             assertFalse(t.isDisconnecting());
         }
     }
@@ -114,14 +93,14 @@ class IntNStringReceiverTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
     void anOverlongStringIsNotDeliveredEvenWhenCompleteAndTheConnectionCloses(String name, int n,
-            Supplier<IntNStringReceiver> make) {
+            IntNStringReceiver kind) {
         // test_longStringNotDelivered, with every split of the input.
         byte[] input = Splits.concat(framed(n, "ok"), framed(n, "toolong"), framed(n, "later"));
         for (List<byte[]> split : Splits.of(input)) {
             StringTransport t = new StringTransport();
-            IntNStringReceiver r = connected(make, 5, t);
+            Recorder r = connected(kind, 5, t);
             split.forEach(r::dataReceived);
-            assertEquals(List.of("ok"), ((Recording) r).strings(), Splits.describe(split));
+            assertEquals(List.of("ok"), r.strings, Splits.describe(split));
             assertTrue(t.isDisconnecting());
             assertEquals(LengthLimitExceeded.class, r.brokenPeer().type());
             assertEquals(7, ((LengthLimitExceeded) r.brokenPeer().value()).length());
@@ -130,7 +109,7 @@ class IntNStringReceiverTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
-    void lengthLimitExceededIsCalledAsSoonAsThePrefixIsComplete(String name, int n, Supplier<IntNStringReceiver> make) {
+    void lengthLimitExceededIsCalledAsSoonAsThePrefixIsComplete(String name, int n, IntNStringReceiver kind) {
         List<Long> lengths = new ArrayList<>();
         IntNStringReceiver spy = new IntNStringReceiver() {
             @Override
@@ -151,15 +130,15 @@ class IntNStringReceiverTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
-    void maxLengthDefaultsToTwisteds99999(String name, int n, Supplier<IntNStringReceiver> make) {
-        assertEquals(99999, make.get().MAX_LENGTH);
+    void maxLengthDefaultsToTwisteds99999(String name, int n, IntNStringReceiver kind) {
+        assertEquals(99999, kind.MAX_LENGTH);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
-    void theLengthPrefixIsUnsigned(String name, int n, Supplier<IntNStringReceiver> make) {
+    void theLengthPrefixIsUnsigned(String name, int n, IntNStringReceiver kind) {
         StringTransport t = new StringTransport();
-        IntNStringReceiver r = connected(make, Integer.MAX_VALUE, t);
+        Recorder r = connected(kind, Integer.MAX_VALUE, t);
         long length = n == 4 ? 0x80000000L : n == 2 ? 0x8000 : 0x80;
         r.dataReceived(framed(n, length, ""));
         if (n == 4) {
@@ -170,26 +149,26 @@ class IntNStringReceiverTest {
         assertFalse(t.isDisconnecting(), "a length with the top bit set is a large length, not a negative one");
         String body = "x".repeat((int) length);
         r.dataReceived(body.getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(List.of(body), ((Recording) r).strings());
+        assertEquals(List.of(body), r.strings);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
-    void sendStringWritesTheBigEndianPrefixAndTheBytes(String name, int n, Supplier<IntNStringReceiver> make) {
+    void sendStringWritesTheBigEndianPrefixAndTheBytes(String name, int n, IntNStringReceiver kind) {
         StringTransport t = new StringTransport();
-        IntNStringReceiver r = connected(make, 99999, t);
+        Recorder r = connected(kind, 99999, t);
         r.sendString("abc".getBytes(StandardCharsets.ISO_8859_1));
         assertArrayEquals(framed(n, "abc"), t.value());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
-    void sendStringRefusesAStringTooLongForThePrefix(String name, int n, Supplier<IntNStringReceiver> make) {
+    void sendStringRefusesAStringTooLongForThePrefix(String name, int n, IntNStringReceiver kind) {
         if (n == 4) {
             return; // a Java array cannot reach 2^32 bytes
         }
         StringTransport t = new StringTransport();
-        IntNStringReceiver r = connected(make, 99999, t);
+        Recorder r = connected(kind, 99999, t);
         r.sendString(new byte[(1 << (8 * n)) - 1]);
         t.clear();
         assertThrows(StringTooLongError.class, () -> r.sendString(new byte[1 << (8 * n)]));
@@ -199,15 +178,15 @@ class IntNStringReceiverTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("receivers")
     void noStringIsDeliveredWhilePausedAndResumingDeliversTheBufferedOnes(String name, int n,
-            Supplier<IntNStringReceiver> make) {
+            IntNStringReceiver kind) {
         StringTransport t = new StringTransport();
-        IntNStringReceiver r = connected(make, 99999, t);
+        Recorder r = connected(kind, 99999, t);
         r.pauseProducing();
-        assertEquals(StringTransport.ProducerState.PAUSED, t.producerState());
+        assertEquals(ProducerState.PAUSED, t.producerState());
         r.dataReceived(Splits.concat(framed(n, "a"), framed(n, "b")));
-        assertEquals(List.of(), ((Recording) r).strings());
+        assertEquals(List.of(), r.strings);
         r.resumeProducing();
-        assertEquals(StringTransport.ProducerState.PRODUCING, t.producerState());
-        assertEquals(List.of("a", "b"), ((Recording) r).strings());
+        assertEquals(ProducerState.PRODUCING, t.producerState());
+        assertEquals(List.of("a", "b"), r.strings);
     }
 }

@@ -14,8 +14,8 @@ import dev.twine.internet.IProtocol;
 import dev.twine.internet.IPushProducer;
 import dev.twine.internet.error.ConnectionDone;
 import dev.twine.internet.task.Clock;
-import dev.twine.protocols.basic.StringTransport;
-import dev.twine.protocols.basic.StringTransport.ProducerState;
+import dev.twine.testing.StringTransport;
+import dev.twine.testing.ProducerState;
 import dev.twine.protocols.policies.PolicyFixtures.Recorder;
 import org.junit.jupiter.api.Test;
 

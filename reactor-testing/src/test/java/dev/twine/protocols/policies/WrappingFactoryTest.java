@@ -14,7 +14,7 @@ import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.error.ConnectionDone;
 import dev.twine.internet.error.ConnectionRefusedError;
-import dev.twine.protocols.basic.StringTransport;
+import dev.twine.testing.StringTransport;
 import dev.twine.protocols.policies.PolicyFixtures.Recorder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

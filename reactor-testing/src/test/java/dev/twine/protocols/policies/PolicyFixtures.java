@@ -4,7 +4,7 @@ import dev.twine.internet.IAddress;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.Protocol;
-import dev.twine.protocols.basic.StringTransport;
+import dev.twine.testing.StringTransport;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

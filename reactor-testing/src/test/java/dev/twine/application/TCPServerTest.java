@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.defer.Deferred;
 import dev.twine.internet.ServerFactory;
+import dev.twine.testing.FakePort;
+import dev.twine.testing.MemoryReactor;
+import dev.twine.testing.TcpServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,15 +24,15 @@ class TCPServerTest {
         ServerFactory factory = new ServerFactory();
         TCPServer server = new TCPServer(reactor, 8123, factory, 7, "127.0.0.1");
         server.privilegedStartService();
-        assertEquals(1, reactor.tcpServers.size());
-        MemoryReactor.FakePort port = reactor.tcpServers.get(0);
-        assertEquals(8123, port.port);
-        assertSame(factory, port.factory);
-        assertEquals(7, port.backlog);
-        assertEquals("127.0.0.1", port.iface);
+        assertEquals(1, reactor.tcpServers().size());
+        TcpServer listen = reactor.tcpServers().get(0);
+        assertEquals(8123, listen.port());
+        assertSame(factory, listen.factory());
+        assertEquals(7, listen.backlog());
+        assertEquals("127.0.0.1", listen.iface());
         server.startService();
-        assertEquals(1, reactor.tcpServers.size(), "startService must not listen a second time");
-        assertSame(port, server.getPort());
+        assertEquals(1, reactor.tcpServers().size(), "startService must not listen a second time");
+        assertSame(listen.fakePort(), server.getPort());
     }
 
     @Test
@@ -37,8 +40,8 @@ class TCPServerTest {
         MemoryReactor reactor = new MemoryReactor();
         TCPServer server = new TCPServer(reactor, 0, new ServerFactory());
         server.startService();
-        assertEquals(1, reactor.tcpServers.size());
-        assertEquals("", reactor.tcpServers.get(0).iface);
+        assertEquals(1, reactor.tcpServers().size());
+        assertEquals("", reactor.tcpServers().get(0).iface());
         assertTrue(server.running());
     }
 
@@ -48,13 +51,15 @@ class TCPServerTest {
         TCPServer server = new TCPServer(reactor, 0, new ServerFactory());
         server.privilegedStartService();
         server.startService();
+        FakePort port = reactor.tcpServers().get(0).fakePort();
+        port.holdStopListening();
         List<String> done = new ArrayList<>();
         Deferred<Void> d = server.stopService();
         d.addCallback(v -> done.add("closed"));
         assertFalse(server.running());
         assertNull(server.getPort());
         assertEquals(List.of(), done);
-        reactor.tcpServers.get(0).stopping.callback(null);
+        port.stopping().callback(null);
         assertEquals(List.of("closed"), done);
     }
 }

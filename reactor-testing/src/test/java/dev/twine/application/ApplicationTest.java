@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.internet.ServerFactory;
+import dev.twine.testing.FakePort;
+import dev.twine.testing.MemoryReactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,7 +115,9 @@ class ApplicationTest {
         app.startApplication(reactor, true);
         assertTrue(counter.running());
         assertTrue(server.running());
-        assertEquals(1, reactor.tcpServers.size());
+        assertEquals(1, reactor.tcpServers().size());
+        FakePort port = reactor.tcpServers().get(0).fakePort();
+        port.holdStopListening();
 
         counter.value = 42;
         reactor.fireSystemEvent("shutdown");
@@ -122,7 +126,7 @@ class ApplicationTest {
         // The port has not finished closing: the after phase, and so the save, must wait for it.
         assertFalse(Files.exists(state));
         counter.value = 43;
-        reactor.tcpServers.get(0).stopping.callback(null);
+        port.stopping().callback(null);
         assertTrue(Files.readString(state).contains("counter.value=43"));
     }
 

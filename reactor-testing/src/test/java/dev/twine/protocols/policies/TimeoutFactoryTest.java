@@ -9,7 +9,7 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.Factory;
 import dev.twine.internet.error.ConnectionDone;
 import dev.twine.internet.task.Clock;
-import dev.twine.protocols.basic.StringTransport;
+import dev.twine.testing.StringTransport;
 import dev.twine.protocols.policies.PolicyFixtures.Recorder;
 import org.junit.jupiter.api.Test;
 
