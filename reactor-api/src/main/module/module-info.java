@@ -19,7 +19,9 @@ module dev.twine.reactor {
     exports dev.twine.internet.error;
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
+    exports dev.twine.internet.threads;
     exports dev.twine.protocols.basic;
+    exports dev.twine.protocols.policies;
     exports dev.twine.spi;
 
     uses dev.twine.spi.ReactorBackend;
