@@ -53,6 +53,14 @@ final class DescriptorSet<H extends SelectableHandle> {
     private final String backendName;
     private final Dispatcher dispatcher;
     private final IdentityHashMap<SelectableHandle, Registration<H>> byHandle = new IdentityHashMap<>();
+    /**
+     * The last handle looked up and its record: a transport calls {@code addWriter} on every write and
+     * {@code removeWriter} when its buffer drains, almost always for the handle it was just dispatched for,
+     * so this one-entry cache saves the identity-map probe on the write path. Cleared when the record is
+     * released.
+     */
+    private SelectableHandle lastHandle;
+    private Registration<H> lastRegistration;
     private Registration<H>[] slots = newArray(16);
     private int slotCount;
     private int[] freeSlots = new int[16];
@@ -242,7 +250,7 @@ final class DescriptorSet<H extends SelectableHandle> {
         if (h == null) {
             throw new IllegalArgumentException("descriptor has no handle: " + d);
         }
-        Registration<H> reg = byHandle.get(h);
+        Registration<H> reg = lookUp(h);
         if (reg != null) {
             return reg;
         }
@@ -262,7 +270,20 @@ final class DescriptorSet<H extends SelectableHandle> {
             return null;
         }
         SelectableHandle h = d.handle();
-        return h == null ? null : byHandle.get(h);
+        return h == null ? null : lookUp(h);
+    }
+
+    /** The record of a registered handle, or null; see {@link #lastHandle}. */
+    private Registration<H> lookUp(SelectableHandle h) {
+        if (h == lastHandle) {
+            return lastRegistration;
+        }
+        Registration<H> reg = byHandle.get(h);
+        if (reg != null) {
+            lastHandle = h;
+            lastRegistration = reg;
+        }
+        return reg;
     }
 
     private Registration<H> takeSlot() {
@@ -294,6 +315,10 @@ final class DescriptorSet<H extends SelectableHandle> {
             applyInterest(reg, 0);
         }
         byHandle.remove(reg.handle);
+        if (lastRegistration == reg) {
+            lastHandle = null;
+            lastRegistration = null;
+        }
         reg.handle = null;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);

@@ -287,6 +287,25 @@ class DescriptorSetTest {
     }
 
     @Test
+    void aHandleRegisteredAgainAfterRemovalGetsAFreshRecordAndToken() {
+        Handle h = new Handle();
+        Probe first = new Probe(h);
+        set.addReader(first);
+        set.beforeWait();
+        long before = poller.tokenOf(h);
+        set.removeReader(first);
+        Probe second = new Probe(h);
+        set.addReader(second);
+        set.beforeWait();
+        assertTrue(poller.tokenOf(h) != before, "a new generation, not the released record");
+        set.sink().ready(before, Poller.READ, null);
+        assertEquals(List.of(), second.events, "the old token is stale");
+        ready(h, Poller.READ);
+        assertEquals(List.of("read"), second.events);
+        assertEquals(List.of(), first.events);
+    }
+
+    @Test
     void slotsAreReusedSoChurnDoesNotGrowTheSet() {
         for (int i = 0; i < 1000; i++) {
             Probe d = registeredReader();
