@@ -6,14 +6,18 @@ import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.error.ConnectionAborted;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -28,7 +32,8 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>JUnit calls it on the test's thread.
  */
-final class BackendInvocation implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+final class BackendInvocation implements ParameterResolver, BeforeEachCallback, AfterEachCallback,
+        InvocationInterceptor {
     private final Backends.Backend backend;
     private final double timeoutSeconds;
     private ReactorFixture fixture;
@@ -50,6 +55,30 @@ final class BackendInvocation implements ParameterResolver, BeforeEachCallback, 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == IReactor.class ? fixture.reactor() : fixture;
+    }
+
+    /**
+     * Prefixes a failed assertion's message with the backend, {@code "[epoll] expected ..."}. Surefire's
+     * console names a failed test template invocation by its index ({@code method(...)[2]}), JUnit's
+     * legacy name, not by the display name; the message is what it does print.
+     */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+        try {
+            invocation.proceed();
+        } catch (AssertionFailedError e) {
+            String message = "[" + backend.name() + "] " + e.getMessage();
+            AssertionFailedError named = e.isExpectedDefined() && e.isActualDefined()
+                    ? new AssertionFailedError(message, e.getExpected().getValue(), e.getActual().getValue(), e)
+                    : new AssertionFailedError(message, e);
+            named.setStackTrace(e.getStackTrace());
+            throw named;
+        } catch (AssertionError e) {
+            AssertionError named = new AssertionError("[" + backend.name() + "] " + e.getMessage(), e);
+            named.setStackTrace(e.getStackTrace());
+            throw named;
+        }
     }
 
     @Override

@@ -91,6 +91,23 @@ class DirtyReactorTest {
     }
 
     @EnabledIf(SPECIMEN)
+    static class FailsAnAssertion {
+        @EveryBackend
+        void comparesWrongly(ReactorFixture fixture) {
+            assertEquals("expected", "actual", "a plain assertion");
+        }
+    }
+
+    @Test
+    void aFailedAssertionNamesTheBackendInItsMessage() {
+        List<String> messages = failures(run(FailsAnAssertion.class));
+        assertEquals(backends(), messages.size());
+        for (String m : messages) {
+            assertTrue(m.matches("(?s)\\[[a-z-]+\\] a plain assertion ==> expected: <expected> but was: <actual>"), m);
+        }
+    }
+
+    @EnabledIf(SPECIMEN)
     static class LeavesAListeningPort {
         @EveryBackend
         void listensAndForgets(ReactorFixture fixture) {
