@@ -53,14 +53,6 @@ final class DescriptorSet<H extends SelectableHandle> {
     private final String backendName;
     private final Dispatcher dispatcher;
     private final IdentityHashMap<SelectableHandle, Registration<H>> byHandle = new IdentityHashMap<>();
-    /**
-     * The last handle looked up and its record: a transport calls {@code addWriter} on every write and
-     * {@code removeWriter} when its buffer drains, almost always for the handle it was just dispatched for,
-     * so this one-entry cache saves the identity-map probe on the write path. Cleared when the record is
-     * released.
-     */
-    private SelectableHandle lastHandle;
-    private Registration<H> lastRegistration;
     private Registration<H>[] slots = newArray(16);
     private int slotCount;
     private int[] freeSlots = new int[16];
@@ -250,7 +242,7 @@ final class DescriptorSet<H extends SelectableHandle> {
         if (h == null) {
             throw new IllegalArgumentException("descriptor has no handle: " + d);
         }
-        Registration<H> reg = lookUp(h);
+        Registration<H> reg = lookUp(d, h);
         if (reg != null) {
             return reg;
         }
@@ -261,6 +253,7 @@ final class DescriptorSet<H extends SelectableHandle> {
         reg = takeSlot();
         reg.handle = handleType.cast(h);
         byHandle.put(h, reg);
+        remember(d, reg);
         return reg;
     }
 
@@ -270,20 +263,31 @@ final class DescriptorSet<H extends SelectableHandle> {
             return null;
         }
         SelectableHandle h = d.handle();
-        return h == null ? null : lookUp(h);
+        return h == null ? null : lookUp(d, h);
     }
 
-    /** The record of a registered handle, or null; see {@link #lastHandle}. */
-    private Registration<H> lookUp(SelectableHandle h) {
-        if (h == lastHandle) {
-            return lastRegistration;
+    /**
+     * The record of a registered handle, or null: from the descriptor itself when it is one of the
+     * reactor's own and its remembered record still names this handle here (records are reused, so the
+     * handle is compared, not just the record), else from the handle map.
+     */
+    @SuppressWarnings("unchecked")
+    private Registration<H> lookUp(IFileDescriptor d, SelectableHandle h) {
+        if (d instanceof RegisteredDescriptor rd && rd.owner == this && rd.registration.handle == h) {
+            return (Registration<H>) rd.registration;
         }
         Registration<H> reg = byHandle.get(h);
         if (reg != null) {
-            lastHandle = h;
-            lastRegistration = reg;
+            remember(d, reg);
         }
         return reg;
+    }
+
+    private void remember(IFileDescriptor d, Registration<H> reg) {
+        if (d instanceof RegisteredDescriptor rd) {
+            rd.owner = this;
+            rd.registration = reg;
+        }
     }
 
     private Registration<H> takeSlot() {
@@ -315,10 +319,6 @@ final class DescriptorSet<H extends SelectableHandle> {
             applyInterest(reg, 0);
         }
         byHandle.remove(reg.handle);
-        if (lastRegistration == reg) {
-            lastHandle = null;
-            lastRegistration = null;
-        }
         reg.handle = null;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);

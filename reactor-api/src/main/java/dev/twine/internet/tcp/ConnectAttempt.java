@@ -8,6 +8,7 @@ import dev.twine.internet.IReactor;
 import dev.twine.internet.IReadDescriptor;
 import dev.twine.internet.IWriteDescriptor;
 import dev.twine.internet.Protocol;
+import dev.twine.internet.base.RegisteredDescriptor;
 import dev.twine.internet.error.ConnectError;
 import dev.twine.internet.error.DNSLookupError;
 import dev.twine.internet.error.SocketErrors;
@@ -50,7 +51,7 @@ import java.net.UnknownHostException;
  *
  * <p>Threading: reactor thread only, except the name lookup it starts on the thread pool.
  */
-final class ConnectAttempt implements IReadDescriptor, IWriteDescriptor {
+final class ConnectAttempt extends RegisteredDescriptor implements IReadDescriptor, IWriteDescriptor {
     private static final System.Logger LOG = System.getLogger(ConnectAttempt.class.getName());
 
     private final IReactor reactor;

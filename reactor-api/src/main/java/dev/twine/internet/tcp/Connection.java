@@ -11,6 +11,7 @@ import dev.twine.internet.IReadDescriptor;
 import dev.twine.internet.ITCPTransport;
 import dev.twine.internet.IWriteDescriptor;
 import dev.twine.internet.Main;
+import dev.twine.internet.base.RegisteredDescriptor;
 import dev.twine.internet.error.ConnectionAborted;
 import dev.twine.internet.error.SocketErrors;
 import dev.twine.spi.SelectableHandle;
@@ -111,7 +112,7 @@ import java.util.Objects;
  *
  * <p>Threading: reactor thread only, like every transport.
  */
-public final class Connection implements ITCPTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
+public final class Connection extends RegisteredDescriptor implements ITCPTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
     /**
      * Reads per readiness event when every read fills the buffer: 16 x 64 KiB = 1 MiB, after which the
      * other ready descriptors get their turn (level-triggered polling reports the rest again).

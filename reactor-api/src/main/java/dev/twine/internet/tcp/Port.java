@@ -11,6 +11,7 @@ import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReadDescriptor;
 import dev.twine.internet.Main;
+import dev.twine.internet.base.RegisteredDescriptor;
 import dev.twine.internet.error.CannotListenError;
 import dev.twine.internet.error.NotListeningError;
 import dev.twine.spi.ListeningSocketHandle;
@@ -52,7 +53,7 @@ import java.util.List;
  *
  * <p>Threading: reactor thread only.
  */
-public final class Port implements IListeningPort, IReadDescriptor {
+public final class Port extends RegisteredDescriptor implements IListeningPort, IReadDescriptor {
     /** Twisted's initial {@code numberAccepts} on POSIX. */
     static final int INITIAL_ACCEPTS = 100;
     /** Twisted's growth step when a batch filled the limit. */
