@@ -17,6 +17,7 @@ module dev.twine.reactor {
     exports dev.twine.internet;
     exports dev.twine.internet.base;
     exports dev.twine.internet.error;
+    exports dev.twine.internet.ssl;
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
     exports dev.twine.internet.threads;

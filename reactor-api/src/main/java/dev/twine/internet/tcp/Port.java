@@ -1,5 +1,6 @@
 package dev.twine.internet.tcp;
 
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
@@ -68,6 +69,8 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     private final int backlog;
     private final String iface;
     private final AcceptFailures acceptFailures;
+    /** TLS for every accepted connection ({@code listenSSL}), or {@code null} for plain TCP. */
+    private final IContextFactory contextFactory;
     /** Deferreds returned by stopListening, fired when the pending close completes. */
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
 
@@ -88,6 +91,17 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      * @param iface   the local address to bind: {@code ""} for all IPv4 interfaces, or a literal
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface) {
+        this(reactor, port, factory, backlog, iface, null);
+    }
+
+    /**
+     * A port whose connections speak TLS as servers configured by {@code contextFactory}
+     * ({@code listenSSL}); {@code null} means plain TCP. Each client's engine is made before
+     * {@code buildProtocol}; if the factory throws, that client is logged and closed.
+     */
+    public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface,
+            IContextFactory contextFactory) {
+        this.contextFactory = contextFactory;
         this.reactor = reactor;
         this.context = TcpContext.of(reactor);
         this.port = port;
@@ -295,6 +309,16 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
             // answer left for getHost(), and the reset itself reaches the protocol through its first read.
             host = boundAddress;
         }
+        javax.net.ssl.SSLEngine engine = null;
+        if (contextFactory != null) {
+            try {
+                engine = contextFactory.createEngine(false, peer.host(), peer.port());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, logPrefix() + ": cannot make a TLS engine for " + peer, e);
+                closeQuietly(client);
+                return;
+            }
+        }
         IProtocol protocol;
         try {
             protocol = factory.buildProtocol(peer);
@@ -311,6 +335,15 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         int session = sessionno++;
         String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
         Connection transport = new Connection(reactor, context, client, protocol, peer, host, logstr, null);
+        if (engine != null) {
+            try {
+                transport.beginTLS(engine, contextFactory.handshakeTimeout());
+            } catch (IllegalStateException e) {
+                LOG.log(Level.ERROR, logstr + ": " + e.getMessage(), e);
+                transport.connectionLost(new Failure(e));
+                return;
+            }
+        }
         transport.startReading();
         try {
             protocol.makeConnection(transport);
