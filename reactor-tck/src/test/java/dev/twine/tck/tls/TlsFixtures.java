@@ -2,6 +2,11 @@ package dev.twine.tck.tls;
 
 import dev.twine.defer.Failure;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.IReactor;
+import dev.twine.internet.Protocol;
+import dev.twine.tck.tcp.Countdown;
+import dev.twine.tck.tcp.Events;
+import java.nio.charset.StandardCharsets;
 import dev.twine.internet.ISSLTransport;
 import dev.twine.internet.ITransport;
 import dev.twine.internet.ssl.CertificateOptions;
@@ -81,7 +86,53 @@ final class TlsFixtures {
         }
     }
 
-    static <T> List<T> list(T... items) {
-        return List.of(items);
+    /** Stops the reactor after {@code n} ticks, once every port has stopped listening. */
+    static Countdown stopAfter(int n, IReactor reactor, IListeningPort... ports) {
+        return new Countdown(n, () -> {
+            for (IListeningPort p : ports) {
+                if (p != null) {
+                    p.stopListening();
+                }
+            }
+            reactor.callLater(0.05, reactor::stop);
+        });
+    }
+
+    /**
+     * A protocol that records {@code who made}, {@code who data TEXT} and {@code who lost NAME} into shared
+     * events, keeps the loss reason, and ticks a countdown when the connection is lost.
+     */
+    static class Recording extends Protocol {
+        final Events events;
+        final String who;
+        final Runnable onLost;
+        Failure reason;
+
+        Recording(Events events, String who, Runnable onLost) {
+            this.events = events;
+            this.who = who;
+            this.onLost = onLost;
+        }
+
+        @Override
+        public void connectionMade() {
+            events.add(who + " made");
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            events.add(who + " data " + new String(data, StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public void connectionLost(Failure r) {
+            reason = r;
+            events.add(who + " lost " + name(r));
+            onLost.run();
+        }
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
