@@ -4,7 +4,7 @@ import dev.twine.internet.ssl.IContextFactory;
 import java.net.InetSocketAddress;
 
 /**
- * TLS servers and clients over TCP (Twisted's {@code IReactorSSL}, semantics.md §9). The transports they
+ * TLS servers and clients over TCP (Twisted's {@code IReactorSSL}, semantics.md §4). The transports they
  * make are {@link ISSLTransport}s; the protocol's {@code connectionMade} runs as soon as TCP connects,
  * before the handshake, and writes made before the handshake completes are sent once it has.
  * Reactor thread only.

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A transport that speaks TLS (Twisted's {@code ISSLTransport} plus {@code INegotiated},
- * semantics.md §9). Every TCP transport in Twine implements it; the answers are {@code null} (or empty)
+ * semantics.md §4). Every TCP transport in Twine implements it; the answers are {@code null} (or empty)
  * until TLS is in use and its handshake has completed. Reactor thread only.
  */
 public interface ISSLTransport extends ITLSTransport {

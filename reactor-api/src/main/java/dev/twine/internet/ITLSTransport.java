@@ -4,7 +4,7 @@ import dev.twine.internet.ssl.IContextFactory;
 
 /**
  * A TCP transport that can switch to TLS in the middle of a connection (Twisted's {@code ITLSTransport},
- * semantics.md §9.3). Reactor thread only.
+ * semantics.md §4.3). Reactor thread only.
  */
 public interface ITLSTransport extends ITCPTransport {
     /**

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLParameters;
  * a client certificate if one was given and the server asks.
  *
  * <p>A server that fails the host name check fails the handshake: the connection is closed with an
- * {@link javax.net.ssl.SSLHandshakeException} naming the mismatch (semantics.md §9.4).
+ * {@link javax.net.ssl.SSLHandshakeException} naming the mismatch (semantics.md §4.4).
  *
  * <p>Threading: immutable; one instance may serve any number of connections.
  */

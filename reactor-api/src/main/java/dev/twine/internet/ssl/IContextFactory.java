@@ -10,7 +10,7 @@ import javax.net.ssl.SSLEngine;
  *
  * <p>The transport never changes what the engine was configured with: protocols, cipher suites, client
  * authentication, ALPN, SNI and hostname verification are all the factory's choice. It only drives the
- * engine (semantics.md §9).
+ * engine (semantics.md §4).
  *
  * <p>Threading: {@link #createEngine} is called on the reactor thread, once per connection, when TLS
  * starts on it; an implementation shared by several reactors must be thread-safe.

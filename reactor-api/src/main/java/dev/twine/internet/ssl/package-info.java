@@ -6,6 +6,6 @@
  * ({@link dev.twine.internet.ssl.PrivateCertificate}, {@link dev.twine.internet.ssl.TrustRoot}).
  *
  * <p>The record layer itself lives in the shared transport ({@code dev.twine.internet.tcp}), so every
- * backend has TLS; the behaviour is specified in semantics.md §9.
+ * backend has TLS; the behaviour is specified in semantics.md §4.
  */
 package dev.twine.internet.ssl;

@@ -119,7 +119,7 @@ import java.util.Objects;
  *
  * <h2>TLS</h2>
  * A connection from {@code listenSSL}/{@code connectSSL}, or one that called {@link #startTLS}, passes its
- * bytes through a {@link TlsLayer} (semantics.md §9): reads are unwrapped before {@code dataReceived},
+ * bytes through a {@link TlsLayer} (semantics.md §4): reads are unwrapped before {@code dataReceived},
  * writes are kept as plaintext and sealed when the connection flushes, so the writes of one loop pass
  * share records. The states above still describe our side's close; through TLS, the flush that completes
  * {@code loseConnection} or {@code loseWriteConnection} ends with our close_notify, the peer's

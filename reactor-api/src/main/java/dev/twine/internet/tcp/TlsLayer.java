@@ -18,7 +18,7 @@ import javax.net.ssl.SSLProtocolException;
 /**
  * The TLS record layer of one {@link Connection}: drives its {@link SSLEngine} between the socket's
  * bytes and the protocol's (Twisted's {@code TLSMemoryBIOProtocol}, but inside the transport, so no
- * second protocol object and no extra copy; semantics.md §9).
+ * second protocol object and no extra copy; semantics.md §4).
  *
  * <h2>Reading</h2>
  * {@link #received} unwraps records straight from the reactor's read buffer into the reactor's shared
@@ -90,7 +90,7 @@ final class TlsLayer {
         plaintext.append(data);
     }
 
-    /** Plaintext waiting to be sealed (for producer pausing, semantics.md §9.5). */
+    /** Plaintext waiting to be sealed (for producer pausing, semantics.md §4.5). */
     long plaintextSize() {
         return plaintext.size();
     }

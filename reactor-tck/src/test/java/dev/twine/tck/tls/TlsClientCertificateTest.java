@@ -24,7 +24,7 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
- * Client certificates (semantics.md §9.4): a server that requires one sees the client's certificate
+ * Client certificates (semantics.md §4.4): a server that requires one sees the client's certificate
  * through {@code getPeerCertificate()}, and refuses a client that has none.
  */
 class TlsClientCertificateTest {

@@ -26,7 +26,7 @@ import dev.twine.tck.tcp.Events;
 import java.util.List;
 
 /**
- * How TLS connections end (semantics.md §9.6, Twisted's {@code twisted.protocols.tls} rules):
+ * How TLS connections end (semantics.md §4.6, Twisted's {@code twisted.protocols.tls} rules):
  * {@code loseConnection} flushes then sends close_notify, {@code abortConnection} resets at once, the
  * peer's close_notify is {@code ConnectionDone}, a TCP end of stream without it is {@code ConnectionLost}
  * naming the truncation, and {@code loseWriteConnection} sends close_notify and keeps reading.

@@ -27,7 +27,7 @@ import dev.twine.tck.tcp.Events;
 import java.util.List;
 
 /**
- * TLS handshake and data (semantics.md §9.1-9.2): {@code listenSSL} and {@code connectSSL} on every
+ * TLS handshake and data (semantics.md §4.1-4.2): {@code listenSSL} and {@code connectSSL} on every
  * backend, with the protocol's {@code connectionMade} before the handshake and writes made then sent
  * after it.
  */

@@ -27,8 +27,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Bad input closes only that connection, with a {@code Failure} naming the cause (semantics.md §9.4,
- * §9.7): a server certificate for another host, or from an untrusted issuer, a plaintext client on a TLS
+ * Bad input closes only that connection, with a {@code Failure} naming the cause (semantics.md §4.4,
+ * §4.7): a server certificate for another host, or from an untrusted issuer, a plaintext client on a TLS
  * port, and a handshake that does not finish in time. The server keeps serving other clients.
  */
 class TlsHandshakeFailureTest {

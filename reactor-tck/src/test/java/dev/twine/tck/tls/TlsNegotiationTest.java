@@ -22,7 +22,7 @@ import dev.twine.tck.tcp.Countdown;
 import dev.twine.tck.tcp.Events;
 import java.util.List;
 
-/** ALPN and SNI on both sides (semantics.md §9.3). */
+/** ALPN and SNI on both sides (semantics.md §4.3). */
 class TlsNegotiationTest {
 
     @ReactorTest

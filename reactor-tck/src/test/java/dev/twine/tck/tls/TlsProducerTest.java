@@ -23,7 +23,7 @@ import dev.twine.tck.tcp.Countdown;
 import dev.twine.tck.tcp.Events;
 
 /**
- * Flow control through TLS (semantics.md §9.5): a streaming producer is paused once more than 64 KiB of
+ * Flow control through TLS (semantics.md §4.5): a streaming producer is paused once more than 64 KiB of
  * plaintext and records is buffered and resumed when all of it has gone, and a receiver that pauses its
  * transport gets every byte, in order, after it resumes, even the records already read off the socket.
  */

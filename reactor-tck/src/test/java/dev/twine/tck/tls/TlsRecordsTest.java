@@ -20,7 +20,7 @@ import dev.twine.tck.tcp.Countdown;
 import dev.twine.tck.tcp.Events;
 
 /**
- * Small writes made in one loop pass are sealed together (semantics.md §9.5; Twisted #11989 measured 23×
+ * Small writes made in one loop pass are sealed together (semantics.md §4.5; Twisted #11989 measured 23×
  * the bytes when every write became its own record). Counted on the wire by a relay.
  */
 class TlsRecordsTest {

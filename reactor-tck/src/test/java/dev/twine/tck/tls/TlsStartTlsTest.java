@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code startTLS} in the middle of a line protocol (semantics.md §9.3, Twisted's {@code ITLSTransport}):
+ * {@code startTLS} in the middle of a line protocol (semantics.md §4.3, Twisted's {@code ITLSTransport}):
  * what was written before the call goes out in plaintext, everything after through TLS, in either
  * direction (the accepting side may act as the TLS client with {@code normal = false}).
  */
