@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * Issues X.509 v3 certificates (RFC 5280 §4.1) for tests, in process, with the JDK's own EC keys and
- * {@code SHA256withECDSA}: a minimal DER writer over exactly the fields a TLS peer checks (subject and
+ * {@code SHA256withECDSA} (RSA and {@code SHA256withRSA} where the JVM has no EC, see {@link #newKeyPair()}): a minimal DER writer over exactly the fields a TLS peer checks (subject and
  * issuer common names, validity, basicConstraints, subjectAltName DNS and IP entries). Running
  * {@code keytool} for the same identities costs a JVM start per step (tens of seconds on a loaded
  * two-core machine); this costs milliseconds.
@@ -31,6 +31,7 @@ import java.util.List;
  */
 final class TestCertificateIssuer {
     private static final byte[] ECDSA_WITH_SHA256 = oid(1, 2, 840, 10045, 4, 3, 2);
+    private static final byte[] SHA256_WITH_RSA = oid(1, 2, 840, 113549, 1, 1, 11);
     private static final byte[] COMMON_NAME = oid(2, 5, 4, 3);
     private static final byte[] BASIC_CONSTRAINTS = oid(2, 5, 29, 19);
     private static final byte[] SUBJECT_ALT_NAME = oid(2, 5, 29, 17);
@@ -39,14 +40,24 @@ final class TestCertificateIssuer {
     private TestCertificateIssuer() {
     }
 
-    /** A fresh P-256 key pair. */
+    /**
+     * A fresh P-256 key pair, or RSA 2048 where the JVM has no EC provider: the trimmed Windows JRE the
+     * IOCP suite runs under Wine lacks the {@code jdk.crypto.ec} module.
+     */
     static KeyPair newKeyPair() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));
             return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        } catch (GeneralSecurityException noEc) {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(2048);
+                return g.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                e.addSuppressed(noEc);
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -60,7 +71,9 @@ final class TestCertificateIssuer {
     static X509Certificate issue(String subject, KeyPair subjectKey, String issuer, PrivateKey issuerKey, boolean ca,
             List<String> altNames) {
         try {
-            byte[] algorithm = seq(ECDSA_WITH_SHA256);
+            boolean rsa = issuerKey.getAlgorithm().equals("RSA");
+            // RFC 4055 §5 gives sha256WithRSAEncryption a NULL parameter; RFC 5758 §3.2 gives ECDSA none.
+            byte[] algorithm = rsa ? seq(SHA256_WITH_RSA, new byte[] {0x05, 0x00}) : seq(ECDSA_WITH_SHA256);
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
             byte[] validity = seq(utcTime(now.minusHours(1)), utcTime(now.plusDays(2)));
             ByteArrayOutputStream extensions = new ByteArrayOutputStream();
@@ -86,7 +99,7 @@ final class TestCertificateIssuer {
                     name(subject),
                     subjectKey.getPublic().getEncoded(),
                     tlv(0xa3, tlv(0x30, extensions.toByteArray())));
-            Signature signer = Signature.getInstance("SHA256withECDSA");
+            Signature signer = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
             signer.initSign(issuerKey);
             signer.update(tbs);
             byte[] signature = signer.sign();

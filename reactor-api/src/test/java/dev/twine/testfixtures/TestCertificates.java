@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *   <li>{@link #client()}: {@code CN=twine client}, issued by the CA (client-certificate tests).</li>
  *   <li>{@link #stranger()}: self-signed {@code DNS:localhost}, trusted by nobody.</li>
  * </ul>
- * Every identity is EC P-256 (fast to make and to use) and valid for two days. PEM copies of each
+ * Every identity is EC P-256 (fast to make and to use; RSA 2048 on a JVM without EC) and valid for two days. PEM copies of each
  * (PKCS#8 key, chain) are written too, for the peers in interop tests: {@link #keyPem}, {@link #chainPem}.
  *
  * <p>Threading: the first call makes everything, under a lock; afterwards the values are immutable.

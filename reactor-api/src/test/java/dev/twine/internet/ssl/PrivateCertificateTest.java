@@ -46,7 +46,7 @@ class PrivateCertificateTest {
         PrivateCertificate loaded = PrivateCertificate.loadPEM(both);
 
         assertEquals(2, loaded.chain().size());
-        assertEquals("EC", loaded.privateKey().getAlgorithm());
+        assertEquals(CERTS.server().privateKey().getAlgorithm(), loaded.privateKey().getAlgorithm());
     }
 
     @Test
