@@ -16,6 +16,7 @@ module dev.twine.reactor {
     exports dev.twine.defer;
     exports dev.twine.internet;
     exports dev.twine.internet.base;
+    exports dev.twine.internet.endpoints;
     exports dev.twine.internet.error;
     exports dev.twine.internet.ssl;
     exports dev.twine.internet.task;
@@ -26,4 +27,14 @@ module dev.twine.reactor {
     exports dev.twine.spi;
 
     uses dev.twine.spi.ReactorBackend;
+
+    // Endpoint description parsers (Endpoints.serverFromString/clientFromString): Twine's own, and any other
+    // module's, found by prefix.
+    uses dev.twine.internet.endpoints.IStreamServerEndpointStringParser;
+    uses dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor;
+    provides dev.twine.internet.endpoints.IStreamServerEndpointStringParser with
+            dev.twine.internet.endpoints.TCPServerParser,
+            dev.twine.internet.endpoints.TCP6ServerParser;
+    provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
+            dev.twine.internet.endpoints.TCPClientParser;
 }
