@@ -34,7 +34,10 @@ module dev.twine.reactor {
     uses dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor;
     provides dev.twine.internet.endpoints.IStreamServerEndpointStringParser with
             dev.twine.internet.endpoints.TCPServerParser,
-            dev.twine.internet.endpoints.TCP6ServerParser;
+            dev.twine.internet.endpoints.TCP6ServerParser,
+            dev.twine.internet.endpoints.SSLServerParser;
     provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
-            dev.twine.internet.endpoints.TCPClientParser;
+            dev.twine.internet.endpoints.TCPClientParser,
+            dev.twine.internet.endpoints.SSLClientParser,
+            dev.twine.internet.endpoints.TLSClientParser;
 }

@@ -106,6 +106,19 @@ public final class PrivateCertificate {
         }
     }
 
+    /**
+     * Every {@code CERTIFICATE} block of a PEM file, in file order (Twisted's {@code extraCertChain=}).
+     *
+     * @throws IllegalArgumentException if the file is unreadable or holds no certificate
+     */
+    public static List<X509Certificate> loadPEMCertificates(Path file) {
+        List<X509Certificate> certs = Pem.certificates(read(file), file.toString());
+        if (certs.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no PEM CERTIFICATE block");
+        }
+        return certs;
+    }
+
     public PrivateKey privateKey() {
         return privateKey;
     }
@@ -120,9 +133,13 @@ public final class PrivateCertificate {
         return "PrivateCertificate[" + chain.get(0).getSubjectX500Principal() + "]";
     }
 
+    /**
+     * The file as text, one char per byte: PEM is ASCII, and a binary file (a DER or PKCS#12 file in a
+     * trust directory) or a comment in another encoding must read as text without PEM blocks, not fail.
+     */
     static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), new UncheckedIOException(e));
         }

@@ -48,6 +48,27 @@ public final class TrustRoot {
         return new TrustRoot(certs);
     }
 
+    /**
+     * Every certificate in the regular files of {@code dir}, in name order (Twisted's {@code caCertsDir}
+     * and {@code trustRoots=} directories); files holding no PEM certificate are skipped.
+     *
+     * @throws IllegalArgumentException if the directory is unreadable or holds no certificate at all
+     */
+    public static TrustRoot loadPEMDirectory(Path dir) {
+        List<X509Certificate> certs = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                certs.addAll(Pem.certificates(PrivateCertificate.read(f), f.toString()));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(dir + ": cannot list the directory: " + e.getMessage(), e);
+        }
+        if (certs.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no PEM CERTIFICATE in any file of the directory");
+        }
+        return new TrustRoot(certs);
+    }
+
     /** The trust managers for an {@link javax.net.ssl.SSLContext}. */
     TrustManager[] trustManagers() {
         try {
