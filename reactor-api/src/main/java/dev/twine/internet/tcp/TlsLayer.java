@@ -212,7 +212,8 @@ final class TlsLayer {
      */
     Exception received(ByteBuffer src, WriteBuffer out) {
         try {
-            if (pending != null) {
+            if (pending != null && pending.hasRemaining()) {
+                // A record began in an earlier read: complete it in the connection's own buffer.
                 stash(src);
                 Exception why = unwrapAll(pending, out);
                 compactPending();
