@@ -11,6 +11,12 @@
 #   bench/side-by-side.sh --rounds 2 --duration 3 --stacks "epoll netty-epoll"
 #   bench/side-by-side.sh --baseline-jar /tmp/base/benchmarks.jar --stacks "epoll@baseline epoll netty-epoll"
 #                                        (a stack NAME@baseline runs NAME from another commit's bench jar)
+#   bench/side-by-side.sh --tls --stacks "epoll netty-epoll"
+#                                        TLS only: the HTTP server over TLS (Twine's listenSSL, Netty's
+#                                        SslHandler, both on the JDK provider, TLS 1.3, an EC P-256 key made
+#                                        here with openssl) under wrk over https (keep-alive: one handshake
+#                                        per connection), then new TLS handshakes per second from
+#                                        `openssl s_time -new` (server CPU per handshake from /proc)
 #
 # Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
 # PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
@@ -27,6 +33,7 @@ duration=5
 warmup=3
 stacks=""
 baseline_jar=""
+tls=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --full) rounds=5; duration=10; warmup=5 ;;
@@ -35,6 +42,7 @@ while [ $# -gt 0 ]; do
         --warmup) warmup="$2"; shift ;;
         --stacks) stacks="$2"; shift ;;
         --baseline-jar) baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
+        --tls) tls=1 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -45,6 +53,7 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v redis-benchmark >/dev/null || missing+=(redis-tools)
 command -v perf >/dev/null || missing+=(linux-perf)
+[ "$tls" = 1 ] && ! command -v openssl >/dev/null && missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian"
     sudo_cmd=""
@@ -105,6 +114,14 @@ echo "== output: $out"
 # -- servers ----------------------------------------------------------------------------------------
 port=21000
 server_pid=""
+server_tls=()
+if [ "$tls" = 1 ]; then
+    # A throwaway key, made per run and kept with the results' logs, never committed.
+    mkdir -p "$out/tls"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+        -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$out/tls/key.pem" -out "$out/tls/cert.pem" 2>/dev/null
+    server_tls=(--tls-key "$out/tls/key.pem" --tls-cert "$out/tls/cert.pem")
+fi
 
 stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
@@ -132,7 +149,7 @@ start_server() {
         stack_jar="$baseline_jar"
     fi
     "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
-        --port "$port" --reactor "$stack" > "$3" 2>&1 &
+        --port "$port" --reactor "$stack" "${server_tls[@]}" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
         grep -q '^listening' "$3" 2>/dev/null && return 0
@@ -205,7 +222,9 @@ wrk_run() {
     local log="$logs/r$round-$stack-$workload.wrk"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-$workload.wrk"
     [ "$round" != "-" ] && begin_counters
-    load "$log" wrk -t1 -c32 -d"${secs}s" "${script[@]}" "http://127.0.0.1:$port/" -- "$depth"
+    local scheme=http
+    [ "$tls" = 1 ] && scheme=https
+    load "$log" wrk -t1 -c32 -d"${secs}s" "${script[@]}" "$scheme://127.0.0.1:$port/" -- "$depth"
     [ "$round" = "-" ] && return 0
     local requests seconds rate errors
     requests="$(awk '/requests in/ {print $1}' "$log")"
@@ -262,8 +281,40 @@ echo_run() {
     end_counters "$round" "$stack" "echo-64B-16c" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
 }
 
+# handshake_run ROUND STACK SECONDS: new TLS connections, one after another, from `openssl s_time -new`
+# on the load CPU (full handshake, then close_notify, per connection); the rate is connections per
+# second and the server's CPU per handshake comes from /proc as for requests.
+handshake_run() {
+    local round="$1" stack="$2" secs="$3"
+    local log="$logs/r$round-$stack-handshake.stime"
+    [ "$round" = "-" ] && log="$logs/warmup-$stack-handshake.stime"
+    [ "$round" != "-" ] && begin_counters
+    local t0 t1
+    t0="$(date +%s.%N)"
+    load "$log" openssl s_time -connect "127.0.0.1:$port" -new -time "$secs"
+    t1="$(date +%s.%N)"
+    [ "$round" = "-" ] && return 0
+    # s_time reports whole seconds only; the wall time around it is the better divisor.
+    local connections seconds rate
+    connections="$(sed -n 's/^\([0-9]*\) connections in [0-9.]* real seconds.*/\1/p' "$log" | head -1)"
+    seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+    rate="$(awk -v n="${connections:-0}" -v s="$seconds" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print 0 }')"
+    end_counters "$round" "$stack" "tls-handshake" "${connections:-0}" "${seconds:-NA}" "$rate" 0 "$(cat "$log.cpu")"
+}
+
 for round in $(seq 1 "$rounds"); do
     for stack in $stacks; do
+        if [ "$tls" = 1 ]; then
+            echo "== round $round/$rounds: $stack (TLS)"
+            if start_server http "$stack" "$logs/r$round-$stack-https.server"; then
+                wrk_run - "$stack" https-plain "$warmup" 1
+                wrk_run "$round" "$stack" https-plain "$duration" 1
+                handshake_run - "$stack" "$warmup"
+                handshake_run "$round" "$stack" "$duration"
+                stop_server
+            fi
+            continue
+        fi
         echo "== round $round/$rounds: $stack"
         if start_server http "$stack" "$logs/r$round-$stack-http.server"; then
             wrk_run - "$stack" http-plain "$warmup" 1

@@ -37,11 +37,19 @@ public interface ServerHost extends AutoCloseable {
      * @throws IllegalStateException if the stack cannot run here
      */
     static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
+        return start(stack, service, host, port, backlog, null);
+    }
+
+    /**
+     * {@link #start(Stack, Service, String, int, int)} over TLS with {@code tls} (plain TCP when
+     * {@code null}): Twine's {@code listenSSL}, or Netty's {@code SslHandler}, both on the JDK provider.
+     */
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, TlsFiles tls) {
         Stack.unavailabilityReason(stack.name()).ifPresent(why -> {
             throw new IllegalStateException(stack + " cannot run here: " + why);
         });
         return stack.isNetty()
-                ? NettyServerHost.start(stack, service, host, port, backlog)
-                : TwineServerHost.start(stack, service, host, port, backlog);
+                ? NettyServerHost.start(stack, service, host, port, backlog, tls)
+                : TwineServerHost.start(stack, service, host, port, backlog, tls);
     }
 }

@@ -9,20 +9,23 @@ import java.util.Locale;
  * {@code --port N} (default per service), {@code --reactor NAME} (a Twine backend such as
  * {@code epoll} or {@code select}, or {@code netty-epoll} / {@code netty-nio}; default: the Twine
  * backend {@code Reactors} would choose), {@code --host ADDR} (default {@code 127.0.0.1}: these
- * servers are for loopback measurements) and {@code --backlog N} (default 1024).
+ * servers are for loopback measurements), {@code --backlog N} (default 1024), and
+ * {@code --tls-key FILE --tls-cert FILE} to serve over TLS (both or neither).
  *
  * @param service what to serve
  * @param stack   which stack serves it
  * @param host    the address to listen on
  * @param port    the port to listen on
  * @param backlog the listen backlog
+ * @param tls     the TLS key material, or {@code null} for plain TCP
  */
-public record ServerOptions(Service service, Stack stack, String host, int port, int backlog) {
+public record ServerOptions(Service service, Stack stack, String host, int port, int backlog, TlsFiles tls) {
 
     /** A usage line for {@code service}'s server. */
     public static String usage(Service service) {
         return "usage: " + service.name().toLowerCase(Locale.ROOT)
-                + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N]";
+                + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N]"
+                + " [--tls-key KEY.pem --tls-cert CHAIN.pem]";
     }
 
     /**
@@ -35,6 +38,8 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         String host = "127.0.0.1";
         int port = defaultPort(service);
         int backlog = 1024;
+        String tlsKey = null;
+        String tlsCert = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -46,13 +51,19 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
                 case "--reactor" -> reactor = value;
                 case "--host" -> host = value;
                 case "--backlog" -> backlog = Integer.parseInt(value);
+                case "--tls-key" -> tlsKey = value;
+                case "--tls-cert" -> tlsCert = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (reactor == null) {
             reactor = Reactors.selectedBackend().name();
         }
-        return new ServerOptions(service, Stack.of(reactor), host, port, backlog);
+        if ((tlsKey == null) != (tlsCert == null)) {
+            throw new IllegalArgumentException("--tls-key and --tls-cert go together");
+        }
+        TlsFiles tls = tlsKey == null ? null : new TlsFiles(java.nio.file.Path.of(tlsKey), java.nio.file.Path.of(tlsCert));
+        return new ServerOptions(service, Stack.of(reactor), host, port, backlog, tls);
     }
 
     /** The conventional port of each service: 8080 for HTTP, 6379 for RESP, 7 + 7000 for echo. */
