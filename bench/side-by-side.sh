@@ -15,8 +15,11 @@
 #                                        TLS only: the HTTP server over TLS (Twine's listenSSL, Netty's
 #                                        SslHandler, both on the JDK provider, TLS 1.3, an EC P-256 key made
 #                                        here with openssl) under wrk over https (keep-alive: one handshake
-#                                        per connection), then new TLS handshakes per second from
-#                                        `openssl s_time -new` (server CPU per handshake from /proc)
+#                                        per connection), the echo server under TlsEchoLoad (64-byte
+#                                        messages on 16 JDK TLS connections), then new TLS handshakes per second from
+#                                        `openssl s_time -new` (server CPU per handshake from /proc);
+#                                        the stack netty-epoll@openssl is Netty on BoringSSL
+#                                        (netty-tcnative-boringssl-static), a reference point
 #
 # Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
 # PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
@@ -142,14 +145,18 @@ trap stop_server EXIT
 # the --baseline-jar (another commit's bench jar), so a change is measured against its parent in one run.
 start_server() {
     port=$((port + 1))
-    local stack="$2" stack_jar="$jar"
+    local stack="$2" stack_jar="$jar" provider=()
+    if [[ "$stack" == *@openssl ]]; then
+        stack="${stack%@openssl}"
+        provider=(--tls-provider openssl)
+    fi
     if [[ "$stack" == *@baseline ]]; then
         [ -n "$baseline_jar" ] || { echo "stack $stack needs --baseline-jar" >&2; return 1; }
         stack="${stack%@baseline}"
         stack_jar="$baseline_jar"
     fi
     "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
-        --port "$port" --reactor "$stack" "${server_tls[@]}" > "$3" 2>&1 &
+        --port "$port" --reactor "$stack" "${server_tls[@]}" "${provider[@]}" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
         grep -q '^listening' "$3" 2>/dev/null && return 0
@@ -265,20 +272,25 @@ redis_run() {
     end_counters "$round" "$stack" "$workload" "$n" "$seconds" "${rate:-0}" 0 "$(cat "$log.cpu")"
 }
 
-# echo_run ROUND STACK SECONDS: EchoLoad in its own JVM on the load CPU.
+# echo_run ROUND STACK SECONDS: EchoLoad (TlsEchoLoad with --tls) in its own JVM on the load CPU.
 echo_run() {
     local round="$1" stack="$2" secs="$3"
     local log="$logs/r$round-$stack-echo.load"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-echo.load"
+    local loader=(dev.twine.bench.sidebyside.EchoLoad) workload=echo-64B-16c
+    if [ "$tls" = 1 ]; then
+        loader=(dev.twine.bench.sidebyside.TlsEchoLoad --ca "$out/tls/cert.pem")
+        workload=tls-echo-64B-16c
+    fi
     [ "$round" != "-" ] && begin_counters
-    "${load_pin[@]}" java -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.EchoLoad --port "$port" \
+    "${load_pin[@]}" java -Xmx256m -cp "$jar" "${loader[@]}" --port "$port" \
         --connections 16 --size 64 --seconds "$secs" > "$log" 2>&1 || true
     [ "$round" = "-" ] && return 0
     local messages seconds rate
     messages="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$log")"
     seconds="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$log")"
     rate="$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$log")"
-    end_counters "$round" "$stack" "echo-64B-16c" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
+    end_counters "$round" "$stack" "$workload" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
 }
 
 # handshake_run ROUND STACK SECONDS: new TLS connections, one after another, from `openssl s_time -new`
@@ -311,6 +323,11 @@ for round in $(seq 1 "$rounds"); do
                 wrk_run "$round" "$stack" https-plain "$duration" 1
                 handshake_run - "$stack" "$warmup"
                 handshake_run "$round" "$stack" "$duration"
+                stop_server
+            fi
+            if start_server echo "$stack" "$logs/r$round-$stack-tls-echo.server"; then
+                echo_run - "$stack" "$warmup"
+                echo_run "$round" "$stack" "$duration"
                 stop_server
             fi
             continue

@@ -61,11 +61,14 @@ final class NettyServerHost implements ServerHost {
         }
     }
 
-    /** Netty's {@code SslHandler} on the JDK's provider, TLS 1.3 and 1.2 as Twine's defaults. */
+    /**
+     * Netty's {@code SslHandler} on the JDK's provider (or on BoringSSL when {@link TlsFiles#openssl()}),
+     * TLS 1.3 and 1.2 as Twine's defaults.
+     */
     private static io.netty.handler.ssl.SslContext sslContext(TlsFiles tls) {
         try {
             return io.netty.handler.ssl.SslContextBuilder.forServer(tls.chain().toFile(), tls.key().toFile())
-                    .sslProvider(io.netty.handler.ssl.SslProvider.JDK)
+                    .sslProvider(tls.openssl() ? io.netty.handler.ssl.SslProvider.OPENSSL : io.netty.handler.ssl.SslProvider.JDK)
                     .protocols("TLSv1.3", "TLSv1.2")
                     .build();
         } catch (javax.net.ssl.SSLException e) {

@@ -10,7 +10,8 @@ import java.util.Locale;
  * {@code epoll} or {@code select}, or {@code netty-epoll} / {@code netty-nio}; default: the Twine
  * backend {@code Reactors} would choose), {@code --host ADDR} (default {@code 127.0.0.1}: these
  * servers are for loopback measurements), {@code --backlog N} (default 1024), and
- * {@code --tls-key FILE --tls-cert FILE} to serve over TLS (both or neither).
+ * {@code --tls-key FILE --tls-cert FILE} to serve over TLS (both or neither), with
+ * {@code --tls-provider jdk|openssl} (default jdk; openssl applies to Netty only).
  *
  * @param service what to serve
  * @param stack   which stack serves it
@@ -25,7 +26,7 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
     public static String usage(Service service) {
         return "usage: " + service.name().toLowerCase(Locale.ROOT)
                 + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N]"
-                + " [--tls-key KEY.pem --tls-cert CHAIN.pem]";
+                + " [--tls-key KEY.pem --tls-cert CHAIN.pem [--tls-provider jdk|openssl]]";
     }
 
     /**
@@ -40,6 +41,7 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         int backlog = 1024;
         String tlsKey = null;
         String tlsCert = null;
+        String tlsProvider = "jdk";
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -53,6 +55,7 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
                 case "--backlog" -> backlog = Integer.parseInt(value);
                 case "--tls-key" -> tlsKey = value;
                 case "--tls-cert" -> tlsCert = value;
+                case "--tls-provider" -> tlsProvider = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -62,7 +65,11 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         if ((tlsKey == null) != (tlsCert == null)) {
             throw new IllegalArgumentException("--tls-key and --tls-cert go together");
         }
-        TlsFiles tls = tlsKey == null ? null : new TlsFiles(java.nio.file.Path.of(tlsKey), java.nio.file.Path.of(tlsCert));
+        if (!tlsProvider.equals("jdk") && !tlsProvider.equals("openssl")) {
+            throw new IllegalArgumentException("--tls-provider is jdk or openssl, not " + tlsProvider);
+        }
+        TlsFiles tls = tlsKey == null ? null
+                : new TlsFiles(java.nio.file.Path.of(tlsKey), java.nio.file.Path.of(tlsCert), tlsProvider.equals("openssl"));
         return new ServerOptions(service, Stack.of(reactor), host, port, backlog, tls);
     }
 

@@ -59,10 +59,19 @@ class TlsServerHostTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stacks")
     void tlsEchoServerSendsEveryByteBack(String stack) throws Exception {
+        echoThrough(stack, files);
+    }
+
+    @org.junit.jupiter.api.Test
+    void nettyOnBoringSslEchoesToo() throws Exception {
+        echoThrough(Stack.NETTY_EPOLL, new TlsFiles(files.key(), files.chain(), true));
+    }
+
+    private static void echoThrough(String stack, TlsFiles tls) throws Exception {
         assumeTrue(Stack.unavailabilityReason(stack).isEmpty(), () -> stack + " unavailable here");
         byte[] message = new byte[100_000];
         new Random(1).nextBytes(message);
-        try (ServerHost server = ServerHost.start(Stack.of(stack), Service.ECHO, "127.0.0.1", 0, 128, files);
+        try (ServerHost server = ServerHost.start(Stack.of(stack), Service.ECHO, "127.0.0.1", 0, 128, tls);
                 SSLSocket s = (SSLSocket) clientContext().getSocketFactory().createSocket("127.0.0.1", server.port())) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write(message);
