@@ -7,8 +7,6 @@
  *       poller-agnostic socket handles that implement the SPI ({@code PosixSocketProvider}).</li>
  *   <li>{@code dev.twine.nativeio.linux}: epoll, eventfd, and Linux's tables.</li>
  *   <li>{@code dev.twine.nativeio.bsd}, {@code .windows}: kqueue and IOCP bindings.</li>
- *   <li>{@code dev.twine.nativeio.fault}: decorators that inject system-call failures
- *       deterministically, for tests.</li>
  * </ul>
  *
  * <p>Every binding follows the same shape (native.md §1.1): ints and {@code long} addresses in,
