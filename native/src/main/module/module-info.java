@@ -21,6 +21,7 @@ module dev.twine.nativeio {
     requires org.objectweb.asm;
     requires jdk.unsupported;
 
+    exports dev.twine.nativeio;
     exports dev.twine.nativeio.bsd;
     exports dev.twine.nativeio.linux;
     exports dev.twine.nativeio.posix;
