@@ -1,5 +1,6 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.nativeio.posix.DirectMemory;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
@@ -115,7 +116,7 @@ public final class Win32 {
         Winsock w = LibraryLoader.create(Winsock.class).failImmediately().load("ws2_32");
         ByteBuffer wsaData = ByteBuffer.allocateDirect(WinLayout.WSADATA_SIZE + 64);
         // WSAStartup returns its error code directly instead of through WSAGetLastError.
-        int rc = w.WSAStartup((short) WinLayout.WINSOCK_VERSION_2_2, NativeBlock.addressOf(wsaData));
+        int rc = w.WSAStartup((short) WinLayout.WINSOCK_VERSION_2_2, DirectMemory.address(wsaData));
         // Only the address went to native code: keep the buffer (and its memory) alive until the call is over.
         Reference.reachabilityFence(wsaData);
         if (rc != 0) {

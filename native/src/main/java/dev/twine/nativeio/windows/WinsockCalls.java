@@ -1,8 +1,8 @@
 package dev.twine.nativeio.windows;
 
 import dev.twine.nativeio.Platform;
+import dev.twine.nativeio.posix.DirectMemory;
 import dev.twine.nativeio.posix.SockaddrCodec;
-
 import dev.twine.spi.SocketErrorException;
 
 import java.lang.ref.Reference;
@@ -62,7 +62,7 @@ public final class WinsockCalls {
     /** One thread's scratch memory; the JDK frees it when the thread (and so this object) is gone. */
     private static final class Scratch {
         final ByteBuffer buf = ByteBuffer.allocateDirect(SCRATCH_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        final long address = NativeBlock.addressOf(buf);
+        final long address = DirectMemory.address(buf);
     }
 
     /** Winsock's structures are POSIX's with Windows' family numbers: the shared codec with that column. */
@@ -223,7 +223,7 @@ public final class WinsockCalls {
         }
         int n;
         if (dst.isDirect()) {
-            n = ws.recv(s, NativeBlock.addressOf(dst) + dst.position(), want, 0);
+            n = ws.recv(s, DirectMemory.address(dst) + dst.position(), want, 0);
             // Only the address went to native code: the buffer must stay reachable until recv returned.
             Reference.reachabilityFence(dst);
         } else {
@@ -263,7 +263,7 @@ public final class WinsockCalls {
         }
         int n;
         if (src.isDirect()) {
-            n = ws.send(s, NativeBlock.addressOf(src) + src.position(), have, 0);
+            n = ws.send(s, DirectMemory.address(src) + src.position(), have, 0);
             Reference.reachabilityFence(src);
         } else {
             Scratch sc = SCRATCH.get();
@@ -298,7 +298,7 @@ public final class WinsockCalls {
             }
             long address;
             if (b.isDirect()) {
-                address = NativeBlock.addressOf(b) + b.position();
+                address = DirectMemory.address(b) + b.position();
             } else {
                 int room = BOUNCE_SIZE - bounceUsed;
                 if (room == 0) {
