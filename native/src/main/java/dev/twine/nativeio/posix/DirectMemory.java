@@ -159,11 +159,6 @@ public final class DirectMemory {
         buffer.putShort(offset, value);
     }
 
-    /** True once {@link #free()} was called. */
-    public boolean isFreed() {
-        return freed;
-    }
-
     /** Ends the owner's use of the block. Idempotent; the block must not be used afterwards. */
     public void free() {
         freed = true;

@@ -262,13 +262,7 @@ public final class SocketCalls {
         do {
             n = sys.write(fd, address, length);
         } while (n == -eintr);
-        if (n >= 0) {
-            return n;
-        }
-        if (wouldBlock(n)) {
-            return 0;
-        }
-        throw failure("write", n);
+        return written(n, "write");
     }
 
     /**
@@ -281,13 +275,17 @@ public final class SocketCalls {
         do {
             n = sys.writev(fd, iovAddress, count);
         } while (n == -eintr);
+        return written(n, "writev");
+    }
+
+    private long written(long n, String call) throws SocketErrorException {
         if (n >= 0) {
             return n;
         }
         if (wouldBlock(n)) {
             return 0;
         }
-        throw failure("writev", n);
+        throw failure(call, n);
     }
 
     // -- options --
@@ -340,31 +338,28 @@ public final class SocketCalls {
 
     /** {@code getsockname}. */
     public InetSocketAddress localAddress(int fd) throws IOException {
-        NativeScratch s = scratch();
-        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
-        int result;
-        do {
-            result = sys.getsockname(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
-        } while (result == -eintr);
-        if (result != 0) {
-            throw failure("getsockname", result);
-        }
-        return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+        return address(fd, false);
     }
 
     /** {@code getpeername}, or {@code null} when not connected ({@code ENOTCONN}). */
     public InetSocketAddress remoteAddress(int fd) throws IOException {
+        return address(fd, true);
+    }
+
+    private InetSocketAddress address(int fd, boolean peer) throws IOException {
         NativeScratch s = scratch();
         s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
         int result;
         do {
-            result = sys.getpeername(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
+            result = peer
+                    ? sys.getpeername(fd, s.sockaddrAddress, s.sockaddrLengthAddress)
+                    : sys.getsockname(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
         } while (result == -eintr);
-        if (result == -enotconn) {
+        if (peer && result == -enotconn) {
             return null;
         }
         if (result != 0) {
-            throw failure("getpeername", result);
+            throw failure(peer ? "getpeername" : "getsockname", result);
         }
         return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
     }

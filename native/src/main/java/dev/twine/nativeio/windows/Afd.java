@@ -165,11 +165,6 @@ public final class Afd {
         return block.getInt(offset + POLL_INFO + AFD_POLL_INFO_HANDLES + AFD_POLL_HANDLE_INFO_EVENTS);
     }
 
-    /** The per-handle {@code NTSTATUS}, e.g. {@code STATUS_CONNECTION_REFUSED} with {@code CONNECT_FAIL}. */
-    public static int handleStatus(DirectMemory block, int offset) {
-        return block.getInt(offset + POLL_INFO + AFD_POLL_INFO_HANDLES + AFD_POLL_HANDLE_INFO_STATUS);
-    }
-
     /** An {@code NTSTATUS} as {@code 0xC0000120}. */
     public static String hex(int status) {
         return String.format("0x%08X", status);

@@ -1,12 +1,12 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.nativeio.Platform;
 import dev.twine.nativeio.posix.DirectMemory;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,9 +55,9 @@ public final class Win32 {
         }
     }
 
-    /** True when this JVM runs on Windows (under Wine too). */
+    /** True when this JVM runs on Windows (under Wine too), as {@link Platform} decides. */
     public static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return Platform.forOsName(System.getProperty("os.name", "")) == Platform.WINDOWS;
     }
 
     /** Empty when the bindings loaded; otherwise a sentence saying why not. Never throws. */
@@ -103,11 +103,12 @@ public final class Win32 {
         if (!isWindows()) {
             return "the IOCP bindings need Windows; this is " + System.getProperty("os.name");
         }
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!arch.equals("amd64") && !arch.equals("x86_64") && !arch.equals("aarch64")) {
-            return "the IOCP bindings need 64-bit Windows (Win64 layouts); this JVM is " + arch;
+        try {
+            Platform.current();
+            return null;
+        } catch (UnsupportedOperationException e) {
+            return "the IOCP bindings need 64-bit Windows (Win64 layouts): " + e.getMessage();
         }
-        return null;
     }
 
     private static Win32 load() {

@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Checks the Java tables against the C headers of this machine: a C program is generated and
  * compiled with gcc into {@code target/native-layout}, prints {@code sizeof}, {@code offsetof} and
- * constant values, and every value is compared with what the Java tables say. Skipped, with the
+ * constant values, and every value is compared with what the Java tables say: every row of
+ * {@link SocketConstant} (a macro the headers lack prints {@link SocketAbi#ABSENT}, as the Linux column
+ * must then say), the epoll and eventfd values, and every errno name Twine keeps. Skipped, with the
  * reason, where gcc or the headers are missing.
  */
 class NativeLayoutTest {
