@@ -27,7 +27,9 @@ import java.util.Locale;
  *
  * <p>The static factories {@link #posixSockets()}, {@link #linuxEpoll()}, {@link #eventFd()} and
  * {@link #kqueue(String)} are the only places that name a binding. Today each returns the jnr-ffi
- * implementation; a second binding (Panama, issue 13) is chosen here and nowhere else.
+ * implementation; a second binding (Panama, issue 13) is chosen here and nowhere else. Windows' three
+ * libraries are loaded together, once per process, by {@code windows.Win32}, whose private
+ * {@code load()} is that facility's seam.
  *
  * <p>Only 64-bit x86-64 and aarch64 are described: every table assumes 8-byte pointers and
  * {@code size_t}. Immutable and thread-safe.

@@ -111,6 +111,7 @@ public final class Win32 {
         }
     }
 
+    /** The binding seam for Windows (see {@link Platform}): today the jnr-ffi bindings of the three libraries. */
     private static Win32 load() {
         Kernel32 k = LibraryLoader.create(Kernel32.class).failImmediately().load("kernel32");
         NtDll n = LibraryLoader.create(NtDll.class).failImmediately().load("ntdll");
