@@ -7,6 +7,7 @@ import dev.twine.spi.SocketErrorException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
@@ -23,6 +24,9 @@ import java.util.function.IntFunction;
  * <p>Immutable and thread-safe.
  */
 public final class ErrnoTable {
+
+    /** The POSIX platforms' tables, built on first use. */
+    private static final Map<Platform, ErrnoTable> POSIX = new ConcurrentHashMap<>();
 
     private final String system;
     private final String[] names;
@@ -61,8 +65,15 @@ public final class ErrnoTable {
         return new ErrnoTable(system, byNumber, Map.copyOf(numbers), messages);
     }
 
-    /** The {@link Errno} column of a POSIX platform; messages say only the number until {@link #withMessages}. */
+    /**
+     * The {@link Errno} column of a POSIX platform, built once; messages say only the number until
+     * {@link #withMessages}.
+     */
     public static ErrnoTable of(Platform platform) {
+        return POSIX.computeIfAbsent(platform, ErrnoTable::column);
+    }
+
+    private static ErrnoTable column(Platform platform) {
         Errno[] rows = Errno.values();
         String[] names = new String[rows.length];
         int[] codes = new int[rows.length];
