@@ -47,6 +47,9 @@ public final class ErrnoTable {
      * @param messages the description of a number, called only when an error is reported
      */
     public static ErrnoTable of(String system, String[] names, int[] codes, IntFunction<String> messages) {
+        if (names.length != codes.length) {
+            throw new IllegalArgumentException(names.length + " names for " + codes.length + " codes");
+        }
         Map<String, Integer> numbers = new HashMap<>();
         int max = 0;
         for (int code : codes) {
