@@ -7,6 +7,9 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 
+import static dev.twine.nativeio.posix.SocketConstant.SOL_SOCKET;
+import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEADDR;
+
 /**
  * Opens non-blocking, close-on-exec TCP sockets on POSIX descriptors: the {@link SocketProvider} of
  * every descriptor-based backend (epoll here, kqueue on BSD and macOS). It knows nothing about
@@ -48,7 +51,7 @@ public final class PosixSocketProvider implements SocketProvider {
         int fd = calls.openStream(ipv6);
         try {
             SocketAbi abi = calls.abi();
-            calls.setIntOption(fd, abi.solSocket(), abi.soReuseaddr(), 1);
+            calls.setIntOption(fd, abi.get(SOL_SOCKET), abi.get(SO_REUSEADDR), 1);
             calls.bind(fd, ipv6, local);
             calls.listen(fd, backlog);
         } catch (IOException | RuntimeException e) {
