@@ -1,9 +1,12 @@
 package dev.twine.internet.endpoints;
 
 import dev.twine.defer.Deferred;
+import dev.twine.internet.ClientFactory;
 import dev.twine.internet.Factory;
 import dev.twine.internet.IAddress;
+import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocol;
+import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +60,27 @@ public final class Endpoints {
      */
     public static String quoteStringArgument(String argument) {
         return Description.quote(Objects.requireNonNull(argument, "argument"));
+    }
+
+    /**
+     * The client-endpoint side of a {@code connectXXX} call, for endpoints built on one (Twisted's
+     * {@code _WrappingFactory}): calls {@code connect} with a factory that wraps {@code factory}, and returns
+     * the Deferred a client endpoint's {@code connect} returns (semantics.md §1.14.4): the protocol after its
+     * {@code connectionMade}, the connect failure, {@code NoProtocol}, or {@code ConnectingCancelledError}
+     * when cancelled, which also stops the connector. Anything {@code connect} throws becomes a failed
+     * Deferred. {@link TCP4ClientEndpoint} is {@code connectVia(factory, f -> reactor.connectTCP(host, port,
+     * f, timeout, bindAddress))}; a TLS endpoint does the same with its own connect call. Reactor thread only.
+     */
+    public static Deferred<IProtocol> connectVia(IProtocolFactory factory,
+            Function<? super ClientFactory, ? extends IConnector> connect) {
+        Objects.requireNonNull(connect, "connect");
+        try {
+            WrappingFactory wrapping = new WrappingFactory(factory);
+            connect.apply(wrapping);
+            return wrapping.onConnection();
+        } catch (RuntimeException e) {
+            return Deferred.fail(e);
+        }
     }
 
     /**
