@@ -48,6 +48,31 @@ class EndpointsProcessTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.twine.examples.Backends#names")
+    void kvClientConnectsThroughADescriptionUnderClientService(String reactor) throws Exception {
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "kv-server", "--listen", "tcp:0:interface=127.0.0.1");
+                ProgramProcess client = ProgramProcess.twine(reactor, "kv-client", "--connect",
+                        "tcp:127.0.0.1:" + server.awaitPort(), "--interval", "0.05", "--count", "3", "counter")) {
+            assertEquals(0, client.awaitExit(RUN), client.transcript());
+            assertTrue(client.stdout().contains("< VALUE 3"), client.transcript());
+        }
+    }
+
+    @Test
+    void echoClientConnectsThroughADescriptionAndReportsTheEnd() throws Exception {
+        try (ProgramProcess server = ProgramProcess.twine("select", "broadcast-server", "--listen",
+                "tcp:0:interface=127.0.0.1");
+                ProgramProcess client = ProgramProcess.twine("select", "echo-client", "alice", "--connect",
+                        "tcp:127.0.0.1:" + server.awaitPort())) {
+            client.awaitLine("^Connected to the server!$", RUN);
+            client.awaitLine("^got messages: ", RUN);
+            server.close();
+            assertEquals(0, client.awaitExit(RUN), client.transcript());
+            client.awaitLine("^Lost connection\\. Reason: ", RUN);
+        }
+    }
+
     @Test
     void aBadListenDescriptionIsAUsageErrorNamingIt() throws Exception {
         try (ProgramProcess server = ProgramProcess.twine("select", "poetry-server", "--listen", "tcp:notaport",
