@@ -12,26 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code broadcast-server [--iface HOST] [--port PORT]}: the chat-style relay from the tutorial
+ * {@code broadcast-server [--listen DESCRIPTION | [--iface HOST] [--port PORT]]}: the chat-style relay from the tutorial
  * (default port 8006). Each client is greeted with its number, everything it sends goes to every other
  * client, and {@code close} disconnects it. See {@link SlowReaderValve} for what happens to a client
  * that does not read.
  */
 public final class BroadcastServer {
-    public static final String USAGE = "broadcast-server [--iface HOST] [--port PORT]";
+    public static final String USAGE = "broadcast-server [--listen DESCRIPTION | [--iface HOST] [--port PORT]]";
 
     private BroadcastServer() {
     }
 
     public static int main(List<String> argv) throws UsageException {
-        Args args = Args.parse(argv, Set.of("--iface", "--port"));
+        Args args = Args.parse(argv, Set.of(Servers.LISTEN, "--iface", "--port"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected arguments: " + args.positional());
         }
-        int port = args.port("--port", 8006);
-        String iface = args.string("--iface", "");
         IReactor reactor = Reactors.reactor();
-        IListeningPort listening = reactor.listenTCP(port, new BroadcastFactory(), Servers.BACKLOG, iface);
+        IListeningPort listening = Servers.listen(reactor, args, new BroadcastFactory(), "", 8006);
         Out.println("Broadcast server listening on " + listening.getHost() + ".");
         ShutdownSignals.install(reactor);
         reactor.run();
