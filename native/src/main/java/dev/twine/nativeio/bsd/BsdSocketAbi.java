@@ -104,6 +104,12 @@ public final class BsdSocketAbi implements SocketAbi {
         return 0xffff;
     }
 
+    /** FreeBSD's {@code SO_REUSEPORT_LB}, {@code sys/sys/socket.h}: 0x00010000; macOS has no equivalent. */
+    @Override
+    public int soBalancedReuseport() {
+        return "freebsd".equals(platform) ? 0x00010000 : 0;
+    }
+
     @Override
     public int soReuseaddr() {
         return 0x0004;

@@ -103,6 +103,12 @@ public final class LinuxSocketAbi implements SocketAbi {
         return 1;
     }
 
+    /** {@code SO_REUSEPORT}, {@code asm-generic/socket.h}: 15. */
+    @Override
+    public int soBalancedReuseport() {
+        return 15;
+    }
+
     @Override
     public int soReuseaddr() {
         return 2;

@@ -53,6 +53,16 @@ public interface SocketAbi {
     /** {@code SO_ERROR}. */
     int soError();
 
+    /**
+     * The option that lets several listening sockets share one address with the kernel spreading new
+     * connections among them: {@code SO_REUSEPORT} on Linux (socket(7), since 3.9), {@code SO_REUSEPORT_LB}
+     * on FreeBSD (since 12.0); {@code 0} where no such option exists (macOS's {@code SO_REUSEPORT} only
+     * lets the last socket bound take every connection, so it does not count).
+     */
+    default int soBalancedReuseport() {
+        return 0;
+    }
+
     /** {@code SO_KEEPALIVE}. */
     int soKeepalive();
 
