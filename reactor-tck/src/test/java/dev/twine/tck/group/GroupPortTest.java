@@ -197,4 +197,22 @@ class GroupPortTest {
                 "every member factory stopped at shutdown");
         assertThrows(IOException.class, () -> connect(port.getHost().port()).close());
     }
+
+    @ReactorTest
+    void aPortInUseFailsForTheWholeGroupAndLeavesNoFactoryRunning(ReactorBuilder b) throws Exception {
+        List<CountingFactory> made = new CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName(LOOPBACK));
+                ReactorGroup group = ReactorGroup.create(b.backend(), MEMBERS)) {
+            assertThrows(dev.twine.internet.error.CannotListenError.class, () -> group.listenTCP(taken.getLocalPort(),
+                    () -> {
+                        CountingFactory f = new CountingFactory();
+                        made.add(f);
+                        return f;
+                    }, 50, LOOPBACK));
+        }
+        assertEquals(MEMBERS, made.size());
+        for (CountingFactory f : made) {
+            assertEquals(f.starts.get(), f.stops.get(), "every factory started was stopped again");
+        }
+    }
 }
