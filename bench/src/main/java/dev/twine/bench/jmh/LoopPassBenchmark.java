@@ -1,6 +1,5 @@
 package dev.twine.bench.jmh;
 
-import dev.twine.bench.Stack;
 import dev.twine.internet.base.ReactorBase;
 import dev.twine.internet.group.StallDetector;
 import java.time.Duration;
@@ -46,7 +45,7 @@ public class LoopPassBenchmark {
 
     @Setup
     public void setUp() {
-        reactor = (ReactorBase) Stack.of(stack).newReactor();
+        reactor = (ReactorBase) Availability.require(stack).newReactor();
         if (detector.equals("on")) {
             watching = StallDetector.start(Duration.ofMillis(10), List.of(reactor));
         }

@@ -89,7 +89,7 @@ public final class LoopMonitor {
         }
     }
 
-    /** The descriptor whose callback runs now, or null for timers and thread calls. A plain store. */
+    /** The descriptor whose callback runs now, or null for timers and thread calls. An opaque store. */
     void dispatching(IFileDescriptor d) {
         CURRENT.setOpaque(this, d);
     }

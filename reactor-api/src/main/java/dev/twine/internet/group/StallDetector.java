@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * present; and the optional listener given to {@link #start}.
  *
  * <p><b>Cost on the reactor.</b> Nothing but what {@link LoopMonitor} does anyway: one clock read per loop
- * pass and a reference store per dispatched descriptor. Taking the stack is the watchdog's work, and only
- * for a pass already over the threshold.
+ * pass and two reference stores per dispatched descriptor (set, then cleared). Taking the stack is the
+ * watchdog's work, and only for a pass already over the threshold.
  *
  * <p><b>Threading.</b> Thread-safe; {@link #close()} stops the watchdog. The listener runs on the watchdog
  * thread and must not block it long.
