@@ -72,6 +72,19 @@ public final class SocketAbi {
     }
 
     /**
+     * The option that lets several listening sockets share one address with the kernel spreading new
+     * connections among them, or {@code 0} where there is none: {@code SO_REUSEPORT_LB} on FreeBSD (since
+     * 12.0), {@code SO_REUSEPORT} on Linux (socket(7), since 3.9). macOS's {@code SO_REUSEPORT} only lets
+     * the last socket bound take every connection, so it does not count.
+     */
+    public int balancedReuseport() {
+        if (has(SocketConstant.SO_REUSEPORT_LB)) {
+            return get(SocketConstant.SO_REUSEPORT_LB);
+        }
+        return platform == Platform.LINUX ? get(SocketConstant.SO_REUSEPORT) : 0;
+    }
+
+    /**
      * True where {@code accept4} exists (Linux, FreeBSD): exactly where {@code SOCK_NONBLOCK} does, since
      * both came together; macOS has only {@code accept}.
      */
