@@ -11,6 +11,10 @@
 #   bench/side-by-side.sh --rounds 2 --duration 3 --stacks "epoll netty-epoll"
 #   bench/side-by-side.sh --baseline-jar /tmp/base/benchmarks.jar --stacks "epoll@baseline epoll netty-epoll"
 #                                        (a stack NAME@baseline runs NAME from another commit's bench jar)
+#   bench/side-by-side.sh --scaling      Twine's ReactorGroup at N = 1..cores against Netty's
+#                                        EpollEventLoopGroup with N threads, in one run: HTTP pipelined
+#                                        and RESP PING_MBULK -P 16, and the scaling ratio N=k / N=1 of each
+#                                        (--max-reactors K to stop earlier; --scaling-stacks "epoll netty-epoll")
 #   bench/side-by-side.sh --tls --stacks "epoll netty-epoll"
 #                                        TLS only: the HTTP server over TLS (Twine's listenSSL, Netty's
 #                                        SslHandler, both on the JDK provider, TLS 1.3, an EC P-256 key made
@@ -37,6 +41,9 @@ warmup=3
 stacks=""
 baseline_jar=""
 tls=0
+scaling=0
+max_reactors="$(nproc)"
+scaling_stacks="epoll netty-epoll"
 while [ $# -gt 0 ]; do
     case "$1" in
         --full) rounds=5; duration=10; warmup=5 ;;
@@ -46,6 +53,9 @@ while [ $# -gt 0 ]; do
         --stacks) stacks="$2"; shift ;;
         --baseline-jar) baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
         --tls) tls=1 ;;
+        --scaling) scaling=1 ;;
+        --max-reactors) max_reactors="$2"; shift ;;
+        --scaling-stacks) scaling_stacks="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -125,6 +135,10 @@ if [ "$tls" = 1 ]; then
         -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$out/tls/key.pem" -out "$out/tls/cert.pem" 2>/dev/null
     server_tls=(--tls-key "$out/tls/key.pem" --tls-cert "$out/tls/cert.pem")
 fi
+# Extra server options (the scaling run's --reactors N) and the load generator's shape.
+server_extra=()
+wrk_threads=1
+wrk_connections=32
 
 stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
@@ -156,7 +170,7 @@ start_server() {
         stack_jar="$baseline_jar"
     fi
     "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
-        --port "$port" --reactor "$stack" "${server_tls[@]}" "${provider[@]}" > "$3" 2>&1 &
+        --port "$port" --reactor "$stack" "${server_extra[@]}" "${server_tls[@]}" "${provider[@]}" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
         grep -q '^listening' "$3" 2>/dev/null && return 0
@@ -231,7 +245,7 @@ wrk_run() {
     [ "$round" != "-" ] && begin_counters
     local scheme=http
     [ "$tls" = 1 ] && scheme=https
-    load "$log" wrk -t1 -c32 -d"${secs}s" "${script[@]}" "$scheme://127.0.0.1:$port/" -- "$depth"
+    load "$log" wrk -t"$wrk_threads" -c"$wrk_connections" -d"${secs}s" "${script[@]}" "$scheme://127.0.0.1:$port/" -- "$depth"
     [ "$round" = "-" ] && return 0
     local requests seconds rate errors
     requests="$(awk '/requests in/ {print $1}' "$log")"
@@ -313,6 +327,62 @@ handshake_run() {
     rate="$(awk -v n="${connections:-0}" -v s="$seconds" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print 0 }')"
     end_counters "$round" "$stack" "tls-handshake" "${connections:-0}" "${seconds:-NA}" "$rate" 0 "$(cat "$log.cpu")"
 }
+
+# -- scaling: the group at N = 1..cores against Netty's group of N loops ----------------------------------
+# The server may use CPUs 0..N-1; the load generators are not pinned and use every CPU with as many threads
+# as there are CPUs, the same for every N, so only the server changes from one N to the next. On a machine
+# with few cores the load generator then competes with the server at the largest N: the table says so.
+if [ "$scaling" = 1 ]; then
+    wrk_threads="$(nproc)"
+    wrk_connections=64
+    load_pin=()
+    echo "== scaling: N = 1..$max_reactors for $scaling_stacks; $rounds rounds x ${duration}s; load generator unpinned ($(nproc) CPUs)"
+    for round in $(seq 1 "$rounds"); do
+        for n in $(seq 1 "$max_reactors"); do
+            for stack in $scaling_stacks; do
+                label="$stack-x$n"
+                echo "== round $round/$rounds: $stack with $n event-loop threads"
+                server_pin=(taskset -c "0-$((n - 1))")
+                server_extra=(--reactors "$n")
+                if start_server http "$stack" "$logs/r$round-$label-http.server"; then
+                    wrk_run - "$label" http-pipeline16 2 16
+                    wrk_run "$round" "$label" http-pipeline16 "$duration" 16
+                    stop_server
+                fi
+                if start_server resp "$stack" "$logs/r$round-$label-resp.server"; then
+                    redis_run "$round" "$label" ping_mbulk 16
+                    stop_server
+                fi
+            done
+        done
+    done
+    # Median rate per stack, N and workload; then each N's ratio to N=1 of the same stack.
+    awk -F'\t' 'NR > 1 { print $2 "\t" $3 "\t" $6 }' "$raw" | sort -t$'\t' -k1,1 -k2,2 -k3,3g \
+        | awk -F'\t' '
+            { key = $1 "\t" $2; vals[key] = vals[key] " " $3; n[key]++ }
+            END {
+                for (k in vals) {
+                    split(substr(vals[k], 2), v, " "); m = n[k]
+                    med = (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+                    split(k, kk, "\t"); label = kk[1]; w = kk[2]
+                    stack = label; sub(/-x[0-9]+$/, "", stack); threads = label; sub(/^.*-x/, "", threads)
+                    print stack "\t" threads "\t" w "\t" med
+                }
+            }' | sort -t$'\t' -k3,3 -k1,1 -k2,2n > "$out/scaling.tsv"
+    {
+        echo "# Scaling: Twine ReactorGroup vs Netty EpollEventLoopGroup, N = 1..$max_reactors"
+        echo
+        echo "$(uname -sr) $(uname -m), $(java -version 2>&1 | head -1), $(nproc) CPUs; $rounds rounds x ${duration}s; server on CPUs 0..N-1, load generators unpinned with $(nproc) threads; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+        echo
+        echo "| workload | stack | N | req/s (median) | N=k / N=1 |"
+        echo "|---|---|---|---|---|"
+        awk -F'\t' '{ if ($2 == 1) base[$1 "\t" $3] = $4; r = base[$1 "\t" $3] > 0 ? $4 / base[$1 "\t" $3] : 0;
+                      printf "| %s | %s | %s | %.0f | %.2f |\n", $3, $1, $2, $4, r }' "$out/scaling.tsv"
+    } > "$out/scaling.md"
+    cat "$out/scaling.md"
+    echo "== done: $out/scaling.md"
+    exit 0
+fi
 
 for round in $(seq 1 "$rounds"); do
     for stack in $stacks; do

@@ -18,6 +18,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.base;
     exports dev.twine.internet.endpoints;
     exports dev.twine.internet.error;
+    exports dev.twine.internet.group;
     exports dev.twine.internet.ssl;
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
@@ -25,6 +26,9 @@ module dev.twine.reactor {
     exports dev.twine.protocols.basic;
     exports dev.twine.protocols.policies;
     exports dev.twine.spi;
+
+    // Optional: the stall detector's JFR events; without the module they are simply not recorded.
+    requires static jdk.jfr;
 
     uses dev.twine.spi.ReactorBackend;
 

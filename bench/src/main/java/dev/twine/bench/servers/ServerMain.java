@@ -19,7 +19,7 @@ public final class ServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length == 0) {
-            System.err.println("usage: ServerMain http|resp|echo [--port N] [--reactor NAME] [--host ADDR]");
+            System.err.println("usage: ServerMain http|resp|echo [--port N] [--reactor NAME] [--host ADDR] [--reactors N]");
             System.exit(2);
         }
         String[] rest = new String[args.length - 1];
@@ -39,7 +39,7 @@ public final class ServerMain {
             return;
         }
         ServerHost server = ServerHost.start(options.stack(), service, options.host(), options.port(), options.backlog(),
-                options.tls());
+                options.reactors(), options.tls());
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-shutdown"));
         System.out.println("listening " + service.name().toLowerCase() + (options.tls() == null ? "" : " over TLS") + " on " + options.stack() + " at "

@@ -18,15 +18,18 @@ import java.util.Locale;
  * @param host    the address to listen on
  * @param port    the port to listen on
  * @param backlog the listen backlog
+ * @param reactors event-loop threads ({@code --reactors N}, default 1): a Twine {@code ReactorGroup} of N, or a
+ *                 Netty group of N loops
  * @param tls     the TLS key material, or {@code null} for plain TCP
  */
-public record ServerOptions(Service service, Stack stack, String host, int port, int backlog, TlsFiles tls) {
+public record ServerOptions(Service service, Stack stack, String host, int port, int backlog, int reactors,
+        TlsFiles tls) {
 
     /** A usage line for {@code service}'s server. */
     public static String usage(Service service) {
         return "usage: " + service.name().toLowerCase(Locale.ROOT)
                 + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N]"
-                + " [--tls-key KEY.pem --tls-cert CHAIN.pem [--tls-provider jdk|openssl]]";
+                + " [--reactors N] [--tls-key KEY.pem --tls-cert CHAIN.pem [--tls-provider jdk|openssl]]";
     }
 
     /**
@@ -39,6 +42,7 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         String host = "127.0.0.1";
         int port = defaultPort(service);
         int backlog = 1024;
+        int reactors = 1;
         String tlsKey = null;
         String tlsCert = null;
         String tlsProvider = "jdk";
@@ -53,6 +57,7 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
                 case "--reactor" -> reactor = value;
                 case "--host" -> host = value;
                 case "--backlog" -> backlog = Integer.parseInt(value);
+                case "--reactors" -> reactors = Integer.parseInt(value);
                 case "--tls-key" -> tlsKey = value;
                 case "--tls-cert" -> tlsCert = value;
                 case "--tls-provider" -> tlsProvider = value;
@@ -70,7 +75,7 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         }
         TlsFiles tls = tlsKey == null ? null
                 : new TlsFiles(java.nio.file.Path.of(tlsKey), java.nio.file.Path.of(tlsCert), tlsProvider.equals("openssl"));
-        return new ServerOptions(service, Stack.of(reactor), host, port, backlog, tls);
+        return new ServerOptions(service, Stack.of(reactor), host, port, backlog, reactors, tls);
     }
 
     /** The conventional port of each service: 8080 for HTTP, 6379 for RESP, 7 + 7000 for echo. */

@@ -68,6 +68,13 @@ public final class JnrPosixSockets implements PosixSockets {
          * at most.
          */
         @SaveError @Variadic(fixedCount = 2) int fcntl(int fd, int cmd, int arg);
+
+        /**
+         * strerror rather than strerror_r: glibc exports the GNU strerror_r (returning a pointer) under
+         * that name and the BSDs the XSI one (returning an int), while strerror is one signature
+         * everywhere and thread-safe in glibc 2.32+, macOS and FreeBSD for known numbers (strerror(3)).
+         */
+        @IgnoreError String strerror(int errnum);
     }
 
     private final LibC libc;
@@ -197,5 +204,10 @@ public final class JnrPosixSockets implements PosixSockets {
     public int fcntl(int fd, int cmd, int arg) {
         int result = libc.fcntl(fd, cmd, arg);
         return result != -1 ? result : -errno();
+    }
+
+    @Override
+    public String strerror(int errno) {
+        return libc.strerror(errno);
     }
 }

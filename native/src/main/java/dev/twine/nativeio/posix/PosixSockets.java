@@ -91,4 +91,10 @@ public interface PosixSockets {
      * {@code F_SETFL}, {@code F_GETFD}, {@code F_SETFD}): the command's result or {@code -errno}.
      */
     int fcntl(int fd, int cmd, int arg);
+
+    /**
+     * {@code char *strerror(int errnum)}: the C library's description of {@code errno}, for messages.
+     * Called only on error paths.
+     */
+    String strerror(int errno);
 }

@@ -1,5 +1,12 @@
 package dev.twine.internet.endpoints;
 
+import dev.twine.defer.Deferred;
+import dev.twine.internet.ClientFactory;
+import dev.twine.internet.Factory;
+import dev.twine.internet.IAddress;
+import dev.twine.internet.IConnector;
+import dev.twine.internet.IProtocol;
+import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +60,60 @@ public final class Endpoints {
      */
     public static String quoteStringArgument(String argument) {
         return Description.quote(Objects.requireNonNull(argument, "argument"));
+    }
+
+    /**
+     * The client-endpoint side of a {@code connectXXX} call, for endpoints built on one (Twisted's
+     * {@code _WrappingFactory}): calls {@code connect} with a factory that wraps {@code factory}, and returns
+     * the Deferred a client endpoint's {@code connect} returns (semantics.md §1.14.4): the protocol after its
+     * {@code connectionMade}, the connect failure, {@code NoProtocol}, or {@code ConnectingCancelledError}
+     * when cancelled, which also stops the connector. Anything {@code connect} throws becomes a failed
+     * Deferred. {@link TCP4ClientEndpoint} is {@code connectVia(factory, f -> reactor.connectTCP(host, port,
+     * f, timeout, bindAddress))}; a TLS endpoint does the same with its own connect call. Reactor thread only.
+     */
+    public static Deferred<IProtocol> connectVia(IProtocolFactory factory,
+            Function<? super ClientFactory, ? extends IConnector> connect) {
+        Objects.requireNonNull(connect, "connect");
+        try {
+            WrappingFactory wrapping = new WrappingFactory(factory);
+            connect.apply(wrapping);
+            return wrapping.onConnection();
+        } catch (RuntimeException e) {
+            return Deferred.fail(e);
+        }
+    }
+
+    /**
+     * Connects one ready-made protocol instance through {@code endpoint}, without writing a factory
+     * (Twisted's {@code connectProtocol}, semantics.md §1.14.5). The Deferred is {@code endpoint.connect}'s:
+     * it fires with {@code protocol} once its {@code connectionMade} has run, or errbacks as the endpoint
+     * says, and cancelling it cancels the connect. The one-shot factory gives {@code protocol} to the first
+     * connection only; its {@code buildProtocol} returns {@code null} after that, so an endpoint that
+     * connected twice could not hand one instance to two transports. Reactor thread only.
+     */
+    public static <P extends IProtocol> Deferred<P> connectProtocol(IStreamClientEndpoint endpoint, P protocol) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(protocol, "protocol");
+        OneShotFactory factory = new OneShotFactory(protocol);
+        return endpoint.connect(factory).addCallback(built -> protocol);
+    }
+
+    /** Twisted's {@code OneShotFactory} inside {@code connectProtocol}. */
+    private static final class OneShotFactory extends Factory {
+        private IProtocol protocol;
+
+        OneShotFactory(IProtocol protocol) {
+            this.protocol = protocol;
+            // One protocol instance, one connection: starting and stopping is not worth a log line.
+            this.noisy = false;
+        }
+
+        @Override
+        public IProtocol buildProtocol(IAddress addr) {
+            IProtocol p = protocol;
+            protocol = null;
+            return p;
+        }
     }
 
     /** The prefixes of the server parsers found now, in discovery order; for messages and diagnostics. */

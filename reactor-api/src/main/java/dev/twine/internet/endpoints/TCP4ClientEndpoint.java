@@ -52,13 +52,7 @@ public final class TCP4ClientEndpoint implements IStreamClientEndpoint {
      */
     @Override
     public Deferred<IProtocol> connect(IProtocolFactory factory) {
-        try {
-            WrappingFactory wrapping = new WrappingFactory(factory);
-            reactor.connectTCP(host, port, wrapping, timeout, bindAddress);
-            return wrapping.onConnection();
-        } catch (RuntimeException e) {
-            return Deferred.fail(e);
-        }
+        return Endpoints.connectVia(factory, f -> reactor.connectTCP(host, port, f, timeout, bindAddress));
     }
 
     /** The host to connect to, as given. */

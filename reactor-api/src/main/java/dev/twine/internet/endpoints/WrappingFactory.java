@@ -66,11 +66,11 @@ final class WrappingFactory extends ClientFactory {
         } catch (RuntimeException e) {
             // Twisted's _WrappingFactory.buildProtocol errbacks with whatever the factory raised and returns
             // None, so the reactor closes the new connection.
-            onConnection.errback(e);
+            failOnce(e);
             return null;
         }
         if (protocol == null) {
-            onConnection.errback(new NoProtocol());
+            failOnce(new NoProtocol());
             return null;
         }
         return WrappingProtocol.wrap(onConnection, protocol);
@@ -82,6 +82,13 @@ final class WrappingFactory extends ClientFactory {
         // stopConnecting() causes is not news.
         if (!onConnection.called()) {
             onConnection.errback(reason);
+        }
+    }
+
+    /** A connector builds one protocol per attempt; a misbehaving caller must not make the Deferred fire twice. */
+    private void failOnce(Exception e) {
+        if (!onConnection.called()) {
+            onConnection.errback(e);
         }
     }
 

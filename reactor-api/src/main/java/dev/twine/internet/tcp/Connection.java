@@ -218,6 +218,7 @@ public final class Connection extends RegisteredDescriptor implements ISSLTransp
             if (n < 0) {
                 return tls == null ? Main.CONNECTION_DONE : tls.endOfStream();
             }
+            context.monitor.bytesIn(n);
             if (tls == null) {
                 view.clear().limit(n);
                 protocol.dataReceived(view);
@@ -254,7 +255,7 @@ public final class Connection extends RegisteredDescriptor implements ISSLTransp
         }
         if (!outbound.isEmpty()) {
             try {
-                outbound.flushTo(socket, context.gather);
+                context.monitor.bytesOut(outbound.flushTo(socket, context.gather));
             } catch (IOException e) {
                 if (SocketErrors.isTransientWriteError(e)) {
                     return null;

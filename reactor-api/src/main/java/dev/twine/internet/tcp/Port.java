@@ -69,10 +69,14 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     private final int backlog;
     private final String iface;
     private final AcceptFailures acceptFailures;
-    /** TLS for every accepted connection ({@code listenSSL}), or {@code null} for plain TCP. */
-    private final IContextFactory contextFactory;
     /** Deferreds returned by stopListening, fired when the pending close completes. */
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
+    /** Where accepted sockets go when another reactor serves them; null to serve them here. */
+    private final HandOff handOff;
+    /** Listen with {@code listenBalanced}: the address is shared with the other members of a group. */
+    private final boolean balanced;
+    /** TLS for every accepted connection ({@code listenSSL}), or {@code null} for plain TCP. */
+    private final IContextFactory contextFactory;
 
     private ListeningSocketHandle socket;
     private IAddress boundAddress;
@@ -91,17 +95,41 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      * @param iface   the local address to bind: {@code ""} for all IPv4 interfaces, or a literal
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface) {
-        this(reactor, port, factory, backlog, iface, null);
+        this(reactor, port, factory, backlog, iface, false, null);
+    }
+
+    /**
+     * A port for a {@code ReactorGroup} (semantics.md §7.2). With {@code balanced}, the socket is opened with
+     * {@link dev.twine.spi.SocketProvider#listenBalanced}, so every member may listen on the same address
+     * and the kernel spreads connections. With a {@code handOff}, every accepted socket goes to it instead
+     * of being served on this reactor (the group's single acceptor). With {@code false} and {@code null},
+     * the same as the five-argument constructor. {@code factory} gets {@code doStart}/{@code doStop} either
+     * way.
+     */
+    public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
+            HandOff handOff) {
+        this(reactor, port, factory, backlog, iface, balanced, handOff, null);
     }
 
     /**
      * A port whose connections speak TLS as servers configured by {@code contextFactory}
-     * ({@code listenSSL}); {@code null} means plain TCP. Each client's engine is made before
-     * {@code buildProtocol}; if the factory throws, that client is logged and closed.
+     * ({@code listenSSL}, semantics.md §4.1); {@code null} means plain TCP. Each client's engine is made
+     * before {@code buildProtocol}; if the factory throws, that client is logged and closed.
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface,
             IContextFactory contextFactory) {
+        this(reactor, port, factory, backlog, iface, false, null, contextFactory);
+    }
+
+    private Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
+            HandOff handOff, IContextFactory contextFactory) {
+        if (handOff != null && contextFactory != null) {
+            // A handed-off socket is served by another reactor through its own path, which has no TLS yet.
+            throw new IllegalArgumentException("a TLS port cannot hand its sockets off to a group");
+        }
         this.contextFactory = contextFactory;
+        this.balanced = balanced;
+        this.handOff = handOff;
         this.reactor = reactor;
         this.context = TcpContext.of(reactor);
         this.port = port;
@@ -119,7 +147,8 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         acceptFailures.reserve();
         ListeningSocketHandle s;
         try {
-            s = reactor.sockets().listen(Addresses.listenAddress(iface, port), backlog);
+            InetSocketAddress address = Addresses.listenAddress(iface, port);
+            s = balanced ? reactor.sockets().listenBalanced(address, backlog) : reactor.sockets().listen(address, backlog);
         } catch (IOException e) {
             acceptFailures.portClosed();
             throw new CannotListenError(iface, port, e);
@@ -288,70 +317,28 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
 
     // -- Internals --
 
-    /** Builds the protocol and transport for one accepted client, in Twisted's order. */
+    /** Builds the protocol and transport for one accepted client here, or hands it to another reactor. */
     private void serve(StreamSocketHandle client) {
-        IAddress peer;
-        try {
-            // The address accept(2) returned: no system call, and known even if the client has already
-            // reset the connection. Twisted builds the protocol for such a client too and lets the first
-            // read report the reset as connectionLost(ConnectionLost) (semantics.md §1.5).
-            peer = Addresses.tcp(client.remoteAddress());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, logPrefix() + ": accepted a socket without a peer address", e);
-            closeQuietly(client);
-            return;
-        }
-        IAddress host;
-        try {
-            host = Addresses.tcp(client.localAddress());
-        } catch (IOException | RuntimeException e) {
-            // getsockname failed on a connection already torn down; the listening address is the best
-            // answer left for getHost(), and the reset itself reaches the protocol through its first read.
-            host = boundAddress;
-        }
-        javax.net.ssl.SSLEngine engine = null;
-        if (contextFactory != null) {
-            try {
-                engine = contextFactory.createEngine(false, peer.host(), peer.port());
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, logPrefix() + ": cannot make a TLS engine for " + peer, e);
-                closeQuietly(client);
-                return;
-            }
-        }
-        IProtocol protocol;
-        try {
-            protocol = factory.buildProtocol(peer);
-        } catch (RuntimeException | Error e) {
-            Callbacks.rethrowIfFatal(e);
-            LOG.log(Level.ERROR, logPrefix() + ": exception in buildProtocol for " + peer, e);
-            closeQuietly(client);
-            return;
-        }
-        if (protocol == null) {
-            closeQuietly(client);
-            return;
-        }
         int session = sessionno++;
-        String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
-        Connection transport = new Connection(reactor, context, client, protocol, peer, host, logstr, null);
-        if (engine != null) {
-            try {
-                transport.beginTLS(engine, contextFactory.handshakeTimeout());
-            } catch (IllegalStateException e) {
-                LOG.log(Level.ERROR, logstr + ": " + e.getMessage(), e);
-                transport.connectionLost(new Failure(e));
-                return;
-            }
+        if (handOff != null) {
+            handOff.accepted(client, session, boundAddress);
+        } else {
+            AcceptedConnection.serve(reactor, factory, client, boundAddress, session, contextFactory);
         }
-        transport.startReading();
-        try {
-            protocol.makeConnection(transport);
-        } catch (RuntimeException | Error e) {
-            Callbacks.rethrowIfFatal(e);
-            // Twisted's log.deferr(): the connection stays open (semantics.md, experiment E5).
-            LOG.log(Level.ERROR, logstr + ": exception in connectionMade", e);
-        }
+    }
+
+    /**
+     * Receives each socket a {@link Port} accepted, on the port's reactor thread, instead of the port
+     * serving it: it owns the socket from then on and must serve or close it.
+     */
+    @FunctionalInterface
+    public interface HandOff {
+        /**
+         * @param client    the accepted, non-blocking socket, registered with no reactor
+         * @param session   the port's session number for this client (Twisted's {@code sessionno})
+         * @param listening the port's bound address, the fallback for the client's {@code getHost()}
+         */
+        void accepted(StreamSocketHandle client, int session, IAddress listening);
     }
 
     private String factoryPrefix() {
