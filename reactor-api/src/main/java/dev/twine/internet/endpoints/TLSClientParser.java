@@ -14,9 +14,8 @@ import java.util.Map;
  * host and port also by name. It gives {@code wrapClientTLS(optionsForClientTLS(HOST, ...), TCP endpoint)}:
  * the server's certificate must match HOST and lead to the certificates in {@code trustRoots} (default: the
  * platform's trust store); {@code certificate} (with {@code privateKey}, default the same file) is the
- * client certificate. Twisted connects through a {@code HostnameEndpoint}; this parser uses
- * {@link TCP4ClientEndpoint}, which resolves the name as {@code connectTCP} does. Found by
- * {@link Endpoints} as a service; stateless.
+ * client certificate. The name is resolved off the loop and every address is tried, staggered, by
+ * {@link HostnameEndpoint}. Found by {@link Endpoints} as a service; stateless.
  */
 public final class TLSClientParser implements IStreamClientEndpointStringParserWithReactor {
     private static final List<String> NAMES = List.of("host", "port", "timeout", "bindAddress", "certificate",
@@ -44,7 +43,8 @@ public final class TLSClientParser implements IStreamClientEndpointStringParserW
             throw new IllegalArgumentException("tls client: 'privateKey' needs 'certificate', the client certificate");
         }
         ClientTLSOptions options = ClientTLSOptions.optionsForClientTLS(host, trust, clientCertificate, List.of());
-        return TLSWrapClientEndpoint.wrapClientTLS(options, new TCP4ClientEndpoint(reactor, host, p.requiredPort("port"),
-                p.integer("timeout", 30), p.bindAddress("bindAddress")));
+        return TLSWrapClientEndpoint.wrapClientTLS(options, new HostnameEndpoint(reactor, HostResolver.inThreadPool(reactor),
+                host, p.requiredPort("port"), p.integer("timeout", 30), p.bindAddress("bindAddress"),
+                HostnameEndpoint.DEFAULT_ATTEMPT_DELAY));
     }
 }
