@@ -89,7 +89,7 @@ public final class TlsEchoLoad {
     }
 
     /** One message out on every connection, then every echo back in full. */
-    private static void round(SSLSocket[] sockets, byte[] message, byte[] echo) throws IOException {
+    public static void round(SSLSocket[] sockets, byte[] message, byte[] echo) throws IOException {
         for (SSLSocket s : sockets) {
             OutputStream out = s.getOutputStream();
             out.write(message);
@@ -108,7 +108,8 @@ public final class TlsEchoLoad {
         }
     }
 
-    private static SSLContext trusting(Path ca) throws IOException, GeneralSecurityException {
+    /** A client context that trusts exactly the certificate in {@code ca}. */
+    public static SSLContext trusting(Path ca) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(ca)) {
