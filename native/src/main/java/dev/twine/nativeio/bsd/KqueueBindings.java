@@ -1,9 +1,10 @@
 package dev.twine.nativeio.bsd;
 
+import dev.twine.nativeio.binding.NativeBinding;
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.linux.LinuxErrno;
 import dev.twine.nativeio.linux.LinuxSocketAbi;
 import dev.twine.nativeio.posix.ErrnoTable;
-import dev.twine.nativeio.posix.JnrPosixSockets;
 import dev.twine.nativeio.posix.PosixSockets;
 import dev.twine.nativeio.posix.SocketAbi;
 import dev.twine.nativeio.posix.SocketCalls;
@@ -30,8 +31,10 @@ public record KqueueBindings(PosixSockets sockets, Kqueue kqueue, SocketAbi sock
                              ErrnoTable errno, KqueueConfig config) {
 
     /**
-     * Binds the socket calls and the configured kqueue library with jnr-ffi.
+     * Binds the socket calls and the configured kqueue library through the binding
+     * {@link NativeBindings#current()} chose.
      *
+     * @throws IllegalStateException if the binding forced by {@code -Dtwine.native} cannot load
      * @throws UnsupportedOperationException on a system without socket tables here
      * @throws UnsatisfiedLinkError if the kqueue library or its symbols cannot be found
      */
@@ -51,7 +54,8 @@ public record KqueueBindings(PosixSockets sockets, Kqueue kqueue, SocketAbi sock
         } else {
             throw new UnsupportedOperationException("no socket tables for " + System.getProperty("os.name"));
         }
-        return new KqueueBindings(JnrPosixSockets.load(), JnrKqueue.load(config.library()), abi, config.layout(),
+        NativeBinding binding = NativeBindings.current();
+        return new KqueueBindings(binding.posixSockets(), binding.kqueue(config.library()), abi, config.layout(),
                 errno, config);
     }
 

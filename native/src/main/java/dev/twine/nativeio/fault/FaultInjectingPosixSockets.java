@@ -115,6 +115,11 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
     }
 
     @Override
+    public String strerror(int errno) {
+        return real.strerror(errno);
+    }
+
+    @Override
     public long read(int fd, long bufAddress, long count) {
         Fault fault = plan.decide(Call.READ, count > 1);
         if (fault == null) {

@@ -1,7 +1,8 @@
 package dev.twine.nativeio.linux;
 
+import dev.twine.nativeio.binding.NativeBinding;
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.posix.ErrnoTable;
-import dev.twine.nativeio.posix.JnrPosixSockets;
 import dev.twine.nativeio.posix.PosixSockets;
 import dev.twine.nativeio.posix.SocketAbi;
 import dev.twine.nativeio.posix.SocketCalls;
@@ -25,13 +26,16 @@ public record LinuxBindings(PosixSockets sockets, LinuxEpoll epoll, EventFd even
                             SocketAbi socketAbi, EpollEvent eventLayout, ErrnoTable errno) {
 
     /**
-     * Binds the C library with jnr-ffi for this JVM's architecture.
+     * Binds the C library for this JVM's architecture, through the binding
+     * {@link NativeBindings#current()} chose (Panama on JDK 22+, jnr-ffi otherwise).
      *
+     * @throws IllegalStateException if the binding forced by {@code -Dtwine.native} cannot load
      * @throws UnsupportedOperationException on an architecture without tables, or 32-bit
      * @throws LinkageError if jffi's JNI library cannot be loaded
      */
     public static LinuxBindings load() {
-        return new LinuxBindings(JnrPosixSockets.load(), JnrLinuxEpoll.load(), JnrEventFd.load(),
+        NativeBinding binding = NativeBindings.current();
+        return new LinuxBindings(binding.posixSockets(), binding.linuxEpoll(), binding.eventFd(),
                 LinuxSocketAbi.current(), EpollEvent.current(), LinuxErrno.TABLE);
     }
 

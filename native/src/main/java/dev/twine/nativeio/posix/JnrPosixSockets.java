@@ -68,6 +68,9 @@ public final class JnrPosixSockets implements PosixSockets {
          * at most.
          */
         @SaveError @Variadic(fixedCount = 2) int fcntl(int fd, int cmd, int arg);
+
+        /** Returns a C string, which jnr-ffi copies into a Java string; only used to report errors. */
+        @IgnoreError String strerror(int errnum);
     }
 
     private final LibC libc;
@@ -197,5 +200,10 @@ public final class JnrPosixSockets implements PosixSockets {
     public int fcntl(int fd, int cmd, int arg) {
         int result = libc.fcntl(fd, cmd, arg);
         return result != -1 ? result : -errno();
+    }
+
+    @Override
+    public String strerror(int errno) {
+        return libc.strerror(errno);
     }
 }
