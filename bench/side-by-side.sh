@@ -11,6 +11,10 @@
 #   bench/side-by-side.sh --rounds 2 --duration 3 --stacks "epoll netty-epoll"
 #   bench/side-by-side.sh --baseline-jar /tmp/base/benchmarks.jar --stacks "epoll@baseline epoll netty-epoll"
 #                                        (a stack NAME@baseline runs NAME from another commit's bench jar)
+#   bench/side-by-side.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
+#                         --stacks "epoll-on-panama epoll-on-jnr netty-epoll"
+#                                        (epoll-on-BINDING runs the epoll backend with -Dtwine.native=BINDING;
+#                                         --java runs every JVM of the run on that java, JDK 22+ for panama)
 #
 # Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
 # PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
@@ -27,6 +31,7 @@ duration=5
 warmup=3
 stacks=""
 baseline_jar=""
+java_cmd="java"
 while [ $# -gt 0 ]; do
     case "$1" in
         --full) rounds=5; duration=10; warmup=5 ;;
@@ -35,6 +40,7 @@ while [ $# -gt 0 ]; do
         --warmup) warmup="$2"; shift ;;
         --stacks) stacks="$2"; shift ;;
         --baseline-jar) baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
+        --java) java_cmd="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -88,7 +94,7 @@ fi
 clk_tck="$(getconf CLK_TCK)"
 
 if [ -z "$stacks" ]; then
-    stacks="$(java -cp "$jar" dev.twine.bench.sidebyside.ListStacks | tr '\n' ' ')"
+    stacks="$("$java_cmd" -cp "$jar" dev.twine.bench.sidebyside.ListStacks | tr '\n' ' ')"
 fi
 
 stamp="$(date +%Y-%m-%d_%H%M%S)"
@@ -131,7 +137,14 @@ start_server() {
         stack="${stack%@baseline}"
         stack_jar="$baseline_jar"
     fi
-    "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
+    # epoll-on-panama, epoll-on-jnr: the epoll backend on one native binding (semantics.md §4.1).
+    local binding=()
+    if [[ "$stack" == *-on-* ]]; then
+        binding=("-Dtwine.native=${stack##*-on-}")
+        stack="${stack%-on-*}"
+    fi
+    "${server_pin[@]}" "$java_cmd" -Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED "${binding[@]}" \
+        -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
         --port "$port" --reactor "$stack" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
@@ -252,7 +265,7 @@ echo_run() {
     local log="$logs/r$round-$stack-echo.load"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-echo.load"
     [ "$round" != "-" ] && begin_counters
-    "${load_pin[@]}" java -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.EchoLoad --port "$port" \
+    "${load_pin[@]}" "$java_cmd" -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.EchoLoad --port "$port" \
         --connections 16 --size 64 --seconds "$secs" > "$log" 2>&1 || true
     [ "$round" = "-" ] && return 0
     local messages seconds rate
@@ -289,6 +302,6 @@ for round in $(seq 1 "$rounds"); do
 done
 
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-env_line="$(uname -sr) $(uname -m), $(java -version 2>&1 | head -1), $(nproc) CPUs; $rounds rounds x ${duration}s after ${warmup}s warm-up; $pinning; $perf_note; load average before $load_before, after $load_after; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-java -cp "$jar" dev.twine.bench.sidebyside.SideBySideReport "$raw" "$out/side-by-side.md" "$out/side-by-side.json" "$env_line"
+env_line="$(uname -sr) $(uname -m), $("$java_cmd" -version 2>&1 | head -1), $(nproc) CPUs; $rounds rounds x ${duration}s after ${warmup}s warm-up; $pinning; $perf_note; load average before $load_before, after $load_after; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+"$java_cmd" -cp "$jar" dev.twine.bench.sidebyside.SideBySideReport "$raw" "$out/side-by-side.md" "$out/side-by-side.json" "$env_line"
 echo "== done: $out/side-by-side.md"
