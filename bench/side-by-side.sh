@@ -15,6 +15,10 @@
 #                         --stacks "epoll-on-panama epoll-on-jnr netty-epoll"
 #                                        (epoll-on-BINDING runs the epoll backend with -Dtwine.native=BINDING;
 #                                         --java runs every JVM of the run on that java, JDK 22+ for panama)
+#   bench/side-by-side.sh --scaling      Twine's ReactorGroup at N = 1..cores against Netty's
+#                                        EpollEventLoopGroup with N threads, in one run: HTTP pipelined
+#                                        and RESP PING_MBULK -P 16, and the scaling ratio N=k / N=1 of each
+#                                        (--max-reactors K to stop earlier; --scaling-stacks "epoll netty-epoll")
 #
 # Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
 # PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
@@ -32,6 +36,9 @@ warmup=3
 stacks=""
 baseline_jar=""
 java_cmd="java"
+scaling=0
+max_reactors="$(nproc)"
+scaling_stacks="epoll netty-epoll"
 while [ $# -gt 0 ]; do
     case "$1" in
         --full) rounds=5; duration=10; warmup=5 ;;
@@ -41,6 +48,9 @@ while [ $# -gt 0 ]; do
         --stacks) stacks="$2"; shift ;;
         --baseline-jar) baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
         --java) java_cmd="$2"; shift ;;
+        --scaling) scaling=1 ;;
+        --max-reactors) max_reactors="$2"; shift ;;
+        --scaling-stacks) scaling_stacks="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -111,6 +121,10 @@ echo "== output: $out"
 # -- servers ----------------------------------------------------------------------------------------
 port=21000
 server_pid=""
+# Extra server options (the scaling run's --reactors N) and the load generator's shape.
+server_extra=()
+wrk_threads=1
+wrk_connections=32
 
 stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
@@ -145,7 +159,7 @@ start_server() {
     fi
     "${server_pin[@]}" "$java_cmd" -Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED "${binding[@]}" \
         -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
-        --port "$port" --reactor "$stack" > "$3" 2>&1 &
+        --port "$port" --reactor "$stack" "${server_extra[@]}" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
         grep -q '^listening' "$3" 2>/dev/null && return 0
@@ -218,7 +232,7 @@ wrk_run() {
     local log="$logs/r$round-$stack-$workload.wrk"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-$workload.wrk"
     [ "$round" != "-" ] && begin_counters
-    load "$log" wrk -t1 -c32 -d"${secs}s" "${script[@]}" "http://127.0.0.1:$port/" -- "$depth"
+    load "$log" wrk -t"$wrk_threads" -c"$wrk_connections" -d"${secs}s" "${script[@]}" "http://127.0.0.1:$port/" -- "$depth"
     [ "$round" = "-" ] && return 0
     local requests seconds rate errors
     requests="$(awk '/requests in/ {print $1}' "$log")"
@@ -274,6 +288,62 @@ echo_run() {
     rate="$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$log")"
     end_counters "$round" "$stack" "echo-64B-16c" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
 }
+
+# -- scaling: the group at N = 1..cores against Netty's group of N loops ----------------------------------
+# The server may use CPUs 0..N-1; the load generators are not pinned and use every CPU with as many threads
+# as there are CPUs, the same for every N, so only the server changes from one N to the next. On a machine
+# with few cores the load generator then competes with the server at the largest N: the table says so.
+if [ "$scaling" = 1 ]; then
+    wrk_threads="$(nproc)"
+    wrk_connections=64
+    load_pin=()
+    echo "== scaling: N = 1..$max_reactors for $scaling_stacks; $rounds rounds x ${duration}s; load generator unpinned ($(nproc) CPUs)"
+    for round in $(seq 1 "$rounds"); do
+        for n in $(seq 1 "$max_reactors"); do
+            for stack in $scaling_stacks; do
+                label="$stack-x$n"
+                echo "== round $round/$rounds: $stack with $n event-loop threads"
+                server_pin=(taskset -c "0-$((n - 1))")
+                server_extra=(--reactors "$n")
+                if start_server http "$stack" "$logs/r$round-$label-http.server"; then
+                    wrk_run - "$label" http-pipeline16 2 16
+                    wrk_run "$round" "$label" http-pipeline16 "$duration" 16
+                    stop_server
+                fi
+                if start_server resp "$stack" "$logs/r$round-$label-resp.server"; then
+                    redis_run "$round" "$label" ping_mbulk 16
+                    stop_server
+                fi
+            done
+        done
+    done
+    # Median rate per stack, N and workload; then each N's ratio to N=1 of the same stack.
+    awk -F'\t' 'NR > 1 { print $2 "\t" $3 "\t" $6 }' "$raw" | sort -t$'\t' -k1,1 -k2,2 -k3,3g \
+        | awk -F'\t' '
+            { key = $1 "\t" $2; vals[key] = vals[key] " " $3; n[key]++ }
+            END {
+                for (k in vals) {
+                    split(substr(vals[k], 2), v, " "); m = n[k]
+                    med = (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+                    split(k, kk, "\t"); label = kk[1]; w = kk[2]
+                    stack = label; sub(/-x[0-9]+$/, "", stack); threads = label; sub(/^.*-x/, "", threads)
+                    print stack "\t" threads "\t" w "\t" med
+                }
+            }' | sort -t$'\t' -k3,3 -k1,1 -k2,2n > "$out/scaling.tsv"
+    {
+        echo "# Scaling: Twine ReactorGroup vs Netty EpollEventLoopGroup, N = 1..$max_reactors"
+        echo
+        echo "$(uname -sr) $(uname -m), $(java -version 2>&1 | head -1), $(nproc) CPUs; $rounds rounds x ${duration}s; server on CPUs 0..N-1, load generators unpinned with $(nproc) threads; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+        echo
+        echo "| workload | stack | N | req/s (median) | N=k / N=1 |"
+        echo "|---|---|---|---|---|"
+        awk -F'\t' '{ if ($2 == 1) base[$1 "\t" $3] = $4; r = base[$1 "\t" $3] > 0 ? $4 / base[$1 "\t" $3] : 0;
+                      printf "| %s | %s | %s | %.0f | %.2f |\n", $3, $1, $2, $4, r }' "$out/scaling.tsv"
+    } > "$out/scaling.md"
+    cat "$out/scaling.md"
+    echo "== done: $out/scaling.md"
+    exit 0
+fi
 
 for round in $(seq 1 "$rounds"); do
     for stack in $stacks; do

@@ -5,10 +5,6 @@
  * implementation in a class loader of its own, and that generated class (in an unnamed module) must be
  * able to implement the public binding interfaces declared here.
  *
- * <p>{@code dev.twine.nativeio.fault}, the fault-injecting decorators that Twine's own tests use, is in
- * this jar but deliberately not exported: it is a test fixture, not API, and is due to move into a test
- * artifact of its own.
- *
  * <p>{@code org.objectweb.asm} is required on jnr-ffi's behalf. jnr-ffi is an automatic module, which
  * declares no requirements, so on the module path nothing would resolve ASM (an explicit module), and
  * binding any library would fail with {@code NoClassDefFoundError: org/objectweb/asm/ClassVisitor}.
@@ -25,6 +21,7 @@ module dev.twine.nativeio {
     requires org.objectweb.asm;
     requires jdk.unsupported;
 
+    exports dev.twine.nativeio;
     exports dev.twine.nativeio.bsd;
     exports dev.twine.nativeio.linux;
     exports dev.twine.nativeio.posix;

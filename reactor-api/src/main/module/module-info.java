@@ -16,7 +16,9 @@ module dev.twine.reactor {
     exports dev.twine.defer;
     exports dev.twine.internet;
     exports dev.twine.internet.base;
+    exports dev.twine.internet.endpoints;
     exports dev.twine.internet.error;
+    exports dev.twine.internet.group;
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
     exports dev.twine.internet.threads;
@@ -24,5 +26,18 @@ module dev.twine.reactor {
     exports dev.twine.protocols.policies;
     exports dev.twine.spi;
 
+    // Optional: the stall detector's JFR events; without the module they are simply not recorded.
+    requires static jdk.jfr;
+
     uses dev.twine.spi.ReactorBackend;
+
+    // Endpoint description parsers (Endpoints.serverFromString/clientFromString): Twine's own, and any other
+    // module's, found by prefix.
+    uses dev.twine.internet.endpoints.IStreamServerEndpointStringParser;
+    uses dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor;
+    provides dev.twine.internet.endpoints.IStreamServerEndpointStringParser with
+            dev.twine.internet.endpoints.TCPServerParser,
+            dev.twine.internet.endpoints.TCP6ServerParser;
+    provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
+            dev.twine.internet.endpoints.TCPClientParser;
 }

@@ -87,11 +87,16 @@ public record Stack(String name) {
 
     /** A single-threaded Netty event loop group of this transport. */
     public EventLoopGroup newNettyGroup() {
+        return newNettyGroup(1);
+    }
+
+    /** A Netty group of {@code threads} event loops (the group-scaling comparison's counterpart). */
+    public EventLoopGroup newNettyGroup(int threads) {
         switch (name) {
             case NETTY_EPOLL:
-                return new EpollEventLoopGroup(1);
+                return new EpollEventLoopGroup(threads);
             case NETTY_NIO:
-                return new NioEventLoopGroup(1);
+                return new NioEventLoopGroup(threads);
             default:
                 throw new IllegalStateException(name + " is not a Netty stack");
         }

@@ -17,10 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code broadcast-server} and {@code echo-client} as processes, on every backend. */
+/**
+ * {@code broadcast-server} and {@code echo-client} as processes, on every backend, with the server on one
+ * reactor and on a group of two ({@code --reactors 2}): a client must not be able to tell them apart.
+ */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BroadcastProcessTest {
     private static final Duration READ = Duration.ofSeconds(60);
@@ -29,15 +34,25 @@ class BroadcastProcessTest {
         return "欢迎来到 Twisted World, 您是第 " + n + " 个客户端用户!";
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.twine.examples.Backends#names")
-    void relaysBetweenThreeClientsNeverToTheSenderAndCloseDisconnects(String reactor) throws Exception {
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--iface", "127.0.0.1", "--port", "0")) {
+    /** Every backend, with the server on one reactor and on a group of two. */
+    static Stream<Arguments> backendsAndReactors() {
+        return Backends.names().flatMap(b -> Stream.of(Arguments.of(b, "1"), Arguments.of(b, "2")));
+    }
+
+    private static ProgramProcess server(String reactor, String reactors, List<String> jvm) throws java.io.IOException {
+        return ProgramProcess.twine(reactor, jvm, "broadcast-server", "--iface", "127.0.0.1", "--port", "0",
+                "--reactors", reactors);
+    }
+
+    @ParameterizedTest(name = "{0}, --reactors {1}")
+    @MethodSource("backendsAndReactors")
+    void relaysBetweenThreeClientsNeverToTheSenderAndCloseDisconnects(String reactor, String reactors) throws Exception {
+        try (ProgramProcess server = server(reactor, reactors, List.of())) {
             int port = server.awaitPort();
-            try (Socket a = Net.connect(port, READ); Socket b = Net.connect(port, READ); Socket c = Net.connect(port, READ)) {
-                // Connect one by one so the numbering is deterministic.
-                assertEquals(greeting(1), Net.readLine(a));
-                assertEquals(greeting(2), Net.readLine(b));
+            // Connect one by one, each greeted before the next connects, so the numbering is deterministic
+            // also when the connections land on different members of a group.
+            try (Socket a = Net.connect(port, READ); Socket b = connectGreeted(port, a, 1);
+                    Socket c = connectGreeted(port, b, 2)) {
                 assertEquals(greeting(3), Net.readLine(c));
                 server.awaitLine("^new connect: 3$", READ);
 
@@ -66,26 +81,29 @@ class BroadcastProcessTest {
         }
     }
 
+    /** Reads {@code previous}'s greeting {@code n}, then connects the next client. */
+    private static Socket connectGreeted(int port, Socket previous, int n) throws java.io.IOException {
+        assertEquals(greeting(n), Net.readLine(previous));
+        return Net.connect(port, READ);
+    }
+
     /**
      * A client that never reads is dropped once it is 4 MiB behind, while a reading client gets
      * every byte, in order; the server runs in small fixed memory limits throughout, so nothing may
      * pile up for the stuck client.
      */
-    @ParameterizedTest
-    @MethodSource("dev.twine.examples.Backends#names")
-    void aClientThatNeverReadsNeitherStallsTheOthersNorGrowsTheServer(String reactor) throws Exception {
+    @ParameterizedTest(name = "{0}, --reactors {1}")
+    @MethodSource("backendsAndReactors")
+    void aClientThatNeverReadsNeitherStallsTheOthersNorGrowsTheServer(String reactor, String reactors) throws Exception {
         int total = 48 * 1024 * 1024;
         byte[] stream = new byte[total];
         new Random(7).nextBytes(stream);
-        try (ProgramProcess server = ProgramProcess.twine(reactor,
-                List.of("-Xmx64m", "-XX:MaxDirectMemorySize=64m"), "broadcast-server", "--iface", "127.0.0.1", "--port", "0")) {
+        try (ProgramProcess server = server(reactor, reactors, List.of("-Xmx64m", "-XX:MaxDirectMemorySize=64m"))) {
             int port = server.awaitPort();
             ExecutorService pool = Executors.newFixedThreadPool(2);
-            try (Socket stuck = Net.connect(port, READ); Socket sender = Net.connect(port, READ);
-                    Socket reader = Net.connect(port, READ)) {
+            try (Socket stuck = Net.connect(port, READ); Socket sender = connectGreeted(port, stuck, 1);
+                    Socket reader = connectGreeted(port, sender, 2)) {
                 stuck.setReceiveBufferSize(4096);
-                assertEquals(greeting(1), Net.readLine(stuck));
-                assertEquals(greeting(2), Net.readLine(sender));
                 assertEquals(greeting(3), Net.readLine(reader));
                 Future<byte[]> received = pool.submit(() -> {
                     InputStream in = reader.getInputStream();
@@ -130,10 +148,10 @@ class BroadcastProcessTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.twine.examples.Backends#names")
-    void echoClientPrintsMessagesAndSaysHelloFiveSecondsLater(String reactor) throws Exception {
-        try (ProgramProcess server = ProgramProcess.twine(reactor, "broadcast-server", "--iface", "127.0.0.1", "--port", "0")) {
+    @ParameterizedTest(name = "{0}, --reactors {1}")
+    @MethodSource("backendsAndReactors")
+    void echoClientPrintsMessagesAndSaysHelloFiveSecondsLater(String reactor, String reactors) throws Exception {
+        try (ProgramProcess server = server(reactor, reactors, List.of())) {
             int port = server.awaitPort();
             try (Socket peer = Net.connect(port, READ)) {
                 assertEquals(greeting(1), Net.readLine(peer));

@@ -2,13 +2,13 @@
  * Twine's native module: operating-system calls bound with jnr-ffi, behind small Java interfaces.
  *
  * <ul>
+ *   <li>{@code dev.twine.nativeio}: {@link dev.twine.nativeio.Platform}, the one place the OS is decided
+ *       and a binding is chosen.</li>
  *   <li>{@code dev.twine.nativeio.posix}: the POSIX socket calls ({@code PosixSockets}), the errno
- *       table shape ({@code ErrnoTable}), the socket constants shape ({@code SocketAbi}), and the
+ *       and socket-constant tables ({@code Errno}, {@code SocketConstant}), and the
  *       poller-agnostic socket handles that implement the SPI ({@code PosixSocketProvider}).</li>
  *   <li>{@code dev.twine.nativeio.linux}: epoll, eventfd, and Linux's tables.</li>
  *   <li>{@code dev.twine.nativeio.bsd}, {@code .windows}: kqueue and IOCP bindings.</li>
- *   <li>{@code dev.twine.nativeio.fault}: decorators that inject system-call failures
- *       deterministically, for tests.</li>
  * </ul>
  *
  * <p>Every binding follows the same shape (native.md §1.1): ints and {@code long} addresses in,

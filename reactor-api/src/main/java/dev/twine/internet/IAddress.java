@@ -1,7 +1,10 @@
 package dev.twine.internet;
 
-/** An endpoint address (Twisted's {@code IAddress}); {@link IPv4Address} or {@link IPv6Address}. */
-public sealed interface IAddress permits IPv4Address, IPv6Address {
+/**
+ * An endpoint address (Twisted's {@code IAddress}); {@link IPv4Address} or {@link IPv6Address}, or a
+ * {@link HostnameAddress} not yet resolved.
+ */
+public sealed interface IAddress permits IPv4Address, IPv6Address, HostnameAddress {
     /** {@code "TCP"} or {@code "UDP"}. */
     String type();
 

@@ -24,4 +24,25 @@ public interface SocketProvider {
      * @throws SocketErrorException if bind or listen fails, e.g. {@link SocketError#EADDRINUSE}
      */
     ListeningSocketHandle listen(InetSocketAddress local, int backlog) throws IOException;
+
+    /**
+     * True if {@link #listenBalanced} works here: several sockets may listen on one address and the kernel
+     * spreads incoming connections among them (Linux {@code SO_REUSEPORT}, FreeBSD {@code SO_REUSEPORT_LB}).
+     * False by default, and wherever the OS would not balance (macOS, Windows, the portable select backend).
+     */
+    default boolean balancesSharedListeners() {
+        return false;
+    }
+
+    /**
+     * Opens a listening socket as {@link #listen} does, and also marks it for kernel-balanced sharing, so
+     * that further sockets opened the same way may bind the same address and share its connections. A
+     * {@code ReactorGroup} opens one per member (semantics.md §7.2).
+     *
+     * @throws UnsupportedOperationException if {@link #balancesSharedListeners()} is false
+     * @throws SocketErrorException if bind or listen fails
+     */
+    default ListeningSocketHandle listenBalanced(InetSocketAddress local, int backlog) throws IOException {
+        throw new UnsupportedOperationException("this socket provider cannot share a listening address");
+    }
 }

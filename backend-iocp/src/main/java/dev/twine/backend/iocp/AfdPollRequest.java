@@ -1,7 +1,7 @@
 package dev.twine.backend.iocp;
 
+import dev.twine.nativeio.posix.DirectMemory;
 import dev.twine.nativeio.windows.Afd;
-import dev.twine.nativeio.windows.NativeBlock;
 import dev.twine.nativeio.windows.Win32;
 import dev.twine.nativeio.windows.WinLayout;
 
@@ -28,7 +28,7 @@ final class AfdPollRequest {
     /** Index in the pool; also written into the record so a packet finds its request. */
     final int slot;
     /** The chunk holding the record, and the record's offset in it. */
-    final NativeBlock block;
+    final DirectMemory block;
     final int offset;
     /** The record's address: the {@code IO_STATUS_BLOCK}, and the packets' {@code lpOverlapped}. */
     final long address;
@@ -48,7 +48,7 @@ final class AfdPollRequest {
     /** True while in the poller's update queue. */
     boolean queued;
 
-    AfdPollRequest(int slot, NativeBlock block, int offset) {
+    AfdPollRequest(int slot, DirectMemory block, int offset) {
         this.slot = slot;
         this.block = block;
         this.offset = offset;

@@ -1,8 +1,8 @@
 package dev.twine.backend.iocp;
 
+import dev.twine.nativeio.posix.DirectMemory;
 import dev.twine.nativeio.windows.Afd;
 import dev.twine.nativeio.windows.CompletionPort;
-import dev.twine.nativeio.windows.NativeBlock;
 import dev.twine.nativeio.windows.Win32;
 
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class PollRequestPool {
     private final CompletionPort port;
     private final long helperKey;
 
-    private NativeBlock[] chunks = new NativeBlock[4];
+    private DirectMemory[] chunks = new DirectMemory[4];
     private int chunkCount;
     private AfdPollRequest[] requests = new AfdPollRequest[0];
     private int[] free = new int[0];
@@ -81,7 +81,7 @@ final class PollRequestPool {
         if (address == 0) {
             return null;
         }
-        int slot = NativeBlock.peekInt(address + SLOT_AT);
+        int slot = DirectMemory.peekInt(address + SLOT_AT);
         if (slot < 0 || slot >= requests.length || requests[slot].address != address) {
             return null;
         }
@@ -107,7 +107,7 @@ final class PollRequestPool {
     }
 
     private void grow() {
-        NativeBlock chunk = NativeBlock.allocate(PER_CHUNK * STRIDE);
+        DirectMemory chunk = DirectMemory.block(PER_CHUNK * STRIDE);
         if (chunkCount == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunkCount * 2);
         }

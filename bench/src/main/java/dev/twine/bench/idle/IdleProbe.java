@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the idle-connection measurement for each stack: an {@link IdleServer} process and an
  * {@link IdleClient} process, started from this JVM's class path, every wait bounded.
  *
- * <p>Usage as a program: {@code IdleProbe COUNT STACK...}; the suite calls {@link #measure}.
+ * <p>Usage as a program: {@code IdleProbe COUNT STACK...}, where a stack {@code NAME:N} runs on N event loops
+ * (a Twine {@code ReactorGroup}, or a Netty group of N); the suite calls {@link #measure}.
  * The server runs with a fixed 1 GiB heap and the serial collector (see {@link HeapGauge}).
  */
 public final class IdleProbe {
@@ -46,10 +47,13 @@ public final class IdleProbe {
         Process server = null;
         Process client = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        int colon = stack.indexOf(':');
+        String name = colon < 0 ? stack : stack.substring(0, colon);
+        String reactors = colon < 0 ? "1" : stack.substring(colon + 1);
         try {
             server = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-XX:+UseSerialGC", "-cp", classPath,
-                    IdleServer.class.getName(), "--reactor", stack, "--expect", Integer.toString(count),
-                    "--timeout", Long.toString(TIMEOUT_SECONDS - 30))
+                    IdleServer.class.getName(), "--reactor", name, "--expect", Integer.toString(count),
+                    "--timeout", Long.toString(TIMEOUT_SECONDS - 30), "--reactors", reactors)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BlockingQueue<String> serverLines = lines(server, "idle-server-out");
             String portLine = await(serverLines, "port ", deadline);

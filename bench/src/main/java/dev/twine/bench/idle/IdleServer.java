@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server side of the idle-connection measurement. Usage:
- * {@code IdleServer --reactor STACK --expect K [--timeout SECONDS]}.
+ * {@code IdleServer --reactor STACK --expect K [--timeout SECONDS] [--reactors N]} ({@code --reactors N}: a
+ * Twine group or Netty group of N loops).
  *
  * <p>Starts an echo server on {@code 127.0.0.1} (port chosen by the kernel) on one event-loop
  * thread, and measures live memory ({@link HeapGauge}) three times: with no connection, with
@@ -36,11 +37,13 @@ public final class IdleServer {
         String stack = null;
         int expect = -1;
         long timeoutSeconds = 180;
+        int reactors = 1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--reactor" -> stack = args[i + 1];
                 case "--expect" -> expect = Integer.parseInt(args[i + 1]);
                 case "--timeout" -> timeoutSeconds = Long.parseLong(args[i + 1]);
+                case "--reactors" -> reactors = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -49,7 +52,7 @@ public final class IdleServer {
             System.exit(2);
         }
         // Backlog well above the client's connect rate so no SYN waits for a retransmit.
-        ServerHost server = ServerHost.start(Stack.of(stack), Service.ECHO, "127.0.0.1", 0, 4096);
+        ServerHost server = ServerHost.start(Stack.of(stack), Service.ECHO, "127.0.0.1", 0, 4096, reactors);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             HeapGauge empty = HeapGauge.measure();
@@ -60,9 +63,9 @@ public final class IdleServer {
             System.out.flush();
             HeapGauge full = awaitAndMeasure(server, expect, deadline);
             System.out.println(String.format(Locale.ROOT,
-                    "result stack=%s connections=%d heapEmpty=%d heapHalf=%d heapFull=%d"
+                    "result stack=%s%s connections=%d heapEmpty=%d heapHalf=%d heapFull=%d"
                             + " directEmpty=%d directHalf=%d directFull=%d",
-                    stack, expect, empty.heapBytes(), half.heapBytes(), full.heapBytes(),
+                    stack, reactors == 1 ? "" : ":" + reactors, expect, empty.heapBytes(), half.heapBytes(), full.heapBytes(),
                     empty.directBytes(), half.directBytes(), full.directBytes()));
             System.out.flush();
             drain(System.in);

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link ServerHost} on Netty: one single-threaded event loop group serves as both boss and
- * worker, matching Twine's one reactor thread. {@code TCP_NODELAY} on, Netty's default pooled
+ * A {@link ServerHost} on Netty: one event loop group serves as both boss and worker, with one thread
+ * matching Twine's one reactor thread, or N matching a {@code ReactorGroup} of N. {@code TCP_NODELAY} on, Netty's default pooled
  * allocator.
  */
 final class NettyServerHost implements ServerHost {
@@ -29,8 +29,8 @@ final class NettyServerHost implements ServerHost {
         this.eventLoopThreadId = eventLoopThreadId;
     }
 
-    static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
-        EventLoopGroup group = stack.newNettyGroup();
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, int threads) {
+        EventLoopGroup group = stack.newNettyGroup(threads);
         AtomicInteger accepted = new AtomicInteger();
         NettyEcho echo = new NettyEcho();
         try {
@@ -47,7 +47,7 @@ final class NettyServerHost implements ServerHost {
                         }
                     })
                     .bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
-            // The group has one loop; asking it which thread it runs on names the thread for good.
+            // The server channel's loop (the only one with one thread) names its thread for good.
             long threadId = server.eventLoop().submit(() -> Thread.currentThread().getId())
                     .syncUninterruptibly().getNow();
             return new NettyServerHost(group, server, accepted, threadId);

@@ -37,11 +37,25 @@ public interface ServerHost extends AutoCloseable {
      * @throws IllegalStateException if the stack cannot run here
      */
     static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
+        return start(stack, service, host, port, backlog, 1);
+    }
+
+    /**
+     * As {@link #start(Stack, Service, String, int, int)} with {@code threads} event loops: a Twine
+     * {@code ReactorGroup} of that many members, or a Netty group of that many loops doing both accept and
+     * I/O. With 1, exactly the one-thread server. {@link #eventLoopThreadId()} then names the first loop.
+     */
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, int threads) {
         Stack.unavailabilityReason(stack.name()).ifPresent(why -> {
             throw new IllegalStateException(stack + " cannot run here: " + why);
         });
-        return stack.isNetty()
-                ? NettyServerHost.start(stack, service, host, port, backlog)
-                : TwineServerHost.start(stack, service, host, port, backlog);
+        if (threads < 1) {
+            throw new IllegalArgumentException("--reactors must be at least 1, got " + threads);
+        }
+        if (stack.isNetty()) {
+            return NettyServerHost.start(stack, service, host, port, backlog, threads);
+        }
+        return threads == 1 ? TwineServerHost.start(stack, service, host, port, backlog)
+                : TwineGroupServerHost.start(stack, service, host, port, backlog, threads);
     }
 }

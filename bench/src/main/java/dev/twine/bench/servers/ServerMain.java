@@ -19,7 +19,7 @@ public final class ServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length == 0) {
-            System.err.println("usage: ServerMain http|resp|echo [--port N] [--reactor NAME] [--host ADDR]");
+            System.err.println("usage: ServerMain http|resp|echo [--port N] [--reactor NAME] [--host ADDR] [--reactors N]");
             System.exit(2);
         }
         String[] rest = new String[args.length - 1];
@@ -38,7 +38,8 @@ public final class ServerMain {
             System.exit(2);
             return;
         }
-        ServerHost server = ServerHost.start(options.stack(), service, options.host(), options.port(), options.backlog());
+        ServerHost server = ServerHost.start(options.stack(), service, options.host(), options.port(), options.backlog(),
+                options.reactors());
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-shutdown"));
         System.out.println("listening " + service.name().toLowerCase() + " on " + options.stack() + " at "

@@ -16,13 +16,15 @@ import java.util.Locale;
  * @param host    the address to listen on
  * @param port    the port to listen on
  * @param backlog the listen backlog
+ * @param reactors event-loop threads ({@code --reactors N}, default 1): a Twine {@code ReactorGroup} of N, or a
+ *                 Netty group of N loops
  */
-public record ServerOptions(Service service, Stack stack, String host, int port, int backlog) {
+public record ServerOptions(Service service, Stack stack, String host, int port, int backlog, int reactors) {
 
     /** A usage line for {@code service}'s server. */
     public static String usage(Service service) {
         return "usage: " + service.name().toLowerCase(Locale.ROOT)
-                + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N]";
+                + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N] [--reactors N]";
     }
 
     /**
@@ -35,6 +37,7 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         String host = "127.0.0.1";
         int port = defaultPort(service);
         int backlog = 1024;
+        int reactors = 1;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -46,13 +49,14 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
                 case "--reactor" -> reactor = value;
                 case "--host" -> host = value;
                 case "--backlog" -> backlog = Integer.parseInt(value);
+                case "--reactors" -> reactors = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (reactor == null) {
             reactor = Reactors.selectedBackend().name();
         }
-        return new ServerOptions(service, Stack.of(reactor), host, port, backlog);
+        return new ServerOptions(service, Stack.of(reactor), host, port, backlog, reactors);
     }
 
     /** The conventional port of each service: 8080 for HTTP, 6379 for RESP, 7 + 7000 for echo. */

@@ -2,7 +2,7 @@ package dev.twine.examples.fib;
 
 import dev.twine.application.Application;
 import dev.twine.application.StateFile;
-import dev.twine.application.TCPServer;
+import dev.twine.application.StreamServerEndpointService;
 import dev.twine.examples.Args;
 import dev.twine.examples.Out;
 import dev.twine.examples.Servers;
@@ -12,6 +12,7 @@ import dev.twine.internet.IReactor;
 import dev.twine.internet.IReactorCore;
 import dev.twine.internet.Reactors;
 import dev.twine.internet.ServerFactory;
+import dev.twine.internet.endpoints.IStreamServerEndpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,23 +20,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code fib-server [--iface HOST] --port PORT --state FILE}: Twisted's persisted-application idea
+ * {@code fib-server [--listen DESCRIPTION | [--iface HOST] --port PORT] --state FILE}: Twisted's persisted-application idea
  * ({@code twistd -f app.tap}) with Twine's {@link Application} layer.
  *
  * <p>The program builds an application called {@code fib-server} holding a {@link FibonacciService}
- * and a {@link TCPServer}, restores the sequence from the state file if an earlier run saved one, and
+ * and a {@link StreamServerEndpointService}, restores the sequence from the state file if an earlier run saved one, and
  * starts it with {@link Application#startApplication}: on SIGTERM or SIGINT ({@link ShutdownSignals})
  * the reactor stops, the "before shutdown" phase stops the services (the port closes), and the "after
  * shutdown" phase saves the sequence. The next run continues where this one stopped.
  */
 public final class FibServer {
-    public static final String USAGE = "fib-server [--iface HOST] [--port PORT] --state FILE";
+    public static final String USAGE = "fib-server [--listen DESCRIPTION | [--iface HOST] [--port PORT]] --state FILE";
 
     private FibServer() {
     }
 
     public static int main(List<String> argv) throws UsageException, IOException {
-        Args args = Args.parse(argv, Set.of("--iface", "--port", "--state"));
+        Args args = Args.parse(argv, Set.of(Servers.LISTEN, "--iface", "--port", "--state"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected arguments: " + args.positional());
         }
@@ -43,16 +44,14 @@ public final class FibServer {
             throw new UsageException("--state FILE is required");
         }
         Path state = Path.of(args.string("--state", null));
-        int port = args.port("--port", 0);
-        String iface = args.string("--iface", "");
-
         IReactor reactor = Reactors.reactor();
+        IStreamServerEndpoint endpoint = Servers.endpoint(reactor, args, "", 0);
         Application app = new Application("fib-server", state);
         FibonacciService sequence = new FibonacciService();
         sequence.setServiceParent(app);
         ServerFactory factory = new ServerFactory(() -> new FibProtocol(sequence));
         factory.noisy = false;
-        TCPServer server = new TCPServer(reactor, port, factory, Servers.BACKLOG, iface);
+        StreamServerEndpointService server = new StreamServerEndpointService(endpoint, factory);
         server.setName("tcp");
         server.setServiceParent(app);
 

@@ -8,6 +8,7 @@ import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.ReconnectingClientFactory;
+import java.util.function.BooleanSupplier;
 
 /**
  * The key-value client's factory: a {@link ReconnectingClientFactory} (Twisted's back-off, with the
@@ -25,6 +26,7 @@ final class KvClientFactory extends ReconnectingClientFactory {
     private final Deferred<Void> done = new Deferred<>();
     private int counter;
     private int valuesRead;
+    private BooleanSupplier serviceRunning;
 
     KvClientFactory(IReactor reactor, String key, double interval, int count, double maxDelay) {
         this.reactor = reactor;
@@ -70,6 +72,21 @@ final class KvClientFactory extends ReconnectingClientFactory {
     public void clientConnectionFailed(IConnector connector, Failure reason) {
         Out.println("Connection failed, retrying: " + reason.getErrorMessage());
         super.clientConnectionFailed(connector, reason);
+    }
+
+    /**
+     * Under a {@code ClientService} the factory is not told of lost connections; its protocols report them
+     * here instead while {@code stillTrying} says the service runs.
+     */
+    void lossReporter(BooleanSupplier stillTrying) {
+        this.serviceRunning = stillTrying;
+    }
+
+    /** A connection ended; under a {@code ClientService}, say so as {@link #clientConnectionLost} does. */
+    void connectionEnded(Failure reason) {
+        if (serviceRunning != null && serviceRunning.getAsBoolean() && continueTrying) {
+            Out.println("Connection lost, reconnecting: " + reason.getErrorMessage());
+        }
     }
 
     @Override

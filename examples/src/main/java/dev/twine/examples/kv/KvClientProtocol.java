@@ -53,6 +53,7 @@ final class KvClientProtocol extends Int32StringReceiver {
     public void connectionLost(Failure reason) {
         super.connectionLost(reason);
         stopRounds();
+        owner.connectionEnded(reason);
     }
 
     private void stopRounds() {

@@ -12,24 +12,22 @@ import dev.twine.internet.ServerFactory;
 import java.util.List;
 import java.util.Set;
 
-/** {@code line-server [--iface HOST] --port PORT}: a line echo server on {@link LineEcho}. */
+/** {@code line-server [--listen DESCRIPTION | [--iface HOST] --port PORT]}: a line echo server on {@link LineEcho}. */
 public final class LineServer {
-    public static final String USAGE = "line-server [--iface HOST] [--port PORT]";
+    public static final String USAGE = "line-server [--listen DESCRIPTION | [--iface HOST] [--port PORT]]";
 
     private LineServer() {
     }
 
     public static int main(List<String> argv) throws UsageException {
-        Args args = Args.parse(argv, Set.of("--iface", "--port"));
+        Args args = Args.parse(argv, Set.of(Servers.LISTEN, "--iface", "--port"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected arguments: " + args.positional());
         }
-        int port = args.port("--port", 0);
-        String iface = args.string("--iface", "");
         IReactor reactor = Reactors.reactor();
         ServerFactory factory = new ServerFactory(LineEcho::new);
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
+        IListeningPort listening = Servers.listen(reactor, args, factory, "", 0);
         Out.println("Echoing lines on " + listening.getHost() + ".");
         ShutdownSignals.install(reactor);
         reactor.run();

@@ -1,7 +1,7 @@
 package dev.twine.examples.poetry;
 
 import dev.twine.defer.Failure;
-import dev.twine.examples.HostPort;
+import dev.twine.examples.ClientTarget;
 import dev.twine.examples.Stopping;
 import dev.twine.examples.UsageException;
 import dev.twine.internet.ClientFactory;
@@ -10,17 +10,19 @@ import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.Reactors;
+import dev.twine.internet.endpoints.IStreamClientEndpoint;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code get-poetry PORT|HOST:PORT ...}: the tutorial's client built on {@code Protocol} and
+ * {@code get-poetry PORT|HOST:PORT|DESCRIPTION ...}: the tutorial's client built on {@code Protocol} and
  * {@code ClientFactory}. One factory per download carries the task number; the protocol collects the
  * poem; the factory reports connection failures with the connector's destination, as Twisted's
  * {@code clientConnectionFailed} example does.
  */
 public final class GetPoetry {
-    public static final String USAGE = "get-poetry PORT|HOST:PORT ...";
+    public static final String USAGE = "get-poetry PORT|HOST:PORT|DESCRIPTION ...";
 
     private GetPoetry() {
     }
@@ -53,14 +55,30 @@ public final class GetPoetry {
     }
 
     public static int main(List<String> argv) throws UsageException {
-        List<HostPort> addresses = ClientArgs.addresses(argv);
+        List<ClientTarget> targets = ClientArgs.targets(argv);
         long start = System.nanoTime();
         IReactor reactor = Reactors.reactor();
-        PoetryReport report = new PoetryReport(addresses.size(), () -> Stopping.stop(reactor));
+        List<IStreamClientEndpoint> endpoints = new ArrayList<>();
+        for (ClientTarget t : targets) {
+            endpoints.add(t.endpoint(reactor));
+        }
+        PoetryReport report = new PoetryReport(targets.size(), () -> Stopping.stop(reactor));
         reactor.callWhenRunning(() -> {
-            for (int i = 0; i < addresses.size(); i++) {
-                HostPort a = addresses.get(i);
-                reactor.connectTCP(a.host(), a.port(), new PoetryClientFactory(i + 1, report));
+            for (int i = 0; i < targets.size(); i++) {
+                ClientTarget t = targets.get(i);
+                PoetryClientFactory factory = new PoetryClientFactory(i + 1, report);
+                if (t.address() != null) {
+                    // The tutorial's way: connectTCP, and the factory hears clientConnectionFailed.
+                    reactor.connectTCP(t.address().host(), t.address().port(), factory);
+                } else {
+                    // An endpoint reports a failed connect through its Deferred instead.
+                    int task = i + 1;
+                    IStreamClientEndpoint endpoint = endpoints.get(i);
+                    endpoint.connect(factory).addErrback(failure -> {
+                        report.failedToConnect(task, t.destination(endpoint));
+                        return null;
+                    });
+                }
             }
         });
         reactor.run();

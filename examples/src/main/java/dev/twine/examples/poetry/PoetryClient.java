@@ -3,10 +3,13 @@ package dev.twine.examples.poetry;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
+import dev.twine.internet.Factory;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactorTCP;
+import dev.twine.internet.ITransport;
+import dev.twine.internet.endpoints.IStreamClientEndpoint;
 
 /**
  * A reusable poetry download API (the tutorial's {@code get_poetry(host, port)}, part 3 onwards): the
@@ -47,6 +50,51 @@ public final class PoetryClient {
         IConnector connector = reactor.connectTCP(host, port, factory);
         factory.connector = connector;
         return factory.deferred;
+    }
+
+    /**
+     * Downloads the poem from the server {@code endpoint} connects to (for example one made by
+     * {@code Endpoints.clientFromString}), telling {@code progress} (may be null) about each chunk. The
+     * Deferred fails with the endpoint's connect failure; cancelling it cancels the connect, or closes the
+     * connection once made.
+     */
+    public static Deferred<byte[]> getPoetry(IStreamClientEndpoint endpoint, ChunkListener progress) {
+        Deferred<IProtocol>[] connecting = newHolder();
+        ITransport[] connection = new ITransport[1];
+        Deferred<byte[]> poem = new Deferred<>(d -> {
+            if (connection[0] != null) {
+                connection[0].loseConnection();
+            } else {
+                connecting[0].cancel();
+            }
+        });
+        connecting[0] = endpoint.connect(new Factory(() -> new PoetryClientProtocol(
+                progress == null ? null : progress::chunk,
+                bytes -> {
+                    if (!poem.called()) {
+                        poem.callback(bytes);
+                    }
+                },
+                reason -> {
+                    if (!poem.called()) {
+                        poem.errback(reason);
+                    }
+                })));
+        connecting[0].addCallbacks(p -> {
+            connection[0] = ((PoetryClientProtocol) p).transport;
+            return null;
+        }, failure -> {
+            if (!poem.called()) {
+                poem.errback(failure);
+            }
+            return null;
+        });
+        return poem;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Deferred<IProtocol>[] newHolder() {
+        return new Deferred[1];
     }
 
     /** Fires its Deferred exactly once, from whichever ending comes first. */

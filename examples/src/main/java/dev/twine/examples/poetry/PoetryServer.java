@@ -16,27 +16,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code poetry-server [--iface HOST] --port PORT FILE}: the tutorial's fast poetry server. Every
+ * {@code poetry-server [--listen DESCRIPTION | [--iface HOST] --port PORT] FILE}: the tutorial's fast poetry server. Every
  * connection gets the file's bytes, exactly, then the server closes it. The file is read once, at
  * start; any file will do.
  */
 public final class PoetryServer {
-    public static final String USAGE = "poetry-server [--iface HOST] [--port PORT] FILE";
+    public static final String USAGE = "poetry-server [--listen DESCRIPTION | [--iface HOST] [--port PORT]] FILE";
 
     private PoetryServer() {
     }
 
     public static int main(List<String> argv) throws UsageException, IOException {
-        Args args = Args.parse(argv, Set.of("--iface", "--port"));
+        Args args = Args.parse(argv, Set.of(Servers.LISTEN, "--iface", "--port"));
         Path file = Path.of(args.single("poetry file"));
-        int port = args.port("--port", 0);
-        String iface = args.string("--iface", "127.0.0.1");
         byte[] poem = Files.readAllBytes(file);
 
         IReactor reactor = Reactors.reactor();
         ServerFactory factory = new ServerFactory(() -> new PoetryProtocol(poem));
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
+        IListeningPort listening = Servers.listen(reactor, args, factory, "127.0.0.1", 0);
         Out.println("Serving " + file + " on " + listening.getHost() + ".");
         ShutdownSignals.install(reactor);
         reactor.run();

@@ -16,22 +16,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code slowpoetry [--iface HOST] --port PORT [--num-bytes N] [--delay SECONDS] FILE}: the tutorial's
- * slow poetry server, which sends N bytes (default 10) every SECONDS (default 0.1), then closes, to
+ * {@code slowpoetry [--listen DESCRIPTION | [--iface HOST] --port PORT] [--num-bytes N] [--delay SECONDS]
+ * FILE}: the tutorial's slow poetry server, which sends N bytes (default 10) every SECONDS (default 0.1), then closes, to
  * make the clients' concurrency visible.
  */
 public final class SlowPoetryServer {
     public static final String USAGE =
-            "slowpoetry [--iface HOST] [--port PORT] [--num-bytes N] [--delay SECONDS] FILE";
+            "slowpoetry [--listen DESCRIPTION | [--iface HOST] [--port PORT]] [--num-bytes N] [--delay SECONDS] FILE";
 
     private SlowPoetryServer() {
     }
 
     public static int main(List<String> argv) throws UsageException, IOException {
-        Args args = Args.parse(argv, Set.of("--iface", "--port", "--num-bytes", "--delay"));
+        Args args = Args.parse(argv, Set.of(Servers.LISTEN, "--iface", "--port", "--num-bytes", "--delay"));
         Path file = Path.of(args.single("poetry file"));
-        int port = args.port("--port", 0);
-        String iface = args.string("--iface", "127.0.0.1");
         int numBytes = args.integer("--num-bytes", 10);
         double delay = args.seconds("--delay", 0.1);
         if (numBytes < 1) {
@@ -42,7 +40,7 @@ public final class SlowPoetryServer {
         IReactor reactor = Reactors.reactor();
         ServerFactory factory = new ServerFactory(() -> new SlowPoetryProtocol(reactor, poem, numBytes, delay));
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
+        IListeningPort listening = Servers.listen(reactor, args, factory, "127.0.0.1", 0);
         Out.println("Serving " + file + " on " + listening.getHost() + ", " + numBytes + " bytes every "
                 + delay + " seconds.");
         ShutdownSignals.install(reactor);

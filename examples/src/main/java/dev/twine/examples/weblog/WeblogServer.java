@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code weblog-server [--iface HOST] --port PORT LOGFILE}: streams an Apache access log to every client
+ * {@code weblog-server [--listen DESCRIPTION | [--iface HOST] --port PORT] LOGFILE}: streams an Apache access log to every client
  * as XML, following the tutorial's listing 4.
  *
  * <p>At start it skips what the log already holds. Every {@value #READ_INTERVAL} second a
@@ -34,7 +34,7 @@ import java.util.Set;
  * previous push, one {@code <hit .../>} line each (see {@link AccessLogRecord}).
  */
 public final class WeblogServer {
-    public static final String USAGE = "weblog-server [--iface HOST] [--port PORT] LOGFILE";
+    public static final String USAGE = "weblog-server [--listen DESCRIPTION | [--iface HOST] [--port PORT]] LOGFILE";
 
     static final double READ_INTERVAL = 1.0;
 
@@ -71,10 +71,8 @@ public final class WeblogServer {
     }
 
     public static int main(List<String> argv) throws UsageException, IOException {
-        Args args = Args.parse(argv, Set.of("--iface", "--port"));
+        Args args = Args.parse(argv, Set.of(Servers.LISTEN, "--iface", "--port"));
         Path logFile = Path.of(args.single("log file"));
-        int port = args.port("--port", 0);
-        String iface = args.string("--iface", "");
 
         IReactor reactor = Reactors.reactor();
         HitLog hits = new HitLog();
@@ -90,7 +88,7 @@ public final class WeblogServer {
             }
         };
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, Servers.BACKLOG, iface);
+        IListeningPort listening = Servers.listen(reactor, args, factory, "", 0);
 
         LoopingCall reader = new LoopingCall(reactor, () -> readLog(reactor, tail, hits));
         reactor.callWhenRunning(() -> reader.start(READ_INTERVAL));

@@ -1,5 +1,7 @@
 package dev.twine.nativeio.bsd;
 
+import dev.twine.nativeio.Platform;
+
 import java.util.Locale;
 
 /**
@@ -93,14 +95,8 @@ public enum KeventLayout {
      *         Windows, and OpenBSD/NetBSD/DragonFly, whose layouts have not been verified)
      */
     public static KeventLayout forOperatingSystem(String osName) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return DARWIN;
-        }
-        if (os.startsWith("freebsd")) {
-            return FREEBSD;
-        }
-        return null;
+        Platform platform = Platform.forOsName(osName);
+        return platform == null ? null : platform.keventLayout();
     }
 
     /** The name used by {@code twine.kqueue.abi}: {@code darwin}, {@code freebsd} or {@code libkqueue}. */

@@ -1,9 +1,6 @@
 package dev.twine.nativeio.bsd;
 
-import dev.twine.nativeio.binding.NativeBinding;
-import dev.twine.nativeio.binding.NativeBindings;
-import dev.twine.nativeio.linux.LinuxErrno;
-import dev.twine.nativeio.linux.LinuxSocketAbi;
+import dev.twine.nativeio.Platform;
 import dev.twine.nativeio.posix.ErrnoTable;
 import dev.twine.nativeio.posix.PosixSockets;
 import dev.twine.nativeio.posix.SocketAbi;
@@ -18,7 +15,7 @@ import dev.twine.nativeio.posix.SocketCalls;
  * whatever library sits on top: on macOS and FreeBSD they are that system's; a kqueue emulation on
  * Linux (libkqueue, the test shim) speaks a BSD kevent ABI over Linux sockets, with Linux errno
  * values. {@link #load} takes the first from the {@link KqueueConfig} and the second from
- * {@code os.name}.
+ * {@link Platform#current()}.
  *
  * @param sockets   socket system calls
  * @param kqueue    kqueue system calls
@@ -31,32 +28,16 @@ public record KqueueBindings(PosixSockets sockets, Kqueue kqueue, SocketAbi sock
                              ErrnoTable errno, KqueueConfig config) {
 
     /**
-     * Binds the socket calls and the configured kqueue library through the binding
-     * {@link NativeBindings#current()} chose.
+     * Binds the socket calls and the configured kqueue library with jnr-ffi.
      *
-     * @throws IllegalStateException if the binding forced by {@code -Dtwine.native} cannot load
      * @throws UnsupportedOperationException on a system without socket tables here
      * @throws UnsatisfiedLinkError if the kqueue library or its symbols cannot be found
      */
     public static KqueueBindings load(KqueueConfig config) {
-        String os = KqueueConfig.osName();
-        SocketAbi abi;
-        ErrnoTable errno;
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            abi = BsdSocketAbi.DARWIN;
-            errno = BsdErrno.DARWIN;
-        } else if (os.startsWith("freebsd")) {
-            abi = BsdSocketAbi.FREEBSD;
-            errno = BsdErrno.FREEBSD;
-        } else if (os.startsWith("linux")) {
-            abi = LinuxSocketAbi.current();
-            errno = LinuxErrno.TABLE;
-        } else {
-            throw new UnsupportedOperationException("no socket tables for " + System.getProperty("os.name"));
-        }
-        NativeBinding binding = NativeBindings.current();
-        return new KqueueBindings(binding.posixSockets(), binding.kqueue(config.library()), abi, config.layout(),
-                errno, config);
+        Platform platform = Platform.current();
+        PosixSockets sockets = Platform.posixSockets();
+        return new KqueueBindings(sockets, Platform.kqueue(config.library()), platform.socketAbi(), config.layout(),
+                platform.errno().withMessages(sockets::strerror), config);
     }
 
     /** The same bindings with other kqueue calls (a fault-injecting decorator, in tests). */

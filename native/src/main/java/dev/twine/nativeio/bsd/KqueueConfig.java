@@ -96,9 +96,4 @@ public record KqueueConfig(String library, KeventLayout layout) {
         }
         return value == null || value.isBlank() ? null : value.trim();
     }
-
-    /** Lower-cased {@code os.name}, for the checks above and in {@link KqueueBindings}. */
-    static String osName() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,5 +1,5 @@
 /**
- * kqueue for macOS and FreeBSD, bound with jnr-ffi, plus those systems' errno and socket tables.
+ * kqueue for macOS and FreeBSD (and kqueue emulations on Linux), bound with jnr-ffi.
  *
  * <ul>
  *   <li>{@link dev.twine.nativeio.bsd.Kqueue}: {@code kqueue} and {@code kevent} in the flat
@@ -9,10 +9,9 @@
  *       macOS, 64 on FreeBSD 12+) and the filter numbers that differ; never a hard-coded stride.
  *       {@link dev.twine.nativeio.bsd.KeventArray} reads and writes kevent arrays in direct memory at
  *       those offsets.</li>
- *   <li>{@link dev.twine.nativeio.bsd.BsdErrno}, {@link dev.twine.nativeio.bsd.BsdSocketAbi}: the
- *       tables the POSIX socket layer needs on macOS and FreeBSD.</li>
  *   <li>{@link dev.twine.nativeio.bsd.KqueueConfig}, {@link dev.twine.nativeio.bsd.KqueueBindings}:
- *       which library and ABI to use, and everything a backend needs in one value.</li>
+ *       which library and ABI to use, and everything a backend needs in one value (the socket and
+ *       errno tables of the kernel underneath, from {@link dev.twine.nativeio.Platform}).</li>
  * </ul>
  *
  * <p>On Linux these classes are exercised against the project's own kqueue emulation (compiled from

@@ -1,7 +1,6 @@
 /**
- * Linux: epoll and eventfd bindings, {@code struct epoll_event} layouts, Linux's socket constants
- * ({@link dev.twine.nativeio.linux.LinuxSocketAbi}) and errno table
- * ({@link dev.twine.nativeio.linux.LinuxErrno}), bundled for a backend by
+ * Linux: epoll and eventfd bindings and {@code struct epoll_event} layouts, bundled with Linux's socket
+ * and errno tables ({@link dev.twine.nativeio.Platform#LINUX}) for a backend by
  * {@link dev.twine.nativeio.linux.LinuxBindings}.
  */
 package dev.twine.nativeio.linux;

@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Native memory for the bindings: long-lived direct buffers and the address of any direct buffer.
+ * Native memory for the bindings: long-lived direct buffers, the address of any direct buffer, and
+ * blocks with an explicit owner ({@link #block(int)}), on every platform.
  *
  * <p>Every structure the bindings pass to the kernel (event arrays, iovecs, socket addresses) lives
  * in a direct {@link ByteBuffer} allocated once and read or written at fixed offsets with the
@@ -21,7 +22,15 @@ import java.nio.ByteOrder;
  * <p>{@link #address(ByteBuffer)} is on the read/write path for callers' own direct buffers, so it
  * reads {@code java.nio.Buffer.address} through {@code sun.misc.Unsafe} (a plain field load once the
  * JIT has inlined the constant method handle) instead of a JNI {@code GetDirectBufferAddress} call.
- * Where {@code Unsafe} is not reachable it falls back to jffi's JNI call. Thread-safe.
+ * Where {@code Unsafe} is not reachable (the trimmed Windows JRE used under Wine) it falls back to
+ * jffi's JNI call. The static methods are thread-safe.
+ *
+ * <p>A block ({@link #block(int)}) is for memory the kernel writes <em>asynchronously</em> (an IOCP
+ * poll's {@code IO_STATUS_BLOCK} and {@code AFD_POLL_INFO}, a completion-entry array): its owner holds it
+ * until the kernel is known to be done, then calls {@link #free()}, after which {@link #address(int)}
+ * refuses, so a stale record cannot be handed to the kernel again; the memory goes back when the block
+ * is unreachable. Fields are read and written through the bounds-checked buffer in the platform's byte
+ * order. A block belongs to one owner (a poller, on the reactor thread) and is not thread-safe.
  */
 public final class DirectMemory {
 
@@ -81,7 +90,33 @@ public final class DirectMemory {
         ADDRESS_OFFSET = offset;
     }
 
-    private DirectMemory() {
+    private final ByteBuffer buffer;
+    private final long base;
+    private boolean freed;
+
+    private DirectMemory(int size) {
+        this.buffer = allocate(size);
+        this.base = address(buffer);
+    }
+
+    /**
+     * A zeroed block of {@code size} bytes, aligned for any scalar.
+     *
+     * @throws IllegalArgumentException if {@code size} is not positive
+     */
+    public static DirectMemory block(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("size must be positive: " + size);
+        }
+        return new DirectMemory(size);
+    }
+
+    /**
+     * Reads a 4-byte integer at an absolute address, for structures found through a pointer the kernel
+     * handed back (a completion entry's {@code lpOverlapped}) rather than through their block.
+     */
+    public static int peekInt(long address) {
+        return MemoryIO.getInstance().getInt(address);
     }
 
     /**
@@ -117,5 +152,52 @@ public final class DirectMemory {
             }
         }
         return MemoryIO.getInstance().getDirectBufferAddress(buffer);
+    }
+
+    /**
+     * The address of byte {@code offset} of this block.
+     *
+     * @throws IllegalStateException after {@link #free()}
+     */
+    public long address(int offset) {
+        if (freed) {
+            throw new IllegalStateException("native block used after free");
+        }
+        return base + offset;
+    }
+
+    /** The block's size in bytes. */
+    public int size() {
+        return buffer.capacity();
+    }
+
+    /** The {@code int} at {@code offset}. */
+    public int getInt(int offset) {
+        return buffer.getInt(offset);
+    }
+
+    /** The {@code long} at {@code offset}. */
+    public long getLong(int offset) {
+        return buffer.getLong(offset);
+    }
+
+    /** Writes an {@code int} at {@code offset}. */
+    public void putInt(int offset, int value) {
+        buffer.putInt(offset, value);
+    }
+
+    /** Writes a {@code long} at {@code offset}. */
+    public void putLong(int offset, long value) {
+        buffer.putLong(offset, value);
+    }
+
+    /** Writes a {@code short} at {@code offset}. */
+    public void putShort(int offset, short value) {
+        buffer.putShort(offset, value);
+    }
+
+    /** Ends the owner's use of the block. Idempotent; the block must not be used afterwards. */
+    public void free() {
+        freed = true;
     }
 }

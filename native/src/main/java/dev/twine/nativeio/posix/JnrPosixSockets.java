@@ -69,7 +69,11 @@ public final class JnrPosixSockets implements PosixSockets {
          */
         @SaveError @Variadic(fixedCount = 2) int fcntl(int fd, int cmd, int arg);
 
-        /** Returns a C string, which jnr-ffi copies into a Java string; only used to report errors. */
+        /**
+         * strerror rather than strerror_r: glibc exports the GNU strerror_r (returning a pointer) under
+         * that name and the BSDs the XSI one (returning an int), while strerror is one signature
+         * everywhere and thread-safe in glibc 2.32+, macOS and FreeBSD for known numbers (strerror(3)).
+         */
         @IgnoreError String strerror(int errnum);
     }
 

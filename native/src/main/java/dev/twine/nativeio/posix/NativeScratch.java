@@ -2,10 +2,14 @@ package dev.twine.nativeio.posix;
 
 import java.nio.ByteBuffer;
 
+import static dev.twine.nativeio.posix.SocketConstant.IOVEC_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.IOV_MAX;
+import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_STORAGE_SIZE;
+
 /**
  * One thread's reusable native memory for socket calls, so that no read, write or option call
  * allocates: a socket-address area with its {@code socklen_t}, an integer option value with its
- * length, an {@code iovec} array of {@link SocketAbi#iovMax()} entries, and a staging area through
+ * length, an {@code iovec} array of {@link SocketConstant#IOV_MAX} entries, and a staging area through
  * which heap buffers are read and written (the JDK's {@code sun.nio.ch.Util} temporary-buffer cache
  * plays the same role).
  *
@@ -38,13 +42,13 @@ final class NativeScratch {
     final long stagingAddress;
 
     NativeScratch(SocketAbi abi) {
-        sockaddrLengthIndex = align8(abi.sockaddrStorageSize());
+        sockaddrLengthIndex = align8(abi.get(SOCKADDR_STORAGE_SIZE));
         sockaddr = DirectMemory.allocate(sockaddrLengthIndex + 8);
         sockaddrAddress = DirectMemory.address(sockaddr);
         sockaddrLengthAddress = sockaddrAddress + sockaddrLengthIndex;
         words = DirectMemory.allocate(WORD_AREA);
         wordsAddress = DirectMemory.address(words);
-        iovecs = DirectMemory.allocate(abi.iovMax() * abi.iovecSize());
+        iovecs = DirectMemory.allocate(abi.get(IOV_MAX) * abi.get(IOVEC_SIZE));
         iovecsAddress = DirectMemory.address(iovecs);
         staging = DirectMemory.allocate(STAGING_SIZE);
         stagingAddress = DirectMemory.address(staging);

@@ -7,6 +7,9 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 
+import static dev.twine.nativeio.posix.SocketConstant.SOL_SOCKET;
+import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEADDR;
+
 /**
  * Opens non-blocking, close-on-exec TCP sockets on POSIX descriptors: the {@link SocketProvider} of
  * every descriptor-based backend (epoll here, kqueue on BSD and macOS). It knows nothing about
@@ -44,11 +47,36 @@ public final class PosixSocketProvider implements SocketProvider {
      */
     @Override
     public PosixListeningSocket listen(InetSocketAddress local, int backlog) throws IOException {
+        return listen(local, backlog, false);
+    }
+
+    /** True where the ABI names a balancing option ({@link SocketAbi#balancedReuseport()}). */
+    @Override
+    public boolean balancesSharedListeners() {
+        return calls.abi().balancedReuseport() != 0;
+    }
+
+    /**
+     * As {@link #listen}, with the balancing option set before {@code bind}, as socket(7) requires of every
+     * socket that shares the address.
+     */
+    @Override
+    public PosixListeningSocket listenBalanced(InetSocketAddress local, int backlog) throws IOException {
+        if (!balancesSharedListeners()) {
+            throw new UnsupportedOperationException(calls.abi().platform() + " cannot balance a shared listening address");
+        }
+        return listen(local, backlog, true);
+    }
+
+    private PosixListeningSocket listen(InetSocketAddress local, int backlog, boolean balanced) throws IOException {
         boolean ipv6 = local.getAddress() instanceof Inet6Address;
         int fd = calls.openStream(ipv6);
         try {
             SocketAbi abi = calls.abi();
-            calls.setIntOption(fd, abi.solSocket(), abi.soReuseaddr(), 1);
+            calls.setIntOption(fd, abi.get(SOL_SOCKET), abi.get(SO_REUSEADDR), 1);
+            if (balanced) {
+                calls.setIntOption(fd, abi.get(SOL_SOCKET), abi.balancedReuseport(), 1);
+            }
             calls.bind(fd, ipv6, local);
             calls.listen(fd, backlog);
         } catch (IOException | RuntimeException e) {

@@ -93,11 +93,8 @@ public interface PosixSockets {
     int fcntl(int fd, int cmd, int arg);
 
     /**
-     * {@code char *strerror(int errnum)}: the C library's description of an error number, copied
-     * into a Java string. Not on any hot path: it is called only when an error is being reported.
-     * glibc returns a pointer to a constant string for every known number (and a per-thread buffer
-     * for unknown ones, strerror(3) "ATTRIBUTES"), so the copy is taken before anything else can
-     * overwrite it.
+     * {@code char *strerror(int errnum)}: the C library's description of {@code errno}, for messages.
+     * Called only on error paths.
      */
     String strerror(int errno);
 }

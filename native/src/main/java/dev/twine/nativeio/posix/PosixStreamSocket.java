@@ -9,6 +9,17 @@ import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.Objects;
 
+import static dev.twine.nativeio.posix.SocketConstant.IOVEC_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.IOV_BASE;
+import static dev.twine.nativeio.posix.SocketConstant.IOV_LEN;
+import static dev.twine.nativeio.posix.SocketConstant.IOV_MAX;
+import static dev.twine.nativeio.posix.SocketConstant.IPPROTO_TCP;
+import static dev.twine.nativeio.posix.SocketConstant.SHUT_RD;
+import static dev.twine.nativeio.posix.SocketConstant.SHUT_WR;
+import static dev.twine.nativeio.posix.SocketConstant.SOL_SOCKET;
+import static dev.twine.nativeio.posix.SocketConstant.SO_KEEPALIVE;
+import static dev.twine.nativeio.posix.SocketConstant.TCP_NODELAY;
+
 /**
  * A non-blocking TCP socket on a POSIX descriptor. Poller-agnostic: it only makes socket calls, and
  * any descriptor poller (epoll, kqueue) can watch {@link #fileno()}.
@@ -126,7 +137,7 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
      * One {@code writev} over the buffers' remaining bytes, in order. Direct buffers are referenced
      * in place; heap buffers are copied into the staging area until it is full, and the gather stops
      * at the first heap buffer that did not fit entirely, so the bytes sent are always a prefix of
-     * the sequence. At most {@link SocketAbi#iovMax()} buffers are sent per call.
+     * the sequence. At most {@link SocketConstant#IOV_MAX} buffers are sent per call.
      */
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
@@ -134,7 +145,7 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
         int fd = openFd("writev");
         SocketAbi abi = calls.abi();
         NativeScratch scratch = calls.scratch();
-        int iovMax = abi.iovMax();
+        int iovMax = abi.get(IOV_MAX);
         int count = 0;
         int staged = 0;
         long firstBase = 0;
@@ -160,9 +171,9 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
                 base = scratch.stagingAddress + staged;
                 staged += take;
             }
-            int slot = count * abi.iovecSize();
-            scratch.iovecs.putLong(slot + abi.iovBaseOffset(), base);
-            scratch.iovecs.putLong(slot + abi.iovLenOffset(), take);
+            int slot = count * abi.get(IOVEC_SIZE);
+            scratch.iovecs.putLong(slot + abi.get(IOV_BASE), base);
+            scratch.iovecs.putLong(slot + abi.get(IOV_LEN), take);
             if (count == 0) {
                 firstBase = base;
                 firstLength = take;
@@ -192,12 +203,12 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
 
     @Override
     public void shutdownOutput() throws IOException {
-        calls.shutdown(openFd("shutdown"), calls.abi().shutWr());
+        calls.shutdown(openFd("shutdown"), calls.abi().get(SHUT_WR));
     }
 
     @Override
     public void shutdownInput() throws IOException {
-        calls.shutdown(openFd("shutdown"), calls.abi().shutRd());
+        calls.shutdown(openFd("shutdown"), calls.abi().get(SHUT_RD));
     }
 
     /**
@@ -236,24 +247,24 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
     @Override
     public void setTcpNoDelay(boolean on) throws IOException {
         SocketAbi abi = calls.abi();
-        calls.setIntOption(openFd("setsockopt"), abi.ipprotoTcp(), abi.tcpNodelay(), on ? 1 : 0);
+        calls.setIntOption(openFd("setsockopt"), abi.get(IPPROTO_TCP), abi.get(TCP_NODELAY), on ? 1 : 0);
     }
 
     @Override
     public boolean getTcpNoDelay() throws IOException {
         SocketAbi abi = calls.abi();
-        return calls.getIntOption(openFd("getsockopt"), abi.ipprotoTcp(), abi.tcpNodelay()) != 0;
+        return calls.getIntOption(openFd("getsockopt"), abi.get(IPPROTO_TCP), abi.get(TCP_NODELAY)) != 0;
     }
 
     @Override
     public void setKeepAlive(boolean on) throws IOException {
         SocketAbi abi = calls.abi();
-        calls.setIntOption(openFd("setsockopt"), abi.solSocket(), abi.soKeepalive(), on ? 1 : 0);
+        calls.setIntOption(openFd("setsockopt"), abi.get(SOL_SOCKET), abi.get(SO_KEEPALIVE), on ? 1 : 0);
     }
 
     @Override
     public boolean getKeepAlive() throws IOException {
         SocketAbi abi = calls.abi();
-        return calls.getIntOption(openFd("getsockopt"), abi.solSocket(), abi.soKeepalive()) != 0;
+        return calls.getIntOption(openFd("getsockopt"), abi.get(SOL_SOCKET), abi.get(SO_KEEPALIVE)) != 0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.twine.nativeio.posix;
 
-import java.io.IOException;
+import dev.twine.spi.SocketError;
+import dev.twine.spi.SocketErrorException;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,60 +10,76 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
+import static dev.twine.nativeio.posix.SocketConstant.AF_INET;
+import static dev.twine.nativeio.posix.SocketConstant.AF_INET6;
+import static dev.twine.nativeio.posix.SocketConstant.SIN6_ADDR;
+import static dev.twine.nativeio.posix.SocketConstant.SIN6_PORT;
+import static dev.twine.nativeio.posix.SocketConstant.SIN6_SCOPE_ID;
+import static dev.twine.nativeio.posix.SocketConstant.SIN_ADDR;
+import static dev.twine.nativeio.posix.SocketConstant.SIN_FAMILY;
+import static dev.twine.nativeio.posix.SocketConstant.SIN_FAMILY_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.SIN_PORT;
+import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_IN6_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_IN_SIZE;
+
 /**
  * Converts between {@link InetSocketAddress} and {@code struct sockaddr_in}/{@code sockaddr_in6} in
- * native memory, using the offsets of one {@link SocketAbi}.
+ * native memory, using the family numbers and offsets of one {@link SocketAbi}: the same code serves
+ * Linux, the BSDs (whose structures start with a one-byte {@code sin_len}) and Winsock.
  *
- * <p>An IPv6 socket is given IPv4 destinations as IPv4-mapped addresses ({@code ::ffff:a.b.c.d},
- * RFC 4291 section 2.5.5.2), which is how a dual-stack socket reaches IPv4 peers; when the kernel reports
- * such an address back, {@link InetAddress#getByAddress(byte[])} turns it into an
- * {@link Inet4Address}, so callers see the peer as the IPv4 host it is.
+ * <p>The family, flow info and scope id are in the buffer's (host) order; the port is in network order
+ * and the address bytes are copied as they are. An IPv6 socket is given IPv4 destinations as
+ * IPv4-mapped addresses ({@code ::ffff:a.b.c.d}, RFC 4291 section 2.5.5.2), which is how a dual-stack
+ * socket reaches IPv4 peers; when the kernel reports such an address back,
+ * {@link InetAddress#getByAddress(byte[])} turns it into an {@link Inet4Address}.
  *
- * <p>Stateless apart from its table; thread-safe. Decoding allocates (addresses are objects), but
- * it happens only when someone asks for an address, never per read or write.
+ * <p>Stateless apart from its table; thread-safe. Decoding allocates (addresses are objects), but only
+ * when someone asks for an address, never per read or write.
  */
-final class SockaddrCodec {
+public final class SockaddrCodec {
 
     private final SocketAbi abi;
 
-    SockaddrCodec(SocketAbi abi) {
+    /** A codec for the structures of {@code abi}'s platform. */
+    public SockaddrCodec(SocketAbi abi) {
         this.abi = abi;
     }
 
     /**
-     * Writes {@code address} at index 0 of {@code into} for a socket of the given family.
+     * Writes {@code address} at index 0 of {@code into} (the buffer's byte order must be the platform's)
+     * for a socket of the given family.
      *
      * @return the {@code socklen_t} to pass, or {@code -1} if an IPv6 address was given to an IPv4
-     *         socket (the caller reports {@code EAFNOSUPPORT})
-     * @throws IllegalArgumentException if the address is unresolved
+     *         socket (the caller reports {@code EAFNOSUPPORT} with its system's number)
+     * @throws SocketErrorException {@code EINVAL} if the address is unresolved
      */
-    int encode(InetSocketAddress address, boolean ipv6Socket, ByteBuffer into) {
-        if (address.isUnresolved()) {
-            throw new IllegalArgumentException("unresolved address " + address);
-        }
+    public int encode(InetSocketAddress address, boolean ipv6Socket, ByteBuffer into) throws SocketErrorException {
         InetAddress ip = address.getAddress();
+        if (ip == null) {
+            throw new SocketErrorException(SocketError.EINVAL, "unresolved address " + address);
+        }
         int port = address.getPort();
-        for (int i = 0; i < abi.sockaddrIn6Size(); i++) {
+        for (int i = 0; i < abi.get(SOCKADDR_IN6_SIZE); i++) {
             into.put(i, (byte) 0);
         }
         if (!ipv6Socket) {
             if (!(ip instanceof Inet4Address)) {
                 return -1;
             }
-            int size = abi.sockaddrInSize();
-            putFamily(into, abi.afInet(), size);
-            putPort(into, abi.sinPortOffset(), port);
-            into.put(abi.sinAddrOffset(), ip.getAddress());
+            int size = abi.get(SOCKADDR_IN_SIZE);
+            putFamily(into, abi.get(AF_INET), size);
+            putPort(into, abi.get(SIN_PORT), port);
+            into.put(abi.get(SIN_ADDR), ip.getAddress());
             return size;
         }
-        int size = abi.sockaddrIn6Size();
-        putFamily(into, abi.afInet6(), size);
-        putPort(into, abi.sin6PortOffset(), port);
+        int size = abi.get(SOCKADDR_IN6_SIZE);
+        putFamily(into, abi.get(AF_INET6), size);
+        putPort(into, abi.get(SIN6_PORT), port);
         if (ip instanceof Inet6Address v6) {
-            into.put(abi.sin6AddrOffset(), v6.getAddress());
-            into.putInt(abi.sin6ScopeIdOffset(), v6.getScopeId());
+            into.put(abi.get(SIN6_ADDR), v6.getAddress());
+            into.putInt(abi.get(SIN6_SCOPE_ID), v6.getScopeId());
         } else {
-            int at = abi.sin6AddrOffset();
+            int at = abi.get(SIN6_ADDR);
             into.put(at + 10, (byte) 0xff);
             into.put(at + 11, (byte) 0xff);
             into.put(at + 12, ip.getAddress());
@@ -73,38 +91,42 @@ final class SockaddrCodec {
      * Reads the address the kernel wrote at index 0 of {@code from}.
      *
      * @param length the {@code socklen_t} the kernel returned
-     * @throws IOException if the family is neither IPv4 nor IPv6
+     * @throws SocketErrorException {@code EAFNOSUPPORT} if the family is neither IPv4 nor IPv6
      */
-    InetSocketAddress decode(ByteBuffer from, int length) throws IOException {
-        int family = abi.sockaddrHasLength() ? from.get(1) & 0xff : from.getShort(0) & 0xffff;
+    public InetSocketAddress decode(ByteBuffer from, int length) throws SocketErrorException {
+        int at = abi.get(SIN_FAMILY);
+        int family = abi.get(SIN_FAMILY_SIZE) == 1 ? from.get(at) & 0xff : from.getShort(at) & 0xffff;
         try {
-            if (family == abi.afInet() && length >= abi.sockaddrInSize()) {
+            if (family == abi.get(AF_INET) && length >= abi.get(SOCKADDR_IN_SIZE)) {
                 byte[] ip = new byte[4];
-                from.get(abi.sinAddrOffset(), ip);
-                return new InetSocketAddress(InetAddress.getByAddress(ip), getPort(from, abi.sinPortOffset()));
+                from.get(abi.get(SIN_ADDR), ip);
+                return new InetSocketAddress(InetAddress.getByAddress(ip), getPort(from, abi.get(SIN_PORT)));
             }
-            if (family == abi.afInet6() && length >= abi.sockaddrIn6Size()) {
+            if (family == abi.get(AF_INET6) && length >= abi.get(SOCKADDR_IN6_SIZE)) {
                 byte[] ip = new byte[16];
-                from.get(abi.sin6AddrOffset(), ip);
-                int scope = from.getInt(abi.sin6ScopeIdOffset());
+                from.get(abi.get(SIN6_ADDR), ip);
+                int scope = from.getInt(abi.get(SIN6_SCOPE_ID));
                 InetAddress address = scope != 0 && !isV4Mapped(ip)
                         ? Inet6Address.getByAddress(null, ip, scope)
                         : InetAddress.getByAddress(ip);
-                return new InetSocketAddress(address, getPort(from, abi.sin6PortOffset()));
+                return new InetSocketAddress(address, getPort(from, abi.get(SIN6_PORT)));
             }
         } catch (UnknownHostException impossible) {
             // getByAddress throws only for a wrong array length, which the code above rules out.
             throw new AssertionError(impossible);
         }
-        throw new IOException("unsupported socket address family " + family + " (length " + length + ")");
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT,
+                "unsupported socket address family " + family + " (length " + length + ")");
     }
 
+    /** BSD structures start with their length in one byte, then a one-byte family. */
     private void putFamily(ByteBuffer into, int family, int size) {
-        if (abi.sockaddrHasLength()) {
+        int at = abi.get(SIN_FAMILY);
+        if (abi.get(SIN_FAMILY_SIZE) == 1) {
             into.put(0, (byte) size);
-            into.put(1, (byte) family);
+            into.put(at, (byte) family);
         } else {
-            into.putShort(0, (short) family);
+            into.putShort(at, (short) family);
         }
     }
 

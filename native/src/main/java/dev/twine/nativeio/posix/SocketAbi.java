@@ -1,156 +1,99 @@
 package dev.twine.nativeio.posix;
 
+import dev.twine.nativeio.Platform;
+
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * The socket constants and structure layouts of one operating system and architecture: everything
- * the POSIX socket layer needs to know that C headers would otherwise tell it.
+ * One platform's column of {@link SocketConstant}, read with {@link #get}: everything the socket
+ * layer ({@link SocketCalls}, {@link SockaddrCodec}, the handles) needs to know that C headers would
+ * otherwise tell it.
  *
- * <p>The layer itself ({@link SocketCalls}, {@link SockaddrCodec}, the handles) is written once
- * against this interface; each OS provides one implementation that quotes its headers next to the
- * values (Linux: {@code dev.twine.nativeio.linux.LinuxSocketAbi}; BSD and macOS are added in their
- * own package). A JUnit test compiles a C program that prints the real values and compares them with
- * the table, so a wrong number fails the build rather than a connection.
- *
- * <p>Only 64-bit ABIs are described: pointers and {@code size_t} are 8 bytes wide.
- *
- * <p>Implementations are immutable and thread-safe.
+ * <p>Obtain it from {@link Platform#socketAbi()}. Immutable and thread-safe.
  */
-public interface SocketAbi {
+public final class SocketAbi {
 
-    /** A label such as {@code "linux-x86_64"}, used in messages. */
-    String platform();
+    /** The value of a row a platform's headers do not have. */
+    public static final int ABSENT = Integer.MIN_VALUE;
 
-    // -- socket(2) --
+    private static final Map<Platform, SocketAbi> BY_PLATFORM = new EnumMap<>(Platform.class);
 
-    /** {@code AF_INET}. */
-    int afInet();
+    static {
+        for (Platform p : Platform.values()) {
+            BY_PLATFORM.put(p, new SocketAbi(p));
+        }
+    }
 
-    /** {@code AF_INET6}. */
-    int afInet6();
+    private final Platform platform;
+    private final int[] values;
 
-    /** {@code SOCK_STREAM}. */
-    int sockStream();
+    private SocketAbi(Platform platform) {
+        this.platform = platform;
+        SocketConstant[] rows = SocketConstant.values();
+        this.values = new int[rows.length];
+        for (SocketConstant row : rows) {
+            values[row.ordinal()] = row.value(platform);
+        }
+    }
 
-    /**
-     * {@code SOCK_NONBLOCK}, or {@code 0} where {@code socket} and {@code accept4} take no such flag
-     * (macOS): the layer then sets {@code O_NONBLOCK} with {@code fcntl}.
-     */
-    int sockNonblock();
+    /** The table of {@code platform}. */
+    public static SocketAbi of(Platform platform) {
+        return BY_PLATFORM.get(platform);
+    }
 
-    /** {@code SOCK_CLOEXEC}, or {@code 0} where unsupported: the layer then sets {@code FD_CLOEXEC}. */
-    int sockCloexec();
+    /** The platform described, e.g. for messages. */
+    public Platform platform() {
+        return platform;
+    }
 
-    /** True where {@code accept4} exists (Linux, FreeBSD); macOS has only {@code accept}. */
-    boolean hasAccept4();
-
-    // -- getsockopt(2) / setsockopt(2) --
-
-    /** {@code SOL_SOCKET}. */
-    int solSocket();
-
-    /** {@code SO_REUSEADDR}. */
-    int soReuseaddr();
-
-    /** {@code SO_ERROR}. */
-    int soError();
-
-    /** {@code SO_KEEPALIVE}. */
-    int soKeepalive();
-
-    /** {@code SO_LINGER}. */
-    int soLinger();
-
-    /** {@code IPPROTO_TCP}. */
-    int ipprotoTcp();
-
-    /** {@code TCP_NODELAY}. */
-    int tcpNodelay();
-
-    // -- shutdown(2) --
-
-    /** {@code SHUT_RD}. */
-    int shutRd();
-
-    /** {@code SHUT_WR}. */
-    int shutWr();
-
-    // -- fcntl(2) --
-
-    /** {@code F_GETFL}. */
-    int fGetfl();
-
-    /** {@code F_SETFL}. */
-    int fSetfl();
-
-    /** {@code O_NONBLOCK}. */
-    int oNonblock();
-
-    /** {@code F_GETFD}. */
-    int fGetfd();
-
-    /** {@code F_SETFD}. */
-    int fSetfd();
-
-    /** {@code FD_CLOEXEC}. */
-    int fdCloexec();
-
-    // -- struct sockaddr_in, struct sockaddr_in6 --
+    /** True when this platform's headers define {@code row}. */
+    public boolean has(SocketConstant row) {
+        return values[row.ordinal()] != ABSENT;
+    }
 
     /**
-     * True where socket addresses start with a one-byte length ({@code sin_len}) followed by a
-     * one-byte family (BSD, macOS); false where the family is a two-byte {@code sa_family_t} at
-     * offset 0 (Linux).
+     * The value of {@code row}.
+     *
+     * @throws UnsupportedOperationException when this platform does not define it
      */
-    boolean sockaddrHasLength();
+    public int get(SocketConstant row) {
+        int value = values[row.ordinal()];
+        if (value == ABSENT) {
+            throw new UnsupportedOperationException(platform.label() + " has no " + row);
+        }
+        return value;
+    }
 
-    /** {@code sizeof(struct sockaddr_in)}. */
-    int sockaddrInSize();
+    /** The value of a flag row, or {@code 0} (no flag) where this platform does not define it. */
+    public int flag(SocketConstant row) {
+        int value = values[row.ordinal()];
+        return value == ABSENT ? 0 : value;
+    }
 
-    /** {@code offsetof(struct sockaddr_in, sin_port)}; the port is in network byte order. */
-    int sinPortOffset();
+    /**
+     * The option that lets several listening sockets share one address with the kernel spreading new
+     * connections among them, or {@code 0} where there is none: {@code SO_REUSEPORT_LB} on FreeBSD (since
+     * 12.0), {@code SO_REUSEPORT} on Linux (socket(7), since 3.9). macOS's {@code SO_REUSEPORT} only lets
+     * the last socket bound take every connection, so it does not count.
+     */
+    public int balancedReuseport() {
+        if (has(SocketConstant.SO_REUSEPORT_LB)) {
+            return get(SocketConstant.SO_REUSEPORT_LB);
+        }
+        return platform == Platform.LINUX ? get(SocketConstant.SO_REUSEPORT) : 0;
+    }
 
-    /** {@code offsetof(struct sockaddr_in, sin_addr)}. */
-    int sinAddrOffset();
+    /**
+     * True where {@code accept4} exists (Linux, FreeBSD): exactly where {@code SOCK_NONBLOCK} does, since
+     * both came together; macOS has only {@code accept}.
+     */
+    public boolean hasAccept4() {
+        return has(SocketConstant.SOCK_NONBLOCK);
+    }
 
-    /** {@code sizeof(struct sockaddr_in6)}. */
-    int sockaddrIn6Size();
-
-    /** {@code offsetof(struct sockaddr_in6, sin6_port)}. */
-    int sin6PortOffset();
-
-    /** {@code offsetof(struct sockaddr_in6, sin6_flowinfo)}. */
-    int sin6FlowinfoOffset();
-
-    /** {@code offsetof(struct sockaddr_in6, sin6_addr)}. */
-    int sin6AddrOffset();
-
-    /** {@code offsetof(struct sockaddr_in6, sin6_scope_id)}. */
-    int sin6ScopeIdOffset();
-
-    /** {@code sizeof(struct sockaddr_storage)}: room for any address. */
-    int sockaddrStorageSize();
-
-    // -- struct linger --
-
-    /** {@code sizeof(struct linger)}. */
-    int lingerSize();
-
-    /** {@code offsetof(struct linger, l_onoff)}. */
-    int lingerOnoffOffset();
-
-    /** {@code offsetof(struct linger, l_linger)}. */
-    int lingerLingerOffset();
-
-    // -- struct iovec --
-
-    /** {@code sizeof(struct iovec)}. */
-    int iovecSize();
-
-    /** {@code offsetof(struct iovec, iov_base)}. */
-    int iovBaseOffset();
-
-    /** {@code offsetof(struct iovec, iov_len)}; the field is a {@code size_t}. */
-    int iovLenOffset();
-
-    /** {@code IOV_MAX}: the most iovecs one {@code readv}/{@code writev} accepts. */
-    int iovMax();
+    @Override
+    public String toString() {
+        return "SocketAbi[" + platform.label() + "]";
+    }
 }

@@ -5,6 +5,24 @@ import dev.twine.spi.SocketErrorException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
+import static dev.twine.nativeio.posix.SocketConstant.AF_INET;
+import static dev.twine.nativeio.posix.SocketConstant.AF_INET6;
+import static dev.twine.nativeio.posix.SocketConstant.FD_CLOEXEC;
+import static dev.twine.nativeio.posix.SocketConstant.F_GETFL;
+import static dev.twine.nativeio.posix.SocketConstant.F_SETFD;
+import static dev.twine.nativeio.posix.SocketConstant.F_SETFL;
+import static dev.twine.nativeio.posix.SocketConstant.LINGER_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.L_LINGER;
+import static dev.twine.nativeio.posix.SocketConstant.L_ONOFF;
+import static dev.twine.nativeio.posix.SocketConstant.O_NONBLOCK;
+import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_STORAGE_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.SOCK_CLOEXEC;
+import static dev.twine.nativeio.posix.SocketConstant.SOCK_NONBLOCK;
+import static dev.twine.nativeio.posix.SocketConstant.SOCK_STREAM;
+import static dev.twine.nativeio.posix.SocketConstant.SOL_SOCKET;
+import static dev.twine.nativeio.posix.SocketConstant.SO_ERROR;
+import static dev.twine.nativeio.posix.SocketConstant.SO_LINGER;
+
 /**
  * The socket calls with their error policy applied, in one place: system calls that may be
  * restarted are retried on {@code EINTR}; "would block" becomes a return value; every other error
@@ -86,12 +104,12 @@ public final class SocketCalls {
 
     /** Opens a non-blocking, close-on-exec stream socket of the given family. */
     public int openStream(boolean ipv6) throws SocketErrorException {
-        int type = abi.sockStream() | abi.sockNonblock() | abi.sockCloexec();
-        int fd = sys.socket(ipv6 ? abi.afInet6() : abi.afInet(), type, 0);
+        int type = abi.get(SOCK_STREAM) | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
+        int fd = sys.socket(ipv6 ? abi.get(AF_INET6) : abi.get(AF_INET), type, 0);
         if (fd < 0) {
             throw failure("socket", fd);
         }
-        if (abi.sockNonblock() == 0 || abi.sockCloexec() == 0) {
+        if (abi.flag(SOCK_NONBLOCK) == 0 || abi.flag(SOCK_CLOEXEC) == 0) {
             makeNonBlockingCloexec(fd, "socket");
         }
         return fd;
@@ -109,10 +127,10 @@ public final class SocketCalls {
         NativeScratch s = scratch();
         int fd;
         do {
-            s.sockaddr.putInt(s.sockaddrLengthIndex, abi.sockaddrStorageSize());
+            s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
             fd = flagsAtOnce
                     ? sys.accept4(listenFd, s.sockaddrAddress, s.sockaddrLengthAddress,
-                            abi.sockNonblock() | abi.sockCloexec())
+                            abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC))
                     : sys.accept(listenFd, s.sockaddrAddress, s.sockaddrLengthAddress);
         } while (fd == -eintr);
         if (fd < 0) {
@@ -139,10 +157,10 @@ public final class SocketCalls {
     }
 
     private void makeNonBlockingCloexec(int fd, String call) throws SocketErrorException {
-        int flags = sys.fcntl(fd, abi.fGetfl(), 0);
-        int result = flags < 0 ? flags : sys.fcntl(fd, abi.fSetfl(), flags | abi.oNonblock());
+        int flags = sys.fcntl(fd, abi.get(F_GETFL), 0);
+        int result = flags < 0 ? flags : sys.fcntl(fd, abi.get(F_SETFL), flags | abi.get(O_NONBLOCK));
         if (result >= 0) {
-            result = sys.fcntl(fd, abi.fSetfd(), abi.fdCloexec());
+            result = sys.fcntl(fd, abi.get(F_SETFD), abi.get(FD_CLOEXEC));
         }
         if (result < 0) {
             close(fd);
@@ -202,7 +220,7 @@ public final class SocketCalls {
         }
     }
 
-    /** {@code shutdown(fd, how)} with {@code how} one of {@link SocketAbi#shutRd()}, {@link SocketAbi#shutWr()}. */
+    /** {@code shutdown(fd, how)} with {@code how} one of {@code SHUT_RD}, {@code SHUT_WR} of {@link SocketConstant}. */
     public void shutdown(int fd, int how) throws SocketErrorException {
         int result = sys.shutdown(fd, how);
         if (result != 0) {
@@ -244,13 +262,7 @@ public final class SocketCalls {
         do {
             n = sys.write(fd, address, length);
         } while (n == -eintr);
-        if (n >= 0) {
-            return n;
-        }
-        if (wouldBlock(n)) {
-            return 0;
-        }
-        throw failure("write", n);
+        return written(n, "write");
     }
 
     /**
@@ -263,13 +275,17 @@ public final class SocketCalls {
         do {
             n = sys.writev(fd, iovAddress, count);
         } while (n == -eintr);
+        return written(n, "writev");
+    }
+
+    private long written(long n, String call) throws SocketErrorException {
         if (n >= 0) {
             return n;
         }
         if (wouldBlock(n)) {
             return 0;
         }
-        throw failure("writev", n);
+        throw failure(call, n);
     }
 
     // -- options --
@@ -305,9 +321,9 @@ public final class SocketCalls {
     /** Sets {@code SO_LINGER} to {@code {onoff, seconds}}. */
     public void setLinger(int fd, boolean on, int seconds) throws SocketErrorException {
         NativeScratch s = scratch();
-        s.words.putInt(abi.lingerOnoffOffset(), on ? 1 : 0);
-        s.words.putInt(abi.lingerLingerOffset(), seconds);
-        int result = sys.setsockopt(fd, abi.solSocket(), abi.soLinger(), s.wordsAddress, abi.lingerSize());
+        s.words.putInt(abi.get(L_ONOFF), on ? 1 : 0);
+        s.words.putInt(abi.get(L_LINGER), seconds);
+        int result = sys.setsockopt(fd, abi.get(SOL_SOCKET), abi.get(SO_LINGER), s.wordsAddress, abi.get(LINGER_SIZE));
         if (result != 0) {
             throw failure("setsockopt", result);
         }
@@ -315,38 +331,35 @@ public final class SocketCalls {
 
     /** Reads and clears the pending socket error ({@code SO_ERROR}); {@code 0} when there is none. */
     public int pendingError(int fd) throws SocketErrorException {
-        return getIntOption(fd, abi.solSocket(), abi.soError());
+        return getIntOption(fd, abi.get(SOL_SOCKET), abi.get(SO_ERROR));
     }
 
     // -- addresses --
 
     /** {@code getsockname}. */
     public InetSocketAddress localAddress(int fd) throws IOException {
-        NativeScratch s = scratch();
-        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.sockaddrStorageSize());
-        int result;
-        do {
-            result = sys.getsockname(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
-        } while (result == -eintr);
-        if (result != 0) {
-            throw failure("getsockname", result);
-        }
-        return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+        return address(fd, false);
     }
 
     /** {@code getpeername}, or {@code null} when not connected ({@code ENOTCONN}). */
     public InetSocketAddress remoteAddress(int fd) throws IOException {
+        return address(fd, true);
+    }
+
+    private InetSocketAddress address(int fd, boolean peer) throws IOException {
         NativeScratch s = scratch();
-        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.sockaddrStorageSize());
+        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
         int result;
         do {
-            result = sys.getpeername(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
+            result = peer
+                    ? sys.getpeername(fd, s.sockaddrAddress, s.sockaddrLengthAddress)
+                    : sys.getsockname(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
         } while (result == -eintr);
-        if (result == -enotconn) {
+        if (peer && result == -enotconn) {
             return null;
         }
         if (result != 0) {
-            throw failure("getpeername", result);
+            throw failure(peer ? "getpeername" : "getsockname", result);
         }
         return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
     }

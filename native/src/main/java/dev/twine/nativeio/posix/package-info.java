@@ -15,6 +15,9 @@
  *       {@code fileno()}.</li>
  * </ol>
  * OS differences enter only through a {@link dev.twine.nativeio.posix.SocketAbi} and an
- * {@link dev.twine.nativeio.posix.ErrnoTable}, supplied by the OS's package.
+ * {@link dev.twine.nativeio.posix.ErrnoTable}: one column of the per-OS tables
+ * {@link dev.twine.nativeio.posix.SocketConstant} and {@link dev.twine.nativeio.posix.Errno}, handed
+ * out by {@link dev.twine.nativeio.Platform}. {@link dev.twine.nativeio.posix.SockaddrCodec} and
+ * {@link dev.twine.nativeio.posix.DirectMemory} serve Windows too.
  */
 package dev.twine.nativeio.posix;

@@ -1,5 +1,7 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.nativeio.posix.DirectMemory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -79,7 +81,7 @@ public final class Afd {
         int attributesAt = unicodeAt + UNICODE_STRING_SIZE;
         int iosbAt = attributesAt + OBJECT_ATTRIBUTES_SIZE;
         int handleAt = iosbAt + IO_STATUS_BLOCK_SIZE;
-        NativeBlock b = NativeBlock.allocate(handleAt + 8);
+        DirectMemory b = DirectMemory.block(handleAt + 8);
         try {
             // The block is zeroed, so the UTF-16 name is terminated even though NT does not need it.
             for (int i = 0; i + 1 < name.length; i += 2) {
@@ -121,7 +123,7 @@ public final class Afd {
      * @return the {@code NTSTATUS}: {@code STATUS_PENDING} or {@code STATUS_SUCCESS} mean a packet will be
      *         queued; anything else is a failure and no packet will come
      */
-    public static int submit(Win32 win, long afd, NativeBlock block, int offset, long baseSocket, int events) {
+    public static int submit(Win32 win, long afd, DirectMemory block, int offset, long baseSocket, int events) {
         int info = offset + POLL_INFO;
         block.putLong(info + AFD_POLL_INFO_TIMEOUT, Long.MAX_VALUE);
         block.putInt(info + AFD_POLL_INFO_NUMBER_OF_HANDLES, 1);
@@ -144,28 +146,23 @@ public final class Afd {
      * @return true if a cancellation was requested, false if the poll had already completed
      *         ({@code ERROR_NOT_FOUND}); either way exactly one packet is (or already was) queued
      */
-    public static boolean cancel(Win32 win, long afd, NativeBlock block, int offset) {
+    public static boolean cancel(Win32 win, long afd, DirectMemory block, int offset) {
         return win.kernel32().CancelIoEx(afd, block.address(offset + IOSB)) != 0;
     }
 
     /** The completed poll's {@code IO_STATUS_BLOCK.Status}. */
-    public static int status(NativeBlock block, int offset) {
+    public static int status(DirectMemory block, int offset) {
         return block.getInt(offset + IOSB + IO_STATUS_BLOCK_STATUS);
     }
 
     /** How many handles fired: 1, or 0 when the poll completed without events. */
-    public static int handlesFired(NativeBlock block, int offset) {
+    public static int handlesFired(DirectMemory block, int offset) {
         return block.getInt(offset + POLL_INFO + AFD_POLL_INFO_NUMBER_OF_HANDLES);
     }
 
     /** The {@code AFD_POLL_*} bits that fired. */
-    public static int eventsFired(NativeBlock block, int offset) {
+    public static int eventsFired(DirectMemory block, int offset) {
         return block.getInt(offset + POLL_INFO + AFD_POLL_INFO_HANDLES + AFD_POLL_HANDLE_INFO_EVENTS);
-    }
-
-    /** The per-handle {@code NTSTATUS}, e.g. {@code STATUS_CONNECTION_REFUSED} with {@code CONNECT_FAIL}. */
-    public static int handleStatus(NativeBlock block, int offset) {
-        return block.getInt(offset + POLL_INFO + AFD_POLL_INFO_HANDLES + AFD_POLL_HANDLE_INFO_STATUS);
     }
 
     /** An {@code NTSTATUS} as {@code 0xC0000120}. */

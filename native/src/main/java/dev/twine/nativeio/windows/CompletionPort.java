@@ -1,5 +1,7 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.nativeio.posix.DirectMemory;
+
 import java.io.IOException;
 
 import static dev.twine.nativeio.windows.WinLayout.INVALID_HANDLE_VALUE;
@@ -13,7 +15,7 @@ import static dev.twine.nativeio.windows.WinLayout.WAIT_TIMEOUT;
  * An I/O completion port and the {@code OVERLAPPED_ENTRY} array its packets are dequeued into, in batches,
  * with {@code GetQueuedCompletionStatusEx}.
  *
- * <p>The entry array is allocated once ({@link NativeBlock}) and reused by every {@link #dequeue}; entry
+ * <p>The entry array is allocated once ({@link DirectMemory}) and reused by every {@link #dequeue}; entry
  * {@code i} of the last batch is read with {@link #key}, {@link #overlapped} and {@link #status} until the
  * next {@link #dequeue}. Nothing is allocated per packet.
  *
@@ -26,7 +28,7 @@ public final class CompletionPort implements AutoCloseable {
     private final Win32 win;
     private final Kernel32 k32;
     private final long handle;
-    private final NativeBlock entries;
+    private final DirectMemory entries;
     private final int capacity;
     private final int removedOffset;
     private boolean closed;
@@ -37,7 +39,7 @@ public final class CompletionPort implements AutoCloseable {
         this.handle = handle;
         this.capacity = capacity;
         this.removedOffset = capacity * OVERLAPPED_ENTRY_SIZE;
-        this.entries = NativeBlock.allocate(removedOffset + 8);
+        this.entries = DirectMemory.block(removedOffset + 8);
     }
 
     /**

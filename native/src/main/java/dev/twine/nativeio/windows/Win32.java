@@ -1,11 +1,12 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.nativeio.Platform;
+import dev.twine.nativeio.posix.DirectMemory;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,9 +55,9 @@ public final class Win32 {
         }
     }
 
-    /** True when this JVM runs on Windows (under Wine too). */
+    /** True when this JVM runs on Windows (under Wine too), as {@link Platform} decides. */
     public static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return Platform.forOsName(System.getProperty("os.name", "")) == Platform.WINDOWS;
     }
 
     /** Empty when the bindings loaded; otherwise a sentence saying why not. Never throws. */
@@ -102,20 +103,22 @@ public final class Win32 {
         if (!isWindows()) {
             return "the IOCP bindings need Windows; this is " + System.getProperty("os.name");
         }
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!arch.equals("amd64") && !arch.equals("x86_64") && !arch.equals("aarch64")) {
-            return "the IOCP bindings need 64-bit Windows (Win64 layouts); this JVM is " + arch;
+        try {
+            Platform.current();
+            return null;
+        } catch (UnsupportedOperationException e) {
+            return "the IOCP bindings need 64-bit Windows (Win64 layouts): " + e.getMessage();
         }
-        return null;
     }
 
+    /** The binding seam for Windows (see {@link Platform}): today the jnr-ffi bindings of the three libraries. */
     private static Win32 load() {
         Kernel32 k = LibraryLoader.create(Kernel32.class).failImmediately().load("kernel32");
         NtDll n = LibraryLoader.create(NtDll.class).failImmediately().load("ntdll");
         Winsock w = LibraryLoader.create(Winsock.class).failImmediately().load("ws2_32");
         ByteBuffer wsaData = ByteBuffer.allocateDirect(WinLayout.WSADATA_SIZE + 64);
         // WSAStartup returns its error code directly instead of through WSAGetLastError.
-        int rc = w.WSAStartup((short) WinLayout.WINSOCK_VERSION_2_2, NativeBlock.addressOf(wsaData));
+        int rc = w.WSAStartup((short) WinLayout.WINSOCK_VERSION_2_2, DirectMemory.address(wsaData));
         // Only the address went to native code: keep the buffer (and its memory) alive until the call is over.
         Reference.reachabilityFence(wsaData);
         if (rc != 0) {

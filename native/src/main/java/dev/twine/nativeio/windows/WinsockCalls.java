@@ -1,8 +1,12 @@
 package dev.twine.nativeio.windows;
 
+import dev.twine.nativeio.Platform;
+import dev.twine.nativeio.posix.DirectMemory;
+import dev.twine.nativeio.posix.SockaddrCodec;
 import dev.twine.spi.SocketErrorException;
 
 import java.lang.ref.Reference;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,6 +51,7 @@ public final class WinsockCalls {
     /** Largest number of {@code WSABUF}s one gathering write passes. */
     public static final int MAX_GATHER = 64;
 
+    /** The socket address sits at index 0, where {@link SockaddrCodec} reads and writes it. */
     private static final int ADDR = 0;
     private static final int LEN = SOCKADDR_STORAGE_SIZE;
     private static final int VALUE = LEN + 8;
@@ -57,8 +62,11 @@ public final class WinsockCalls {
     /** One thread's scratch memory; the JDK frees it when the thread (and so this object) is gone. */
     private static final class Scratch {
         final ByteBuffer buf = ByteBuffer.allocateDirect(SCRATCH_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        final long address = NativeBlock.addressOf(buf);
+        final long address = DirectMemory.address(buf);
     }
+
+    /** Winsock's structures are POSIX's with Windows' family numbers: the shared codec with that column. */
+    private static final SockaddrCodec CODEC = new SockaddrCodec(Platform.WINDOWS.socketAbi());
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -123,7 +131,7 @@ public final class WinsockCalls {
 
     public void bind(long s, InetSocketAddress local) throws SocketErrorException {
         Scratch sc = SCRATCH.get();
-        int len = SockaddrCodec.encode(sc.buf, ADDR, local);
+        int len = CODEC.encode(local, local.getAddress() instanceof Inet6Address, sc.buf);
         if (ws.bind(s, sc.address + ADDR, len) == SOCKET_ERROR) {
             throw WinsockErrors.exception(win.lastError(), "bind");
         }
@@ -160,7 +168,7 @@ public final class WinsockCalls {
         }
         InetSocketAddress peer;
         try {
-            peer = SockaddrCodec.decode(sc.buf, ADDR);
+            peer = CODEC.decode(sc.buf, sc.buf.getInt(LEN));
             // Accepted sockets inherit the listener's non-blocking mode on Windows; set it anyway so the
             // invariant does not depend on that.
             setNonBlocking(c);
@@ -183,7 +191,7 @@ public final class WinsockCalls {
      */
     public boolean connect(long s, InetSocketAddress remote) throws SocketErrorException {
         Scratch sc = SCRATCH.get();
-        int len = SockaddrCodec.encode(sc.buf, ADDR, remote);
+        int len = CODEC.encode(remote, remote.getAddress() instanceof Inet6Address, sc.buf);
         if (ws.connect(s, sc.address + ADDR, len) != SOCKET_ERROR) {
             return true;
         }
@@ -215,7 +223,7 @@ public final class WinsockCalls {
         }
         int n;
         if (dst.isDirect()) {
-            n = ws.recv(s, NativeBlock.addressOf(dst) + dst.position(), want, 0);
+            n = ws.recv(s, DirectMemory.address(dst) + dst.position(), want, 0);
             // Only the address went to native code: the buffer must stay reachable until recv returned.
             Reference.reachabilityFence(dst);
         } else {
@@ -255,7 +263,7 @@ public final class WinsockCalls {
         }
         int n;
         if (src.isDirect()) {
-            n = ws.send(s, NativeBlock.addressOf(src) + src.position(), have, 0);
+            n = ws.send(s, DirectMemory.address(src) + src.position(), have, 0);
             Reference.reachabilityFence(src);
         } else {
             Scratch sc = SCRATCH.get();
@@ -290,7 +298,7 @@ public final class WinsockCalls {
             }
             long address;
             if (b.isDirect()) {
-                address = NativeBlock.addressOf(b) + b.position();
+                address = DirectMemory.address(b) + b.position();
             } else {
                 int room = BOUNCE_SIZE - bounceUsed;
                 if (room == 0) {
@@ -366,7 +374,7 @@ public final class WinsockCalls {
         if (ws.getsockname(s, sc.address + ADDR, sc.address + LEN) == SOCKET_ERROR) {
             throw WinsockErrors.exception(win.lastError(), "getsockname");
         }
-        return SockaddrCodec.decode(sc.buf, ADDR);
+        return CODEC.decode(sc.buf, sc.buf.getInt(LEN));
     }
 
     /** {@code getpeername}, or null when not connected. */
@@ -380,7 +388,7 @@ public final class WinsockCalls {
             }
             throw WinsockErrors.exception(err, "getpeername");
         }
-        return SockaddrCodec.decode(sc.buf, ADDR);
+        return CODEC.decode(sc.buf, sc.buf.getInt(LEN));
     }
 
     /** {@code setsockopt} of a 4-byte integer ({@code BOOL} or {@code DWORD}) option. */

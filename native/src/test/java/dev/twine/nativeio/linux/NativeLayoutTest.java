@@ -1,7 +1,9 @@
 package dev.twine.nativeio.linux;
 
+import dev.twine.nativeio.Platform;
 import dev.twine.nativeio.posix.ErrnoTable;
 import dev.twine.nativeio.posix.SocketAbi;
+import dev.twine.nativeio.posix.SocketConstant;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Checks the Java tables against the C headers of this machine: a C program is generated and
  * compiled with gcc into {@code target/native-layout}, prints {@code sizeof}, {@code offsetof} and
- * constant values, and every value is compared with what the Java tables say. Skipped, with the
+ * constant values, and every value is compared with what the Java tables say: every row of
+ * {@link SocketConstant} (a macro the headers lack prints {@link SocketAbi#ABSENT}, as the Linux column
+ * must then say), the epoll and eventfd values, and every errno name Twine keeps. Skipped, with the
  * reason, where gcc or the headers are missing.
  */
 class NativeLayoutTest {
@@ -31,48 +35,11 @@ class NativeLayoutTest {
 
     /** What the Java side says, keyed like the C program's output lines. */
     private static Map<String, Long> expected() {
-        SocketAbi abi = LinuxSocketAbi.current();
         EpollEvent event = EpollEvent.current();
         Map<String, Long> java = new LinkedHashMap<>();
-        java.put("AF_INET", (long) abi.afInet());
-        java.put("AF_INET6", (long) abi.afInet6());
-        java.put("SOCK_STREAM", (long) abi.sockStream());
-        java.put("SOCK_NONBLOCK", (long) abi.sockNonblock());
-        java.put("SOCK_CLOEXEC", (long) abi.sockCloexec());
-        java.put("SOL_SOCKET", (long) abi.solSocket());
-        java.put("SO_REUSEADDR", (long) abi.soReuseaddr());
-        java.put("SO_ERROR", (long) abi.soError());
-        java.put("SO_KEEPALIVE", (long) abi.soKeepalive());
-        java.put("SO_LINGER", (long) abi.soLinger());
-        java.put("IPPROTO_TCP", (long) abi.ipprotoTcp());
-        java.put("TCP_NODELAY", (long) abi.tcpNodelay());
-        java.put("SHUT_RD", (long) abi.shutRd());
-        java.put("SHUT_WR", (long) abi.shutWr());
-        java.put("F_GETFL", (long) abi.fGetfl());
-        java.put("F_SETFL", (long) abi.fSetfl());
-        java.put("O_NONBLOCK", (long) abi.oNonblock());
-        java.put("F_GETFD", (long) abi.fGetfd());
-        java.put("F_SETFD", (long) abi.fSetfd());
-        java.put("FD_CLOEXEC", (long) abi.fdCloexec());
-        java.put("sizeof(struct sockaddr_in)", (long) abi.sockaddrInSize());
-        java.put("offsetof(struct sockaddr_in, sin_family)", 0L);
-        java.put("sizeof(((struct sockaddr_in *) 0)->sin_family)", abi.sockaddrHasLength() ? 1L : 2L);
-        java.put("offsetof(struct sockaddr_in, sin_port)", (long) abi.sinPortOffset());
-        java.put("offsetof(struct sockaddr_in, sin_addr)", (long) abi.sinAddrOffset());
-        java.put("sizeof(struct sockaddr_in6)", (long) abi.sockaddrIn6Size());
-        java.put("offsetof(struct sockaddr_in6, sin6_port)", (long) abi.sin6PortOffset());
-        java.put("offsetof(struct sockaddr_in6, sin6_flowinfo)", (long) abi.sin6FlowinfoOffset());
-        java.put("offsetof(struct sockaddr_in6, sin6_addr)", (long) abi.sin6AddrOffset());
-        java.put("offsetof(struct sockaddr_in6, sin6_scope_id)", (long) abi.sin6ScopeIdOffset());
-        java.put("sizeof(struct sockaddr_storage)", (long) abi.sockaddrStorageSize());
-        java.put("sizeof(struct linger)", (long) abi.lingerSize());
-        java.put("offsetof(struct linger, l_onoff)", (long) abi.lingerOnoffOffset());
-        java.put("offsetof(struct linger, l_linger)", (long) abi.lingerLingerOffset());
-        java.put("sizeof(struct iovec)", (long) abi.iovecSize());
-        java.put("offsetof(struct iovec, iov_base)", (long) abi.iovBaseOffset());
-        java.put("offsetof(struct iovec, iov_len)", (long) abi.iovLenOffset());
-        java.put("sizeof(((struct iovec *) 0)->iov_len)", 8L);
-        java.put("IOV_MAX", (long) abi.iovMax());
+        for (SocketConstant row : SocketConstant.values()) {
+            java.put(row.c() != null ? row.c() : row.name(), (long) row.value(Platform.LINUX));
+        }
         java.put("EPOLLIN", (long) LinuxEpoll.EPOLLIN);
         java.put("EPOLLPRI", (long) LinuxEpoll.EPOLLPRI);
         java.put("EPOLLOUT", (long) LinuxEpoll.EPOLLOUT);
@@ -133,11 +100,19 @@ class NativeLayoutTest {
         }
         c.append("int main(void) {\n");
         for (String key : expected().keySet()) {
+            boolean macro = key.matches("[A-Z_0-9]+");
+            if (macro) {
+                c.append("#ifdef ").append(key).append("\n");
+            }
             c.append("    printf(\"%s\\t%lld\\n\", \"").append(key.replace("\"", "\\\""))
                     .append("\", (long long) (").append(key.startsWith("EPOLLET") ? "(int) " : "")
                     .append(key).append("));\n");
+            if (macro) {
+                c.append("#else\n    printf(\"%s\\t%lld\\n\", \"").append(key).append("\", (long long) ")
+                        .append(SocketAbi.ABSENT).append(");\n#endif\n");
+            }
         }
-        for (String name : new TreeSet<>(LinuxErrno.TABLE.names())) {
+        for (String name : new TreeSet<>(Platform.LINUX.errno().names())) {
             c.append("#ifdef ").append(name).append("\n")
                     .append("    printf(\"errno.%s\\t%d\\n\", \"").append(name).append("\", ").append(name).append(");\n")
                     .append("#else\n")
@@ -168,7 +143,7 @@ class NativeLayoutTest {
 
     @Test
     void everyErrnoInTheTableHasTheHeadersNumber() {
-        ErrnoTable table = LinuxErrno.TABLE;
+        ErrnoTable table = Platform.LINUX.errno();
         for (String name : table.names()) {
             assertEquals(String.valueOf(table.number(name)), fromC.get("errno." + name), name);
         }

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * whose signature it can handle in assembler into a {@code native} method of its generated class
  * (native.md §1.2); anything else becomes a Java method that marshals through jffi's generic
  * invoker. Only the variadic {@code fcntl}, called at most once per socket on systems without
- * {@code SOCK_NONBLOCK}, and {@code strerror}, called only to describe an error, may take the slow path.
+ * {@code SOCK_NONBLOCK}, and {@code strerror}, whose {@code char *} result is converted to a String
+ * and which runs only when an error is reported, may take the slow path.
  */
 class JnrCallPathTest {
 
@@ -45,9 +46,7 @@ class JnrCallPathTest {
     }
 
     @Test
-    void socketCallsExceptFcntlAreAssemblerStubs() throws ReflectiveOperationException {
-        // strerror returns a C string, which jnr-ffi copies through its generic path; it is called only
-        // when an error is being reported, never on the I/O path.
+    void socketCallsExceptFcntlAndStrerrorAreAssemblerStubs() throws ReflectiveOperationException {
         assertEquals(Set.of("fcntl", "strerror"), Set.copyOf(slowMethods(JnrPosixSockets.load())));
     }
 

@@ -95,8 +95,8 @@ class PosixSocketTest {
         SocketAbi abi = calls.abi();
         for (PosixHandle handle : List.of(listener, pair[0], pair[1])) {
             int fd = handle.fileno();
-            assertTrue((sys.fcntl(fd, abi.fGetfl(), 0) & abi.oNonblock()) != 0, handle + " is non-blocking");
-            assertTrue((sys.fcntl(fd, abi.fGetfd(), 0) & abi.fdCloexec()) != 0, handle + " is close-on-exec");
+            assertTrue((sys.fcntl(fd, abi.get(SocketConstant.F_GETFL), 0) & abi.get(SocketConstant.O_NONBLOCK)) != 0, handle + " is non-blocking");
+            assertTrue((sys.fcntl(fd, abi.get(SocketConstant.F_GETFD), 0) & abi.get(SocketConstant.FD_CLOEXEC)) != 0, handle + " is close-on-exec");
         }
     }
 

@@ -64,10 +64,14 @@ final class DescriptorSet<H extends SelectableHandle> {
     private boolean pollerClosed;
 
     DescriptorSet(ReactorBackend<H> backend, Poller<H> poller) {
+        this(backend, poller, new LoopMonitor(backend.name()));
+    }
+
+    DescriptorSet(ReactorBackend<H> backend, Poller<H> poller, LoopMonitor monitor) {
         this.poller = poller;
         this.handleType = backend.handleType();
         this.backendName = backend.name();
-        this.dispatcher = new Dispatcher(this);
+        this.dispatcher = new Dispatcher(this, monitor);
     }
 
     /** The poller this set drives. */

@@ -30,9 +30,11 @@ final class Dispatcher implements Poller.ReadySink {
     private static final int DISCONNECTED = Poller.HANGUP | Poller.ERROR;
 
     private final DescriptorSet<?> set;
+    private final LoopMonitor monitor;
 
-    Dispatcher(DescriptorSet<?> set) {
+    Dispatcher(DescriptorSet<?> set, LoopMonitor monitor) {
         this.set = set;
+        this.monitor = monitor;
     }
 
     /**
@@ -42,13 +44,18 @@ final class Dispatcher implements Poller.ReadySink {
      */
     @Override
     public void ready(long token, int readyOps, SocketError error) {
+        // The first report after a wait begins the loop pass (LoopMonitor): later ones only compare.
+        monitor.wokeUp();
         Registration<?> reg = set.resolve(token);
         if (reg == null) {
             return;
         }
         int ops = reg.reportable(readyOps);
         if (ops != 0 || error != null) {
+            monitor.dispatching(reg.reader != null ? reg.reader : reg.writer);
             dispatch(reg, ops, error);
+            // Timers and thread calls that follow are not this descriptor's doing.
+            monitor.dispatching(null);
         }
     }
 

@@ -76,6 +76,7 @@ public final class ReactorBase implements IReactor, AutoCloseable {
     private final DescriptorSet<?> descriptors;
     private final ReactorThreadPool threadPool;
     private final String name;
+    private final LoopMonitor monitor;
 
     private volatile Thread ioThread;
     private volatile boolean running;
@@ -98,9 +99,10 @@ public final class ReactorBase implements IReactor, AutoCloseable {
      */
     public ReactorBase(ReactorBackend<?> backend) {
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.descriptors = openDescriptorSet(backend);
-        this.poller = descriptors.poller();
         this.name = "twine-reactor-" + IDS.incrementAndGet();
+        this.monitor = new LoopMonitor(name);
+        this.descriptors = openDescriptorSet(backend, monitor);
+        this.poller = descriptors.poller();
         this.threadCalls = new ThreadCallQueue(poller);
         this.threadPool = new ReactorThreadPool(name);
         addStartTrigger();
@@ -120,14 +122,25 @@ public final class ReactorBase implements IReactor, AutoCloseable {
         return backend.sockets();
     }
 
+    /**
+     * What this reactor's loop is doing, readable from any thread without locks: the current pass's start,
+     * the descriptor being dispatched, and the counters (semantics.md §7.4).
+     */
+    public LoopMonitor monitor() {
+        return monitor;
+    }
+
     // -- IReactorCore -------------------------------------------------------------------------------
 
     @Override
     public void run() {
         startRunning();
         try {
+            monitor.enterRun(Thread.currentThread());
+            monitor.wokeUp();
             mainLoop();
         } finally {
+            monitor.leaveRun();
             if (startedBefore && !started) {
                 finishAfterStop();
             }
@@ -267,11 +280,15 @@ public final class ReactorBase implements IReactor, AutoCloseable {
     private void doPoll(long timeoutNanos) {
         boolean sleeping = timeoutNanos != 0 && threadCalls.prepareToSleep();
         long t = sleeping ? timeoutNanos : 0;
+        // The pass ends at the wait; the next begins at the first readiness report or, with none, when the
+        // poll returns: one clock read per pass for the stall detector (LoopMonitor).
+        monitor.enterWait();
         try {
             poller.poll(t, descriptors.sink());
         } catch (IOException e) {
             throw new UncheckedIOException("poll failed", e);
         } finally {
+            monitor.wokeUp();
             if (sleeping) {
                 threadCalls.awake();
             }
@@ -462,13 +479,14 @@ public final class ReactorBase implements IReactor, AutoCloseable {
     }
 
     /** Opens the backend's poller and the descriptor set over it, both typed by the backend's handle. */
-    private static <H extends SelectableHandle> DescriptorSet<H> openDescriptorSet(ReactorBackend<H> backend) {
+    private static <H extends SelectableHandle> DescriptorSet<H> openDescriptorSet(ReactorBackend<H> backend,
+            LoopMonitor monitor) {
         Poller<H> poller;
         try {
             poller = backend.openPoller();
         } catch (IOException e) {
             throw new UncheckedIOException("could not open a " + backend.name() + " poller", e);
         }
-        return new DescriptorSet<>(backend, poller);
+        return new DescriptorSet<>(backend, poller, monitor);
     }
 }

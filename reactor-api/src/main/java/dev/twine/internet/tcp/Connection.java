@@ -197,6 +197,7 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
             if (n < 0) {
                 return Main.CONNECTION_DONE;
             }
+            context.monitor.bytesIn(n);
             view.clear().limit(n);
             protocol.dataReceived(view);
             if (n < buffer.capacity()) {
@@ -216,7 +217,7 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         }
         if (!outbound.isEmpty()) {
             try {
-                outbound.flushTo(socket, context.gather);
+                context.monitor.bytesOut(outbound.flushTo(socket, context.gather));
             } catch (IOException e) {
                 if (SocketErrors.isTransientWriteError(e)) {
                     return null;

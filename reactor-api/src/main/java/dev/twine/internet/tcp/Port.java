@@ -70,6 +70,10 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     private final AcceptFailures acceptFailures;
     /** Deferreds returned by stopListening, fired when the pending close completes. */
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
+    /** Where accepted sockets go when another reactor serves them; null to serve them here. */
+    private final HandOff handOff;
+    /** Listen with {@code listenBalanced}: the address is shared with the other members of a group. */
+    private final boolean balanced;
 
     private ListeningSocketHandle socket;
     private IAddress boundAddress;
@@ -88,6 +92,21 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      * @param iface   the local address to bind: {@code ""} for all IPv4 interfaces, or a literal
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface) {
+        this(reactor, port, factory, backlog, iface, false, null);
+    }
+
+    /**
+     * A port for a {@code ReactorGroup} (semantics.md §7.2). With {@code balanced}, the socket is opened with
+     * {@link dev.twine.spi.SocketProvider#listenBalanced}, so every member may listen on the same address
+     * and the kernel spreads connections. With a {@code handOff}, every accepted socket goes to it instead
+     * of being served on this reactor (the group's single acceptor). With {@code false} and {@code null},
+     * the same as the five-argument constructor. {@code factory} gets {@code doStart}/{@code doStop} either
+     * way.
+     */
+    public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
+            HandOff handOff) {
+        this.balanced = balanced;
+        this.handOff = handOff;
         this.reactor = reactor;
         this.context = TcpContext.of(reactor);
         this.port = port;
@@ -105,7 +124,8 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         acceptFailures.reserve();
         ListeningSocketHandle s;
         try {
-            s = reactor.sockets().listen(Addresses.listenAddress(iface, port), backlog);
+            InetSocketAddress address = Addresses.listenAddress(iface, port);
+            s = balanced ? reactor.sockets().listenBalanced(address, backlog) : reactor.sockets().listen(address, backlog);
         } catch (IOException e) {
             acceptFailures.portClosed();
             throw new CannotListenError(iface, port, e);
@@ -274,51 +294,28 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
 
     // -- Internals --
 
-    /** Builds the protocol and transport for one accepted client, in Twisted's order. */
+    /** Builds the protocol and transport for one accepted client here, or hands it to another reactor. */
     private void serve(StreamSocketHandle client) {
-        IAddress peer;
-        try {
-            // The address accept(2) returned: no system call, and known even if the client has already
-            // reset the connection. Twisted builds the protocol for such a client too and lets the first
-            // read report the reset as connectionLost(ConnectionLost) (semantics.md §1.5).
-            peer = Addresses.tcp(client.remoteAddress());
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, logPrefix() + ": accepted a socket without a peer address", e);
-            closeQuietly(client);
-            return;
-        }
-        IAddress host;
-        try {
-            host = Addresses.tcp(client.localAddress());
-        } catch (IOException | RuntimeException e) {
-            // getsockname failed on a connection already torn down; the listening address is the best
-            // answer left for getHost(), and the reset itself reaches the protocol through its first read.
-            host = boundAddress;
-        }
-        IProtocol protocol;
-        try {
-            protocol = factory.buildProtocol(peer);
-        } catch (RuntimeException | Error e) {
-            Callbacks.rethrowIfFatal(e);
-            LOG.log(Level.ERROR, logPrefix() + ": exception in buildProtocol for " + peer, e);
-            closeQuietly(client);
-            return;
-        }
-        if (protocol == null) {
-            closeQuietly(client);
-            return;
-        }
         int session = sessionno++;
-        String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
-        Connection transport = new Connection(reactor, context, client, protocol, peer, host, logstr, null);
-        transport.startReading();
-        try {
-            protocol.makeConnection(transport);
-        } catch (RuntimeException | Error e) {
-            Callbacks.rethrowIfFatal(e);
-            // Twisted's log.deferr(): the connection stays open (semantics.md, experiment E5).
-            LOG.log(Level.ERROR, logstr + ": exception in connectionMade", e);
+        if (handOff != null) {
+            handOff.accepted(client, session, boundAddress);
+        } else {
+            AcceptedConnection.serve(reactor, factory, client, boundAddress, session);
         }
+    }
+
+    /**
+     * Receives each socket a {@link Port} accepted, on the port's reactor thread, instead of the port
+     * serving it: it owns the socket from then on and must serve or close it.
+     */
+    @FunctionalInterface
+    public interface HandOff {
+        /**
+         * @param client    the accepted, non-blocking socket, registered with no reactor
+         * @param session   the port's session number for this client (Twisted's {@code sessionno})
+         * @param listening the port's bound address, the fallback for the client's {@code getHost()}
+         */
+        void accepted(StreamSocketHandle client, int session, IAddress listening);
     }
 
     private String factoryPrefix() {

@@ -4,6 +4,8 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReactorCore.Phase;
+import dev.twine.internet.base.LoopMonitor;
+import dev.twine.internet.base.ReactorBase;
 import dev.twine.internet.error.ConnectionLost;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -51,8 +53,11 @@ final class TcpContext {
     final ChunkPool chunks = new ChunkPool(MAX_POOLED_CHUNKS);
     final ByteBuffer[] gather = new ByteBuffer[GATHER_LIMIT];
     private final Set<IFileDescriptor> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The reactor's counters (the reactor's own monitor, or a private one for other IReactors). */
+    final LoopMonitor monitor;
 
-    private TcpContext() {
+    private TcpContext(LoopMonitor monitor) {
+        this.monitor = monitor;
     }
 
     /** The reactor's TCP state, created (and its shutdown trigger added) on first use. */
@@ -60,7 +65,8 @@ final class TcpContext {
         synchronized (CONTEXTS) {
             TcpContext context = CONTEXTS.get(reactor);
             if (context == null) {
-                context = new TcpContext();
+                context = new TcpContext(reactor instanceof ReactorBase base ? base.monitor()
+                        : new LoopMonitor(String.valueOf(reactor)));
                 CONTEXTS.put(reactor, context);
                 reactor.addSystemEventTrigger(Phase.DURING, "shutdown", (Runnable) context::disconnectRemaining);
             }
@@ -70,12 +76,16 @@ final class TcpContext {
 
     /** Records a port, connection or connect attempt that holds (or will hold) a socket. */
     void track(IFileDescriptor descriptor) {
-        live.add(descriptor);
+        if (live.add(descriptor) && descriptor instanceof Connection) {
+            monitor.connectionOpened();
+        }
     }
 
     /** The descriptor has closed its socket and told its owner; shutdown need not visit it. */
     void forget(IFileDescriptor descriptor) {
-        live.remove(descriptor);
+        if (live.remove(descriptor) && descriptor instanceof Connection) {
+            monitor.connectionClosed();
+        }
     }
 
     /** How many TCP descriptors are alive (for tests and diagnostics). */

@@ -4,22 +4,22 @@ package dev.twine.tck.tcp;
  * Runs an action (usually {@code reactor::stop}) once, when {@link #tick()} has been called {@code n}
  * times: the way a test waits for several independent outcomes before stopping the reactor.
  */
-final class Countdown {
+public final class Countdown {
     private int remaining;
     private final Runnable action;
 
-    Countdown(int n, Runnable action) {
+    public Countdown(int n, Runnable action) {
         this.remaining = n;
         this.action = action;
     }
 
-    void tick() {
+    public void tick() {
         if (remaining > 0 && --remaining == 0) {
             action.run();
         }
     }
 
-    int remaining() {
+    public int remaining() {
         return remaining;
     }
 }

@@ -8,12 +8,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Random;
 
-/** Small helpers shared by the TCP conformance tests. */
-final class TcpFixtures {
+/** Small helpers shared by the TCP conformance tests (and the endpoint tests, which run over TCP). */
+public final class TcpFixtures {
     /** Every TCP test talks to loopback only. */
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String LOOPBACK = "127.0.0.1";
     /** Generous: the machine running the suite may be loaded; no test relies on speed. */
-    static final double TIMEOUT = 60;
+    public static final double TIMEOUT = 60;
 
     private TcpFixtures() {
     }
@@ -31,7 +31,7 @@ final class TcpFixtures {
     }
 
     /** The port number a listening port got. */
-    static int portOf(IListeningPort port) {
+    public static int portOf(IListeningPort port) {
         return port.getHost().port();
     }
 
@@ -39,10 +39,20 @@ final class TcpFixtures {
      * A loopback port with nothing listening on it: bound and released again just now, so connecting
      * to it is refused (the kernel answers the SYN with a reset).
      */
-    static int refusedPort() throws IOException {
+    public static int refusedPort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
             return s.getLocalPort();
+        }
+    }
+
+    /** True if this machine can bind the IPv6 loopback address, {@code ::1}. */
+    public static boolean hasIpv6Loopback() {
+        try (java.nio.channels.ServerSocketChannel ch = java.nio.channels.ServerSocketChannel.open()) {
+            ch.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.twine.tck.tcp;
 
 import static dev.twine.tck.tcp.TcpFixtures.LOOPBACK;
 import static dev.twine.tck.tcp.TcpFixtures.TIMEOUT;
+import static dev.twine.tck.tcp.TcpFixtures.hasIpv6Loopback;
 import static dev.twine.tck.tcp.TcpFixtures.portOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -359,14 +360,5 @@ class TcpPortTest {
             return null;
         }));
         builder.runReactor(reactor, TIMEOUT);
-    }
-
-    private static boolean hasIpv6Loopback() {
-        try (java.nio.channels.ServerSocketChannel ch = java.nio.channels.ServerSocketChannel.open()) {
-            ch.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.kenai.jffi.MemoryIO;
 import dev.twine.nativeio.posix.ErrnoTable;
 import dev.twine.nativeio.posix.PosixSockets;
 import dev.twine.nativeio.posix.SocketAbi;
+import dev.twine.nativeio.posix.SocketConstant;
 
 /**
  * {@link PosixSockets} that fail as a {@link FaultPlan} says, and otherwise call the real ones.
@@ -115,11 +116,6 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
     }
 
     @Override
-    public String strerror(int errno) {
-        return real.strerror(errno);
-    }
-
-    @Override
     public long read(int fd, long bufAddress, long count) {
         Fault fault = plan.decide(Call.READ, count > 1);
         if (fault == null) {
@@ -162,11 +158,11 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
     }
 
     private long firstIovBase(long iovAddress) {
-        return MemoryIO.getInstance().getLong(iovAddress + abi.iovBaseOffset());
+        return MemoryIO.getInstance().getLong(iovAddress + abi.get(SocketConstant.IOV_BASE));
     }
 
     private long firstIovLength(long iovAddress, int iovCount) {
-        return iovCount <= 0 ? 0 : MemoryIO.getInstance().getLong(iovAddress + abi.iovLenOffset());
+        return iovCount <= 0 ? 0 : MemoryIO.getInstance().getLong(iovAddress + abi.get(SocketConstant.IOV_LEN));
     }
 
     @Override
@@ -192,5 +188,10 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
     @Override
     public int fcntl(int fd, int cmd, int arg) {
         return real.fcntl(fd, cmd, arg);
+    }
+
+    @Override
+    public String strerror(int errno) {
+        return real.strerror(errno);
     }
 }

@@ -1,0 +1,91 @@
+package dev.twine.nativeio.posix;
+
+import dev.twine.nativeio.Platform;
+import dev.twine.nativeio.windows.WinLayout;
+
+import static dev.twine.nativeio.posix.SocketAbi.ABSENT;
+
+/**
+ * The socket constants and structure layouts Twine uses, one row per value and one column per
+ * {@link Platform}: what the C headers ({@code <sys/socket.h>}, {@code <netinet/in.h>},
+ * {@code <netinet/tcp.h>}, {@code <fcntl.h>}, {@code <sys/uio.h>}; Winsock's {@code <ws2def.h>}) would
+ * otherwise tell the layer.
+ *
+ * <p>A row is a C macro of the same name, or, where {@link #c()} is not null, a C expression
+ * ({@code sizeof}, {@code offsetof}). {@link SocketAbi#ABSENT} marks a platform whose headers lack the row:
+ * macOS has no {@code SOCK_NONBLOCK}/{@code SOCK_CLOEXEC} (nor {@code accept4}), so the layer sets
+ * {@code O_NONBLOCK} and {@code FD_CLOEXEC} with {@code fcntl} there; only FreeBSD has
+ * {@code SO_REUSEPORT_LB}. macOS's {@code SO_LINGER} column holds {@code SO_LINGER_SEC} (0x1080),
+ * whose linger time is in seconds as POSIX says, where plain {@code SO_LINGER} counts clock ticks
+ * (xnu {@code bsd/sys/socket.h}). Linux's numbers are the kernel's {@code asm-generic} ones that
+ * x86-64 and aarch64 share. The Windows column is taken from {@link WinLayout}, where the
+ * Win64 headers check it.
+ *
+ * <p>{@code NativeLayoutTest} compiles a C program that prints every row and compares it with the
+ * column of the machine it runs on.
+ */
+public enum SocketConstant {
+    //                                                               linux  darwin  freebsd  windows
+    AF_INET(null,                                                       2,      2,      2, WinLayout.AF_INET),
+    AF_INET6(null,                                                     10,     30,     28, WinLayout.AF_INET6),
+    SOCK_STREAM(null,                                                   1,      1,      1, WinLayout.SOCK_STREAM),
+    SOCK_NONBLOCK(null,                                             0x800, ABSENT, 0x20000000, ABSENT),
+    SOCK_CLOEXEC(null,                                            0x80000, ABSENT, 0x10000000, ABSENT),
+    SOL_SOCKET(null,                                                    1, 0xffff,  0xffff, WinLayout.SOL_SOCKET),
+    SO_REUSEADDR(null,                                                  2,      4,      4, WinLayout.SO_REUSEADDR),
+    SO_REUSEPORT(null,                                                 15,  0x200,  0x200, ABSENT),
+    SO_REUSEPORT_LB(null,                                          ABSENT, ABSENT, 0x10000, ABSENT),
+    SO_ERROR(null,                                                      4, 0x1007, 0x1007, WinLayout.SO_ERROR),
+    SO_KEEPALIVE(null,                                                  9,      8,      8, WinLayout.SO_KEEPALIVE),
+    SO_LINGER(null,                                                    13, 0x1080,   0x80, WinLayout.SO_LINGER),
+    IPPROTO_TCP(null,                                                   6,      6,      6, WinLayout.IPPROTO_TCP),
+    TCP_NODELAY(null,                                                   1,      1,      1, WinLayout.TCP_NODELAY),
+    SHUT_RD(null,                                                       0,      0,      0, WinLayout.SD_RECEIVE),
+    SHUT_WR(null,                                                       1,      1,      1, WinLayout.SD_SEND),
+    F_GETFL(null,                                                       3,      3,      3, ABSENT),
+    F_SETFL(null,                                                       4,      4,      4, ABSENT),
+    O_NONBLOCK(null,                                                0x800,      4,      4, ABSENT),
+    F_GETFD(null,                                                       1,      1,      1, ABSENT),
+    F_SETFD(null,                                                       2,      2,      2, ABSENT),
+    FD_CLOEXEC(null,                                                    1,      1,      1, ABSENT),
+    /** {@code UIO_MAXIOV} on Linux: the most iovecs one {@code writev} accepts. */
+    IOV_MAX(null,                                                    1024,   1024,   1024, ABSENT),
+    /** Where the family is: after BSD's one-byte {@code sin_len}, or first, as a two-byte value. */
+    SIN_FAMILY("offsetof(struct sockaddr_in, sin_family)",              0,      1,      1, WinLayout.SOCKADDR_IN_SIN_FAMILY),
+    SIN_FAMILY_SIZE("sizeof(((struct sockaddr_in *) 0)->sin_family)",   2,      1,      1, 2),
+    SOCKADDR_IN_SIZE("sizeof(struct sockaddr_in)",                     16,     16,     16, WinLayout.SOCKADDR_IN_SIZE),
+    SIN_PORT("offsetof(struct sockaddr_in, sin_port)",                  2,      2,      2, WinLayout.SOCKADDR_IN_SIN_PORT),
+    SIN_ADDR("offsetof(struct sockaddr_in, sin_addr)",                  4,      4,      4, WinLayout.SOCKADDR_IN_SIN_ADDR),
+    SOCKADDR_IN6_SIZE("sizeof(struct sockaddr_in6)",                   28,     28,     28, WinLayout.SOCKADDR_IN6_SIZE),
+    SIN6_PORT("offsetof(struct sockaddr_in6, sin6_port)",               2,      2,      2, WinLayout.SOCKADDR_IN6_SIN6_PORT),
+    SIN6_FLOWINFO("offsetof(struct sockaddr_in6, sin6_flowinfo)",       4,      4,      4, WinLayout.SOCKADDR_IN6_SIN6_FLOWINFO),
+    SIN6_ADDR("offsetof(struct sockaddr_in6, sin6_addr)",               8,      8,      8, WinLayout.SOCKADDR_IN6_SIN6_ADDR),
+    SIN6_SCOPE_ID("offsetof(struct sockaddr_in6, sin6_scope_id)",      24,     24,     24, WinLayout.SOCKADDR_IN6_SIN6_SCOPE_ID),
+    SOCKADDR_STORAGE_SIZE("sizeof(struct sockaddr_storage)",          128,    128,    128, WinLayout.SOCKADDR_STORAGE_SIZE),
+    LINGER_SIZE("sizeof(struct linger)",                                8,      8,      8, WinLayout.LINGER_SIZE),
+    L_ONOFF("offsetof(struct linger, l_onoff)",                         0,      0,      0, WinLayout.LINGER_L_ONOFF),
+    L_LINGER("offsetof(struct linger, l_linger)",                       4,      4,      4, WinLayout.LINGER_L_LINGER),
+    IOVEC_SIZE("sizeof(struct iovec)",                                 16,     16,     16, ABSENT),
+    IOV_BASE("offsetof(struct iovec, iov_base)",                        0,      0,      0, ABSENT),
+    IOV_LEN("offsetof(struct iovec, iov_len)",                          8,      8,      8, ABSENT),
+    /** {@code iov_len} is a {@code size_t}: written as a {@code long}. */
+    IOV_LEN_SIZE("sizeof(((struct iovec *) 0)->iov_len)",               8,      8,      8, ABSENT);
+
+    private final String c;
+    private final int[] values;
+
+    SocketConstant(String c, int linux, int darwin, int freebsd, int windows) {
+        this.c = c;
+        this.values = new int[] {linux, darwin, freebsd, windows};
+    }
+
+    /** The C expression for this row, or {@code null} when it is the macro {@link #name()}. */
+    public String c() {
+        return c;
+    }
+
+    /** This row's value on {@code platform}, or {@link SocketAbi#ABSENT}. */
+    public int value(Platform platform) {
+        return values[platform.ordinal()];
+    }
+}

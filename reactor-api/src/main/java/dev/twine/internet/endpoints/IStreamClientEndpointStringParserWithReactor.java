@@ -1,0 +1,27 @@
+package dev.twine.internet.endpoints;
+
+import dev.twine.internet.IReactor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes client endpoints from descriptions with one prefix (Twisted's
+ * {@code IStreamClientEndpointStringParserWithReactor}, semantics.md §1.14). {@link Endpoints#clientFromString}
+ * finds parsers with {@link java.util.ServiceLoader}, as {@link IStreamServerEndpointStringParser} describes.
+ * Implementations need a public no-argument constructor and must be stateless.
+ */
+public interface IStreamClientEndpointStringParserWithReactor {
+    /** The prefix this parser handles, such as {@code "tcp"}; matched case-insensitively. */
+    String prefix();
+
+    /**
+     * Makes the endpoint for the description's fields after the prefix.
+     *
+     * @param args   the positional fields, unescaped, in order
+     * @param kwargs the {@code key=value} fields, unescaped, in order of appearance; a repeated key keeps
+     *               its last value
+     * @throws IllegalArgumentException for a missing, unknown or malformed field, saying which;
+     *                                  {@link Endpoints} adds the whole description to the message
+     */
+    IStreamClientEndpoint parseStreamClient(IReactor reactor, List<String> args, Map<String, String> kwargs);
+}

@@ -1,0 +1,266 @@
+package dev.twine.internet.group;
+
+import dev.twine.defer.Failure;
+import dev.twine.internet.IAddress;
+import dev.twine.internet.IProtocolFactory;
+import dev.twine.internet.IReactorCore.Phase;
+import dev.twine.internet.base.ReactorBase;
+import dev.twine.internet.error.CannotListenError;
+import dev.twine.internet.error.NotListeningError;
+import dev.twine.internet.tcp.AcceptedConnection;
+import dev.twine.internet.tcp.Port;
+import dev.twine.spi.StreamSocketHandle;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One listening TCP port for a whole {@link ReactorGroup} (semantics.md §7.2): what the group's
+ * {@code listenTCP} returns.
+ *
+ * <h2>How the members share it</h2>
+ * <ul>
+ *   <li><b>Kernel-balanced</b> ({@link #balancedByKernel()} true: epoll on Linux, kqueue on FreeBSD): every
+ *       member has its own {@link Port} on the same address, opened with {@code SO_REUSEPORT} (Linux) or
+ *       {@code SO_REUSEPORT_LB} (FreeBSD), and accepts its own connections. The kernel spreads new
+ *       connections over the sockets by a hash of the connection's addresses; nothing crosses threads.</li>
+ *   <li><b>Hand-off</b> (select anywhere, kqueue on macOS, IOCP on Windows, or a group of one): member 0
+ *       alone listens and accepts; each accepted socket goes to the member chosen round robin
+ *       ({@code MemberChooser} explains why not least-loaded), which builds the protocol and transport on
+ *       its own thread through its {@code callFromThread}. The socket is registered with no poller until
+ *       then, so it can change threads safely.</li>
+ * </ul>
+ *
+ * <h2>Factories</h2>
+ * With a factory per member, member {@code i}'s factory builds every protocol of member {@code i} and gets
+ * {@code doStart} when the port starts and {@code doStop} when its member's part has closed, both on member
+ * {@code i}'s thread. A shared {@link ThreadSafeFactory} gets one {@code doStart} and one {@code doStop}
+ * for the whole group port, as Twisted counts a factory's ports ({@code Factory.numPorts}).
+ *
+ * <h2>Threading</h2>
+ * {@link #getHost()}, {@link #stopListening()} and {@link #balancedByKernel()} are thread-safe.
+ */
+public final class GroupPort {
+    private static final System.Logger LOG = System.getLogger(GroupPort.class.getName());
+
+    private final ReactorGroup group;
+    private final List<IProtocolFactory> factories;
+    private final boolean shared;
+    private final boolean balanced;
+    private final int backlog;
+    private final String iface;
+    /** The members' ports; in hand-off mode only member 0 has one. Written before any reader sees the port. */
+    private final List<Port> ports = new ArrayList<>();
+    /** Sockets accepted and handed off, not yet taken up by their member: closed if it never does. */
+    private final Set<StreamSocketHandle> inFlight = ConcurrentHashMap.newKeySet();
+    /** 1 while factory i has had doStart and not yet doStop. */
+    private final AtomicIntegerArray factoryRunning;
+    private final AtomicInteger openParts = new AtomicInteger();
+    private final AtomicReference<Throwable> firstError = new AtomicReference<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile IAddress host;
+
+    GroupPort(ReactorGroup group, List<IProtocolFactory> factories, boolean shared, boolean balanced, int backlog,
+            String iface) {
+        this.group = group;
+        this.factories = List.copyOf(factories);
+        this.shared = shared;
+        this.balanced = balanced;
+        this.backlog = backlog;
+        this.iface = iface;
+        this.factoryRunning = new AtomicIntegerArray(factories.size());
+    }
+
+    /** Starts every member's part, member 0 first so that port 0 becomes a real number the others share. */
+    void listen(int requested) {
+        int n = balanced ? group.size() : 1;
+        openParts.set(n);
+        int port = requested;
+        try {
+            startFactories();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                ReactorBase m = group.member(i);
+                IProtocolFactory f = new MemberFactory(factories.get(i), () -> partClosed(index));
+                Port p = balanced ? new Port(m, port, f, backlog, iface, true, null)
+                        : new Port(m, port, f, backlog, iface, false, this::handOff);
+                group.runOnMember(i, p::startListening);
+                ports.add(p);
+                if (i == 0) {
+                    host = p.getHost();
+                    port = host.port();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            abandon();
+            if (e instanceof CannotListenError) {
+                throw e;
+            }
+            throw new CannotListenError(iface, requested, e);
+        }
+    }
+
+    /**
+     * Runs {@code doStart}: once for a shared factory, else member i's factory on member i. In hand-off mode
+     * members other than 0 have no port to close at shutdown, so each gets a shutdown trigger that stops
+     * its factory if the port has not.
+     */
+    private void startFactories() {
+        if (shared) {
+            factories.get(0).doStart();
+            factoryRunning.set(0, 1);
+            return;
+        }
+        for (int i = 0; i < factories.size(); i++) {
+            int index = i;
+            ReactorBase m = group.member(i);
+            group.runOnMember(i, () -> {
+                factories.get(index).doStart();
+                factoryRunning.set(index, 1);
+                if (!balanced && index > 0) {
+                    m.addSystemEventTrigger(Phase.DURING, "shutdown", () -> stopFactory(index));
+                }
+            });
+        }
+    }
+
+    /** A member could not listen: closes the parts already listening and stops the factories again. */
+    private void abandon() {
+        for (int i = 0; i < ports.size(); i++) {
+            Port p = ports.get(i);
+            group.runOnMember(i, () -> p.connectionLost(new Failure(new IllegalStateException("group listen failed"))));
+        }
+        for (int i = 0; i < factories.size(); i++) {
+            int index = i;
+            group.runOnMember(shared ? 0 : i, () -> stopFactory(index));
+        }
+        ports.clear();
+    }
+
+    /**
+     * Member {@code index}'s port closed (stopListening or its reactor's shutdown), on that member's thread:
+     * stops its factory (per-member factories), and when it was the last part, a shared factory.
+     */
+    private void partClosed(int index) {
+        if (!shared) {
+            stopFactory(index);
+            if (!balanced) {
+                // Hand-off: the other members' factories never had a port of their own.
+                for (int j = 1; j < factories.size(); j++) {
+                    int other = j;
+                    group.member(j).callFromThread(() -> stopFactory(other));
+                }
+            }
+        }
+        if (openParts.decrementAndGet() == 0) {
+            if (shared) {
+                stopFactory(0);
+            }
+            // In hand-off mode the other members stop their factories on their own threads, and the
+            // future does not wait for them: a member already shutting down may never run the call (its
+            // shutdown trigger stops the factory instead).
+            Throwable e = firstError.get();
+            if (e == null) {
+                closed.complete(null);
+            } else {
+                closed.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** {@code doStop} for factory {@code index}, once; an exception is kept for the future and logged. */
+    private void stopFactory(int index) {
+        if (!factoryRunning.compareAndSet(index, 1, 0)) {
+            return;
+        }
+        IProtocolFactory f = factories.get(index);
+        try {
+            f.doStop();
+        } catch (RuntimeException e) {
+            if (!firstError.compareAndSet(null, e)) {
+                LOG.log(Level.ERROR, f + ": exception in stopFactory", e);
+            }
+        }
+    }
+
+    /**
+     * Member 0 accepted {@code client}: serve it there or give it to the next member (round robin). Runs on
+     * member 0's thread.
+     */
+    private void handOff(StreamSocketHandle client, int session, IAddress listening) {
+        int target = group.chooseMember();
+        ReactorBase m = group.member(target);
+        IProtocolFactory f = factories.get(target);
+        if (m.isInIOThread()) {
+            AcceptedConnection.serve(m, f, client, listening, session);
+            return;
+        }
+        inFlight.add(client);
+        m.callFromThread(() -> {
+            // Whoever removes the socket from the set owns it: this member, or closeInFlight() after a stop.
+            if (inFlight.remove(client)) {
+                AcceptedConnection.serve(m, f, client, listening, session);
+            }
+        });
+    }
+
+    /** Closes sockets handed to a member that stopped before taking them up. */
+    void closeInFlight() {
+        for (StreamSocketHandle s : List.copyOf(inFlight)) {
+            if (inFlight.remove(s)) {
+                AcceptedConnection.closeQuietly(s, "GroupPort");
+            }
+        }
+    }
+
+    /** True if every member has its own kernel-balanced socket; false if member 0 accepts and hands off. */
+    public boolean balancedByKernel() {
+        return balanced;
+    }
+
+    /** The address the group listens on; the real port when 0 was asked for. */
+    public IAddress getHost() {
+        IAddress h = host;
+        if (h == null) {
+            throw new NotListeningError("the group port has not listened");
+        }
+        return h;
+    }
+
+    /** The members' own ports (one per member when kernel-balanced, else member 0's only). */
+    public List<Port> memberPorts() {
+        return Collections.unmodifiableList(ports);
+    }
+
+    /**
+     * Stops listening on every member, each on its own thread. Connections already accepted are unaffected.
+     * The returned future completes once every member's socket is closed and the factories listening there
+     * got {@code doStop} (exceptionally with the first exception a {@code doStop} threw); it is the same
+     * future on every call, and also completes when the group's shutdown closes the port.
+     */
+    public CompletableFuture<Void> stopListening() {
+        for (int i = 0; i < ports.size(); i++) {
+            Port p = ports.get(i);
+            group.member(i).callFromThread(p::stopListening);
+        }
+        return closed;
+    }
+
+    /** Completes when every member's part of the port has closed; see {@link #stopListening()}. */
+    public CompletableFuture<Void> whenClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "GroupPort[" + (host == null ? "not listening" : host) + (balanced ? " kernel-balanced" : " hand-off")
+                + " x" + ports.size() + "]";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.twine.internet.tcp;
+
+import dev.twine.internet.IAddress;
+import dev.twine.internet.IProtocol;
+import dev.twine.internet.IProtocolFactory;
+import dev.twine.internet.IReactor;
+import dev.twine.spi.StreamSocketHandle;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * Serves one accepted socket on a reactor: {@code factory.buildProtocol(peer)}, a {@link Connection} that
+ * starts reading, then {@code protocol.makeConnection(transport)}, in Twisted's order ({@code tcp.Port.doRead},
+ * semantics.md §1.5). {@link Port} uses it for its own clients; a {@code ReactorGroup} uses it on the member
+ * that a handed-off socket was given to (semantics.md §7.2).
+ *
+ * <p>Threading: the thread of {@code reactor}, which from then on owns the connection.
+ */
+public final class AcceptedConnection {
+    private static final System.Logger LOG = System.getLogger(Port.class.getName());
+
+    private AcceptedConnection() {
+    }
+
+    /**
+     * Serves {@code client} on {@code reactor}. {@code null} from {@code buildProtocol}, or an exception
+     * from it, closes the socket; an exception from {@code makeConnection}/{@code connectionMade} is logged
+     * and the connection stays open (semantics.md, experiment E5).
+     *
+     * @param listening the listening port's address, {@code getHost()}'s answer if {@code getsockname} fails
+     * @param session   the port's session number, part of the transport's log prefix
+     */
+    public static void serve(IReactor reactor, IProtocolFactory factory, StreamSocketHandle client, IAddress listening,
+            int session) {
+        String prefix = factory.getClass().getName();
+        IAddress peer;
+        try {
+            // The address accept(2) returned: no system call, and known even if the client has already
+            // reset the connection. Twisted builds the protocol for such a client too and lets the first
+            // read report the reset as connectionLost(ConnectionLost) (semantics.md §1.5).
+            peer = Addresses.tcp(client.remoteAddress());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.ERROR, prefix + ": accepted a socket without a peer address", e);
+            closeQuietly(client, prefix);
+            return;
+        }
+        IAddress host;
+        try {
+            host = Addresses.tcp(client.localAddress());
+            // A port bound to one address gives every connection that same local address: keep the port's
+            // object rather than one equal copy per connection (about 80 bytes of an idle connection's heap,
+            // bench/README.md "Idle connections on a group").
+            if (host.equals(listening)) {
+                host = listening;
+            }
+        } catch (IOException | RuntimeException e) {
+            // getsockname failed on a connection already torn down; the listening address is the best
+            // answer left for getHost(), and the reset itself reaches the protocol through its first read.
+            host = listening;
+        }
+        IProtocol protocol;
+        try {
+            protocol = factory.buildProtocol(peer);
+        } catch (RuntimeException | Error e) {
+            Callbacks.rethrowIfFatal(e);
+            LOG.log(Level.ERROR, prefix + ": exception in buildProtocol for " + peer, e);
+            closeQuietly(client, prefix);
+            return;
+        }
+        if (protocol == null) {
+            closeQuietly(client, prefix);
+            return;
+        }
+        String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
+        Connection transport = new Connection(reactor, TcpContext.of(reactor), client, protocol, peer, host, logstr,
+                null);
+        transport.startReading();
+        try {
+            protocol.makeConnection(transport);
+        } catch (RuntimeException | Error e) {
+            Callbacks.rethrowIfFatal(e);
+            // Twisted's log.deferr(): the connection stays open (semantics.md, experiment E5).
+            LOG.log(Level.ERROR, logstr + ": exception in connectionMade", e);
+        }
+    }
+
+    /** Closes a socket nobody will serve. */
+    public static void closeQuietly(StreamSocketHandle client, String prefix) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, prefix + ": close failed: " + e.getMessage());
+        }
+    }
+}
