@@ -4,7 +4,8 @@ import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.linux.EpollEvent;
 import dev.twine.nativeio.linux.EventFd;
 import dev.twine.nativeio.linux.LinuxEpoll;
-import dev.twine.nativeio.linux.LinuxErrno;
+import dev.twine.nativeio.Platform;
+import dev.twine.nativeio.posix.ErrnoTable;
 import dev.twine.nativeio.posix.DirectMemory;
 import dev.twine.nativeio.posix.JnrPosixSockets;
 import dev.twine.nativeio.posix.PosixSockets;
@@ -24,6 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PanamaBindingTest {
 
+    private static final ErrnoTable ERRNO = Platform.LINUX.errno();
+
     private final PosixSockets panama = new PanamaPosixSockets();
 
     @BeforeEach
@@ -40,7 +43,7 @@ class PanamaBindingTest {
 
     @Test
     void badDescriptorFailsWithNegatedEbadfLikeJnr() {
-        int ebadf = LinuxErrno.TABLE.number("EBADF");
+        int ebadf = ERRNO.number("EBADF");
         ByteBuffer buffer = DirectMemory.allocate(16);
         long address = DirectMemory.address(buffer);
         assertEquals(-ebadf, panama.read(-1, address, 16));
@@ -57,7 +60,7 @@ class PanamaBindingTest {
             ByteBuffer buffer = DirectMemory.allocate(16);
             // An unconnected stream socket: read fails with ENOTCONN, not EAGAIN; both are errno values.
             long n = panama.read(fd, DirectMemory.address(buffer), 16);
-            assertEquals(-LinuxErrno.TABLE.number("ENOTCONN"), n);
+            assertEquals(-ERRNO.number("ENOTCONN"), n);
         } finally {
             assertEquals(0, panama.close(fd));
         }
@@ -69,7 +72,7 @@ class PanamaBindingTest {
         for (int errno : new int[] {1, 4, 11, 32, 104, 111, 9999}) {
             assertEquals(jnr.strerror(errno), panama.strerror(errno), "errno " + errno);
         }
-        assertEquals("Connection refused", panama.strerror(LinuxErrno.TABLE.number("ECONNREFUSED")));
+        assertEquals("Connection refused", panama.strerror(ERRNO.number("ECONNREFUSED")));
     }
 
     @Test
@@ -90,7 +93,7 @@ class PanamaBindingTest {
             assertEquals(0, eventFd.write(efd, 1));
             assertEquals(1, epoll.epollWait(ep, DirectMemory.address(events), 4, 1000));
             assertEquals(0x1234_5678_9abcL, events.getLong(layout.dataOffset()));
-            assertEquals(-LinuxErrno.TABLE.number("EEXIST"),
+            assertEquals(-ERRNO.number("EEXIST"),
                     epoll.epollCtl(ep, LinuxEpoll.EPOLL_CTL_ADD, efd, DirectMemory.address(event)));
         } finally {
             eventFd.close(efd);
