@@ -81,4 +81,32 @@ public interface StreamSocketHandle extends SelectableHandle {
     void setKeepAlive(boolean on) throws IOException;
 
     boolean getKeepAlive() throws IOException;
+
+    // -- UNIX sockets (semantics.md §9) --
+
+    /**
+     * Starts connecting this {@code AF_UNIX} socket (from {@link SocketProvider#openUnixStream()}) to
+     * {@code name}, a path or a Linux abstract name starting with {@code '\0'}. As {@link #connect}: true if
+     * connected at once, false if in progress.
+     *
+     * @throws SocketErrorException e.g. {@link SocketError#ECONNREFUSED} when nobody listens, or
+     *                              {@link SocketError#EAFNOSUPPORT} for a TCP socket
+     */
+    default boolean connectUnix(String name) throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX socket");
+    }
+
+    /**
+     * The {@code AF_UNIX} name of this end ({@code ""} when unnamed, as a connecting client usually is), or
+     * {@code null} if this is not a UNIX socket. {@link #localAddress()} and {@link #remoteAddress()} are
+     * {@code null} for a UNIX socket.
+     */
+    default String localUnixName() throws IOException {
+        return null;
+    }
+
+    /** The peer's {@code AF_UNIX} name ({@code ""} when unnamed), or {@code null} if not a UNIX socket. */
+    default String remoteUnixName() throws IOException {
+        return null;
+    }
 }

@@ -3,6 +3,7 @@ package dev.twine.internet.tcp;
 import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
 import dev.twine.internet.IAddress;
+import dev.twine.internet.UNIXAddress;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IPv4Address;
@@ -58,6 +59,10 @@ public final class Connector implements IConnector {
     private final ClientFactory factory;
     private final double timeout;
     private final InetSocketAddress bindAddress;
+    /** The UNIX socket name for {@code connectUNIX} (semantics.md §9), or null for TCP. */
+    private final String unixName;
+    /** {@code connectUNIX}'s checkPID: the lock file must be held by a live process. */
+    private final boolean checkPID;
 
     private State state = State.DISCONNECTED;
     private boolean factoryStarted;
@@ -82,6 +87,27 @@ public final class Connector implements IConnector {
         this.factory = factory;
         this.timeout = timeout;
         this.bindAddress = bindAddress;
+        this.unixName = null;
+        this.checkPID = false;
+    }
+
+    /**
+     * A connector to a UNIX socket (semantics.md §9) that has not started; {@link #connect()} starts it.
+     * ReactorBase's {@code connectUNIX} does both.
+     *
+     * @param name     a path, or a Linux abstract name starting with {@code '\0'}
+     * @param checkPID fail with {@code BadFileError} unless {@code name + ".lock"} is held by a live process
+     */
+    public Connector(IReactor reactor, String name, ClientFactory factory, double timeout, boolean checkPID) {
+        this.reactor = reactor;
+        this.context = TcpContext.of(reactor);
+        this.host = name;
+        this.port = 0;
+        this.factory = factory;
+        this.timeout = timeout;
+        this.bindAddress = null;
+        this.unixName = name;
+        this.checkPID = checkPID;
     }
 
     /**
@@ -99,7 +125,7 @@ public final class Connector implements IConnector {
             factory.doStart();
             factoryStarted = true;
         }
-        ConnectAttempt a = new ConnectAttempt(reactor, context, this, host, port, bindAddress);
+        ConnectAttempt a = new ConnectAttempt(reactor, context, this, host, port, bindAddress, unixName, checkPID);
         attempt = a;
         if (timeout > 0 && !Double.isInfinite(timeout)) {
             timeoutCall = reactor.callLater(timeout, () -> a.failIfNotConnected(new TimeoutError()));
@@ -136,6 +162,9 @@ public final class Connector implements IConnector {
     /** The destination as given to {@code connectTCP}: an {@code IPv6Address} for an IPv6 literal. */
     @Override
     public IAddress getDestination() {
+        if (unixName != null) {
+            return new UNIXAddress(unixName);
+        }
         return Addresses.isIPv6Literal(host) ? new IPv6Address("TCP", host, port) : new IPv4Address("TCP", host, port);
     }
 
@@ -146,7 +175,7 @@ public final class Connector implements IConnector {
 
     @Override
     public String toString() {
-        return "Connector[" + host + ":" + port + ", " + state + "]";
+        return "Connector[" + (unixName != null ? new UNIXAddress(unixName) : host + ":" + port) + ", " + state + "]";
     }
 
     // -- Called by ConnectAttempt and Connection --

@@ -19,7 +19,6 @@ import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,17 +62,14 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
 
     private final IReactor reactor;
     private final TcpContext context;
-    private final int port;
+    private final ListenTarget target;
     private final IProtocolFactory factory;
     private final int backlog;
-    private final String iface;
     private final AcceptFailures acceptFailures;
     /** Deferreds returned by stopListening, fired when the pending close completes. */
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
     /** Where accepted sockets go when another reactor serves them; null to serve them here. */
     private final HandOff handOff;
-    /** Listen with {@code listenBalanced}: the address is shared with the other members of a group. */
-    private final boolean balanced;
 
     private ListeningSocketHandle socket;
     private IAddress boundAddress;
@@ -92,7 +88,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      * @param iface   the local address to bind: {@code ""} for all IPv4 interfaces, or a literal
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface) {
-        this(reactor, port, factory, backlog, iface, false, null);
+        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, false), factory, backlog, null);
     }
 
     /**
@@ -105,14 +101,21 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
             HandOff handOff) {
-        this.balanced = balanced;
+        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, balanced), factory, backlog, handOff);
+    }
+
+    /**
+     * A port on any {@link ListenTarget}: {@code listenUNIX} passes a UNIX socket's (semantics.md §9). The
+     * accepting, serving and stopping are the same as for TCP; {@code handOff} as above, {@code null} to serve
+     * here.
+     */
+    public Port(IReactor reactor, ListenTarget target, IProtocolFactory factory, int backlog, HandOff handOff) {
+        this.target = target;
         this.handOff = handOff;
         this.reactor = reactor;
         this.context = TcpContext.of(reactor);
-        this.port = port;
         this.factory = factory;
         this.backlog = backlog;
-        this.iface = iface == null ? "" : iface;
         this.acceptFailures = new AcceptFailures(reactor, this);
     }
 
@@ -124,26 +127,25 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         acceptFailures.reserve();
         ListeningSocketHandle s;
         try {
-            InetSocketAddress address = Addresses.listenAddress(iface, port);
-            s = balanced ? reactor.sockets().listenBalanced(address, backlog) : reactor.sockets().listen(address, backlog);
-        } catch (IOException e) {
+            s = target.open(reactor.sockets(), backlog);
+        } catch (RuntimeException | Error e) {
             acceptFailures.portClosed();
-            throw new CannotListenError(iface, port, e);
+            throw e;
         }
         boolean started = false;
         try {
-            InetSocketAddress local = s.localAddress();
-            boundAddress = Addresses.tcp(local);
-            LOG.log(Level.INFO, factoryPrefix() + " starting on " + local.getPort());
+            boundAddress = target.boundAddress(s);
+            LOG.log(Level.INFO, factoryPrefix() + " starting on " + target.describe(boundAddress));
             factory.doStart();
             started = true;
         } catch (IOException e) {
-            throw new CannotListenError(iface, port, e);
+            throw target.cannotListen(e);
         } finally {
             if (!started) {
                 // startFactory threw (or getsockname failed): leave nothing open behind the exception.
                 acceptFailures.portClosed();
                 closeQuietly(s);
+                target.closed();
             }
         }
         socket = s;
@@ -188,7 +190,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     @Override
     public IAddress getHost() {
         if (boundAddress == null) {
-            throw new NotListeningError("port " + port + " has not listened yet");
+            throw new NotListeningError(target.describe(null) + " has not listened yet");
         }
         return boundAddress;
     }
@@ -243,9 +245,14 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         cancel(pendingClose);
         pendingClose = null;
         reactor.removeReader(this);
-        LOG.log(Level.INFO, "(TCP Port " + boundAddress.port() + " Closed)");
+        LOG.log(Level.INFO, "(" + boundAddress.type() + " Port " + target.describe(boundAddress) + " Closed)");
         closeQuietly(socket);
         socket = null;
+        try {
+            target.closed();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, logPrefix() + ": releasing " + target.describe(boundAddress) + " failed", e);
+        }
         acceptFailures.portClosed();
         context.forget(this);
         Throwable stopError = null;
@@ -289,7 +296,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
 
     @Override
     public String toString() {
-        return "Port[" + factory.getClass().getName() + (listening ? " on " + boundAddress.port() : ", not listening") + "]";
+        return "Port[" + factory.getClass().getName() + (listening ? " on " + target.describe(boundAddress) : ", not listening") + "]";
     }
 
     // -- Internals --
