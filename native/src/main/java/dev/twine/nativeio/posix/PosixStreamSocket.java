@@ -40,15 +40,38 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
     private final boolean ipv6;
     /** The peer address {@code accept} returned; null for a socket this process connects. */
     private final InetSocketAddress acceptedPeer;
+    /**
+     * The {@code AF_UNIX} peer name {@code accept} returned ({@code ""} when unnamed), or null: null also for
+     * every TCP socket, which {@link #unix} tells apart (semantics.md §9).
+     */
+    private final String acceptedUnixPeer;
+    private final boolean unix;
 
     PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6) {
         this(calls, fd, ipv6, null);
     }
 
     PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6, InetSocketAddress acceptedPeer) {
+        this(calls, fd, ipv6, acceptedPeer, false, null);
+    }
+
+    private PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6, InetSocketAddress acceptedPeer, boolean unix,
+            String acceptedUnixPeer) {
         super(calls, fd);
         this.ipv6 = ipv6;
         this.acceptedPeer = acceptedPeer;
+        this.unix = unix;
+        this.acceptedUnixPeer = acceptedUnixPeer;
+    }
+
+    /** An {@code AF_UNIX} socket; {@code acceptedPeer} is the name {@code accept} gave, or null if connecting. */
+    static PosixStreamSocket unix(SocketCalls calls, int fd, String acceptedPeer) {
+        return new PosixStreamSocket(calls, fd, false, null, true, acceptedPeer);
+    }
+
+    /** True for an {@code AF_UNIX} socket. */
+    public boolean isUnix() {
+        return unix;
     }
 
     /** True for an {@code AF_INET6} socket. */
@@ -75,7 +98,32 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
         if (error != 0) {
             throw calls.errno().exception("connect", error);
         }
-        return calls.remoteAddress(fd) != null;
+        return unix ? calls.unixName(fd, true) != null : calls.remoteAddress(fd) != null;
+    }
+
+    @Override
+    public boolean connectUnix(String name) throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.connectUnix(name);
+        }
+        return calls.connectUnix(openFd("connect"), name);
+    }
+
+    @Override
+    public String localUnixName() throws IOException {
+        return unix ? calls.unixName(openFd("getsockname"), false) : null;
+    }
+
+    @Override
+    public String remoteUnixName() throws IOException {
+        if (!unix) {
+            return null;
+        }
+        if (acceptedUnixPeer != null) {
+            return acceptedUnixPeer;
+        }
+        String name = calls.unixName(openFd("getpeername"), true);
+        return name;
     }
 
     @Override
@@ -221,7 +269,10 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
             return;
         }
         try {
-            calls.setLinger(fileno(), true, 0);
+            // AF_UNIX has no RST to send: a plain close is its abort (unix(7) knows no SO_LINGER effect).
+            if (!unix) {
+                calls.setLinger(fileno(), true, 0);
+            }
         } catch (SocketErrorException cannotLinger) {
             // Closing matters more than how: the caller asked for the socket to go away.
         } finally {
@@ -233,11 +284,17 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
 
     @Override
     public InetSocketAddress localAddress() throws IOException {
+        if (unix) {
+            return null;
+        }
         return calls.localAddress(openFd("getsockname"));
     }
 
     @Override
     public InetSocketAddress remoteAddress() throws IOException {
+        if (unix) {
+            return null;
+        }
         if (acceptedPeer != null) {
             return acceptedPeer;
         }

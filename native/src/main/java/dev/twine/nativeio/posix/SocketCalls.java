@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET;
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET6;
+import static dev.twine.nativeio.posix.SocketConstant.AF_UNIX;
+import static dev.twine.nativeio.posix.SocketConstant.SIN_FAMILY;
 import static dev.twine.nativeio.posix.SocketConstant.FD_CLOEXEC;
 import static dev.twine.nativeio.posix.SocketConstant.F_GETFL;
 import static dev.twine.nativeio.posix.SocketConstant.F_SETFD;
@@ -115,6 +117,19 @@ public final class SocketCalls {
         return fd;
     }
 
+    /** Opens a non-blocking, close-on-exec {@code AF_UNIX} stream socket (semantics.md §9). */
+    public int openUnixStream() throws SocketErrorException {
+        int type = abi.get(SOCK_STREAM) | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
+        int fd = sys.socket(abi.get(AF_UNIX), type, 0);
+        if (fd < 0) {
+            throw failure("socket", fd);
+        }
+        if (abi.flag(SOCK_NONBLOCK) == 0 || abi.flag(SOCK_CLOEXEC) == 0) {
+            makeNonBlockingCloexec(fd, "socket");
+        }
+        return fd;
+    }
+
     /**
      * Accepts one pending connection, non-blocking and close-on-exec, and decodes the peer address
      * {@code accept} wrote, so that the caller needs no {@code getpeername} (which fails with
@@ -139,9 +154,16 @@ public final class SocketCalls {
             }
             throw failure(flagsAtOnce ? "accept4" : "accept", fd);
         }
-        InetSocketAddress peer;
+        InetSocketAddress peer = null;
+        String unixPeer = null;
         try {
-            peer = codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+            int length = s.sockaddr.getInt(s.sockaddrLengthIndex);
+            // An AF_UNIX client is usually unnamed: Linux then reports just the family (or nothing at all).
+            if (length <= abi.get(SIN_FAMILY) || codec.isUnix(s.sockaddr)) {
+                unixPeer = codec.decodeUnix(s.sockaddr, length);
+            } else {
+                peer = codec.decode(s.sockaddr, length);
+            }
             if (!flagsAtOnce) {
                 makeNonBlockingCloexec(fd, "accept");
             }
@@ -149,11 +171,14 @@ public final class SocketCalls {
             sys.close(fd);
             throw e;
         }
-        return new Accepted(fd, peer);
+        return new Accepted(fd, peer, unixPeer);
     }
 
-    /** A descriptor {@link #accept} returned, with the peer address the kernel gave with it. */
-    public record Accepted(int fd, InetSocketAddress peer) {
+    /**
+     * A descriptor {@link #accept} returned, with the peer address the kernel gave with it: {@code peer} for
+     * TCP, {@code unixPeer} (a name, {@code ""} when unnamed) for an {@code AF_UNIX} socket.
+     */
+    public record Accepted(int fd, InetSocketAddress peer, String unixPeer) {
     }
 
     private void makeNonBlockingCloexec(int fd, String call) throws SocketErrorException {
@@ -197,6 +222,36 @@ public final class SocketCalls {
     public void bind(int fd, boolean ipv6, InetSocketAddress local) throws SocketErrorException {
         NativeScratch s = scratch();
         int length = encode(local, ipv6, s, "bind");
+        int result = sys.bind(fd, s.sockaddrAddress, length);
+        if (result != 0) {
+            throw failure("bind", result);
+        }
+    }
+
+    /**
+     * Starts connecting an {@code AF_UNIX} socket to {@code name}. A listener with a full backlog makes a
+     * non-blocking connect fail with {@code EAGAIN} rather than wait (unix(7)); that is thrown as the
+     * connect's error, as Twisted's {@code unix.Client} reports it.
+     *
+     * @return true if connected at once, false if in progress
+     */
+    public boolean connectUnix(int fd, String name) throws SocketErrorException {
+        NativeScratch s = scratch();
+        int length = codec.encodeUnix(name, s.sockaddr);
+        int result = sys.connect(fd, s.sockaddrAddress, length);
+        if (result == 0) {
+            return true;
+        }
+        if (result == -einprogress || result == -eintr) {
+            return false;
+        }
+        throw failure("connect", result);
+    }
+
+    /** Binds an {@code AF_UNIX} socket to {@code name}. */
+    public void bindUnix(int fd, String name) throws SocketErrorException {
+        NativeScratch s = scratch();
+        int length = codec.encodeUnix(name, s.sockaddr);
         int result = sys.bind(fd, s.sockaddrAddress, length);
         if (result != 0) {
             throw failure("bind", result);
@@ -344,6 +399,33 @@ public final class SocketCalls {
     /** {@code getpeername}, or {@code null} when not connected ({@code ENOTCONN}). */
     public InetSocketAddress remoteAddress(int fd) throws IOException {
         return address(fd, true);
+    }
+
+    /**
+     * The {@code AF_UNIX} name of this end ({@code peer} false) or of the peer: {@code ""} when unnamed,
+     * {@code null} when not connected ({@code ENOTCONN}).
+     */
+    public String unixName(int fd, boolean peer) throws IOException {
+        NativeScratch s = scratch();
+        int result = rawName(fd, peer, s);
+        if (peer && result == -enotconn) {
+            return null;
+        }
+        if (result != 0) {
+            throw failure(peer ? "getpeername" : "getsockname", result);
+        }
+        return codec.decodeUnix(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+
+    private int rawName(int fd, boolean peer, NativeScratch s) {
+        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
+        int result;
+        do {
+            result = peer
+                    ? sys.getpeername(fd, s.sockaddrAddress, s.sockaddrLengthAddress)
+                    : sys.getsockname(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (result == -eintr);
+        return result;
     }
 
     private InetSocketAddress address(int fd, boolean peer) throws IOException {

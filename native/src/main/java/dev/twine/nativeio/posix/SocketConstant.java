@@ -8,7 +8,7 @@ import static dev.twine.nativeio.posix.SocketAbi.ABSENT;
 /**
  * The socket constants and structure layouts Twine uses, one row per value and one column per
  * {@link Platform}: what the C headers ({@code <sys/socket.h>}, {@code <netinet/in.h>},
- * {@code <netinet/tcp.h>}, {@code <fcntl.h>}, {@code <sys/uio.h>}; Winsock's {@code <ws2def.h>}) would
+ * {@code <netinet/tcp.h>}, {@code <fcntl.h>}, {@code <sys/uio.h>}, {@code <sys/un.h>}; Winsock's {@code <ws2def.h>}) would
  * otherwise tell the layer.
  *
  * <p>A row is a C macro of the same name, or, where {@link #c()} is not null, a C expression
@@ -69,7 +69,14 @@ public enum SocketConstant {
     IOV_BASE("offsetof(struct iovec, iov_base)",                        0,      0,      0, ABSENT),
     IOV_LEN("offsetof(struct iovec, iov_len)",                          8,      8,      8, ABSENT),
     /** {@code iov_len} is a {@code size_t}: written as a {@code long}. */
-    IOV_LEN_SIZE("sizeof(((struct iovec *) 0)->iov_len)",               8,      8,      8, ABSENT);
+    IOV_LEN_SIZE("sizeof(((struct iovec *) 0)->iov_len)",               8,      8,      8, ABSENT),
+    // -- UNIX sockets (unix(7), unix(4)); Windows' AF_UNIX (afunix.h) is not used by Twine yet --
+    AF_UNIX(null,                                                       1,      1,      1, ABSENT),
+    /** Where {@code sun_path} starts: after the family (and BSD's {@code sun_len}). */
+    SUN_PATH("offsetof(struct sockaddr_un, sun_path)",                  2,      2,      2, ABSENT),
+    /** The bytes {@code sun_path} holds: a longer path cannot be bound or connected to. */
+    SUN_PATH_SIZE("sizeof(((struct sockaddr_un *) 0)->sun_path)",     108,    104,    104, ABSENT),
+    SOCKADDR_UN_SIZE("sizeof(struct sockaddr_un)",                    110,    106,    106, ABSENT);
 
     private final String c;
     private final int[] values;

@@ -95,7 +95,7 @@ class NativeLayoutTest {
         StringBuilder c = new StringBuilder();
         c.append("#define _GNU_SOURCE\n");
         for (String header : List.of("stdio.h", "stddef.h", "limits.h", "errno.h", "fcntl.h", "sys/socket.h",
-                "netinet/in.h", "netinet/tcp.h", "sys/uio.h", "sys/epoll.h", "sys/eventfd.h")) {
+                "netinet/in.h", "netinet/tcp.h", "sys/uio.h", "sys/un.h", "sys/epoll.h", "sys/eventfd.h")) {
             c.append("#include <").append(header).append(">\n");
         }
         c.append("int main(void) {\n");
