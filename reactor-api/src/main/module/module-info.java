@@ -38,7 +38,9 @@ module dev.twine.reactor {
     uses dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor;
     provides dev.twine.internet.endpoints.IStreamServerEndpointStringParser with
             dev.twine.internet.endpoints.TCPServerParser,
-            dev.twine.internet.endpoints.TCP6ServerParser;
+            dev.twine.internet.endpoints.TCP6ServerParser,
+            dev.twine.internet.endpoints.UNIXServerParser;
     provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
-            dev.twine.internet.endpoints.TCPClientParser;
+            dev.twine.internet.endpoints.TCPClientParser,
+            dev.twine.internet.endpoints.UNIXClientParser;
 }

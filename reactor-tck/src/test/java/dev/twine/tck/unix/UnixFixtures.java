@@ -21,7 +21,7 @@ final class UnixFixtures {
     /** Skips the invocation, with the reason, on a backend whose sockets have no {@code AF_UNIX}. */
     static void assumeUnix(ReactorBuilder builder, IReactor reactor) {
         Assumptions.assumeTrue(reactor.sockets().supportsUnix(),
-                builder.backendName() + " has no UNIX sockets (semantics.md §9.5)");
+                builder.backendName() + " has no UNIX sockets (semantics.md §9.6)");
     }
 
     /** A server protocol that echoes every byte back. */

@@ -1,0 +1,62 @@
+package dev.twine.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The examples over UNIX sockets (semantics.md §9), as processes: {@code poetry-server --listen unix:PATH}
+ * serves the exact bytes of its file to a plain {@code AF_UNIX} client (Python's {@code socket} module, no
+ * Twisted), and the poetry client fetches it through a {@code unix:} client description, on every backend.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class UnixProcessTest {
+    private static final Duration RUN = Duration.ofMinutes(2);
+
+    /** Reads everything from the UNIX socket named by argv[1] and writes it to stdout, unchanged. */
+    private static final String PLAIN_CLIENT = String.join("\n",
+            "import socket, sys",
+            "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)",
+            "s.connect(sys.argv[1])",
+            "while True:",
+            "    b = s.recv(65536)",
+            "    if not b:",
+            "        break",
+            "    sys.stdout.buffer.write(b)",
+            "sys.stdout.flush()");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @MethodSource("dev.twine.examples.Backends#names")
+    void poetryServerServesTheExactBytesOverAUnixSocket(String reactor) throws Exception {
+        byte[] poem = Examples.poemBytes("l-ete.fr.txt");
+        Path socket = dir.resolve("poetry.sock");
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "poetry-server", "--listen",
+                "unix:" + socket + ":mode=600", Examples.poem("l-ete.fr.txt").toString())) {
+            server.awaitLine("on UNIXAddress\\('" + java.util.regex.Pattern.quote(socket.toString()) + "'\\)",
+                    ProgramProcess.STARTUP);
+            Process client = new ProcessBuilder("python3", "-c", PLAIN_CLIENT, socket.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            byte[] got = client.getInputStream().readAllBytes();
+            assertTrue(client.waitFor(RUN.toSeconds(), TimeUnit.SECONDS), "the Python client finished");
+            assertEquals(0, client.exitValue());
+            assertArrayEquals(poem, got, "the exact bytes of the file");
+
+            try (ProgramProcess c = ProgramProcess.twine(reactor, "get-poetry", "unix:path=" + socket)) {
+                assertEquals(0, c.awaitExit(RUN), c.transcript());
+                assertTrue(c.stdout().contains("Task 1: " + poem.length + " bytes of poetry"), c.transcript());
+            }
+            assertTrue(server.isAlive(), server.transcript());
+        }
+    }
+}
