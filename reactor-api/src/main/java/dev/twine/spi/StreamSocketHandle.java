@@ -109,4 +109,14 @@ public interface StreamSocketHandle extends SelectableHandle {
     default String remoteUnixName() throws IOException {
         return null;
     }
+
+    /**
+     * The {@code AF_UNIX} peer's credentials (semantics.md §9.7).
+     *
+     * @throws UnsupportedOperationException where the backend cannot read them, naming it
+     * @throws SocketErrorException if the OS call fails
+     */
+    default dev.twine.internet.PeerCredentials peerCredentials() throws IOException {
+        throw new UnsupportedOperationException("this socket has no peer credentials: " + this);
+    }
 }

@@ -146,6 +146,16 @@ final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
         }
     }
 
+    /**
+     * Not here: the JDK's {@code SO_PEERCRED} ({@code jdk.net.ExtendedSocketOptions}) gives user and group
+     * names, not the ids and pid of semantics.md §9.7.
+     */
+    @Override
+    public dev.twine.internet.PeerCredentials peerCredentials() {
+        throw new UnsupportedOperationException(
+                "the select backend has no numeric peer credentials (the JDK reports names only)");
+    }
+
     @Override
     public String localUnixName() throws IOException {
         if (!unix) {

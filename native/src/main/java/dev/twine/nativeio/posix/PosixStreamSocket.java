@@ -110,6 +110,14 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
     }
 
     @Override
+    public dev.twine.internet.PeerCredentials peerCredentials() throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.peerCredentials();
+        }
+        return calls.peerCredentials(openFd("getsockopt"));
+    }
+
+    @Override
     public String localUnixName() throws IOException {
         return unix ? calls.unixName(openFd("getsockname"), false) : null;
     }

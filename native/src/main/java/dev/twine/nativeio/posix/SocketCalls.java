@@ -1,5 +1,7 @@
 package dev.twine.nativeio.posix;
 
+import dev.twine.internet.PeerCredentials;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 
 import java.io.IOException;
@@ -8,6 +10,17 @@ import java.net.InetSocketAddress;
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET;
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET6;
 import static dev.twine.nativeio.posix.SocketConstant.AF_UNIX;
+import static dev.twine.nativeio.posix.SocketConstant.LOCAL_PEERCRED;
+import static dev.twine.nativeio.posix.SocketConstant.LOCAL_PEERPID;
+import static dev.twine.nativeio.posix.SocketConstant.SOL_LOCAL;
+import static dev.twine.nativeio.posix.SocketConstant.SO_PEERCRED;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_GID;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_PID;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_UID;
+import static dev.twine.nativeio.posix.SocketConstant.XUCRED_GROUPS;
+import static dev.twine.nativeio.posix.SocketConstant.XUCRED_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.XUCRED_UID;
 import static dev.twine.nativeio.posix.SocketConstant.SIN_FAMILY;
 import static dev.twine.nativeio.posix.SocketConstant.FD_CLOEXEC;
 import static dev.twine.nativeio.posix.SocketConstant.F_GETFL;
@@ -415,6 +428,43 @@ public final class SocketCalls {
             throw failure(peer ? "getpeername" : "getsockname", result);
         }
         return codec.decodeUnix(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+
+    /**
+     * The {@code AF_UNIX} peer's credentials (semantics.md §9.7): {@code SO_PEERCRED}'s {@code struct ucred}
+     * where the ABI has it (Linux), else {@code LOCAL_PEERCRED}'s {@code struct xucred} (the BSDs, macOS), with
+     * macOS's {@code LOCAL_PEERPID} for the pid. Read into the sockaddr scratch area, which is large enough
+     * for either structure.
+     */
+    public PeerCredentials peerCredentials(int fd) throws SocketErrorException {
+        NativeScratch s = scratch();
+        if (abi.has(SO_PEERCRED)) {
+            getStruct(fd, abi.get(SOL_SOCKET), abi.get(SO_PEERCRED), abi.get(UCRED_SIZE), s);
+            return new PeerCredentials(s.sockaddr.getInt(abi.get(UCRED_PID)), s.sockaddr.getInt(abi.get(UCRED_UID)),
+                    s.sockaddr.getInt(abi.get(UCRED_GID)));
+        }
+        if (!abi.has(LOCAL_PEERCRED)) {
+            throw new SocketErrorException(SocketError.EINVAL, abi.platform().label() + " has no peer credentials");
+        }
+        getStruct(fd, abi.get(SOL_LOCAL), abi.get(LOCAL_PEERCRED), abi.get(XUCRED_SIZE), s);
+        int uid = s.sockaddr.getInt(abi.get(XUCRED_UID));
+        int gid = s.sockaddr.getInt(abi.get(XUCRED_GROUPS));
+        long pid = abi.has(LOCAL_PEERPID) ? getIntOption(fd, abi.get(SOL_LOCAL), abi.get(LOCAL_PEERPID)) : -1;
+        return new PeerCredentials(pid, uid, gid);
+    }
+
+    private void getStruct(int fd, int level, int option, int size, NativeScratch s) throws SocketErrorException {
+        for (int i = 0; i < size; i++) {
+            s.sockaddr.put(i, (byte) 0);
+        }
+        s.sockaddr.putInt(s.sockaddrLengthIndex, size);
+        int result;
+        do {
+            result = sys.getsockopt(fd, level, option, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("getsockopt", result);
+        }
     }
 
     private int rawName(int fd, boolean peer, NativeScratch s) {

@@ -22,7 +22,8 @@ import static dev.twine.nativeio.posix.SocketAbi.ABSENT;
  * Win64 headers check it.
  *
  * <p>{@code NativeLayoutTest} compiles a C program that prints every row and compares it with the
- * column of the machine it runs on.
+ * column of the machine it runs on (a C expression about a structure the machine's headers lack, such as
+ * the BSDs' {@code struct xucred} on Linux, is left out there).
  */
 public enum SocketConstant {
     //                                                               linux  darwin  freebsd  windows
@@ -76,7 +77,23 @@ public enum SocketConstant {
     SUN_PATH("offsetof(struct sockaddr_un, sun_path)",                  2,      2,      2, ABSENT),
     /** The bytes {@code sun_path} holds: a longer path cannot be bound or connected to. */
     SUN_PATH_SIZE("sizeof(((struct sockaddr_un *) 0)->sun_path)",     108,    104,    104, ABSENT),
-    SOCKADDR_UN_SIZE("sizeof(struct sockaddr_un)",                    110,    106,    106, ABSENT);
+    SOCKADDR_UN_SIZE("sizeof(struct sockaddr_un)",                    110,    106,    106, ABSENT),
+    /** Linux's peer credentials option (unix(7)): a {@code struct ucred} at {@code SOL_SOCKET}. */
+    SO_PEERCRED(null,                                                  17, ABSENT, ABSENT, ABSENT),
+    UCRED_SIZE("sizeof(struct ucred)",                                 12, ABSENT, ABSENT, ABSENT),
+    UCRED_PID("offsetof(struct ucred, pid)",                            0, ABSENT, ABSENT, ABSENT),
+    UCRED_UID("offsetof(struct ucred, uid)",                            4, ABSENT, ABSENT, ABSENT),
+    UCRED_GID("offsetof(struct ucred, gid)",                            8, ABSENT, ABSENT, ABSENT),
+    /** The BSDs' and macOS's peer credentials (unix(4)): a {@code struct xucred} at level {@code SOL_LOCAL}, 0. */
+    SOL_LOCAL(null,                                                ABSENT,      0,      0, ABSENT),
+    LOCAL_PEERCRED(null,                                           ABSENT,      1,      1, ABSENT),
+    /** macOS alone reports the peer's pid, as a separate option ({@code sys/un.h}). */
+    LOCAL_PEERPID(null,                                            ABSENT,      2, ABSENT, ABSENT),
+    /** {@code cr_version, cr_uid, cr_ngroups, cr_groups[16]}; FreeBSD 13 appends {@code cr_pid}, padded to 8. */
+    XUCRED_SIZE("sizeof(struct xucred)",                           ABSENT,     76,     88, ABSENT),
+    XUCRED_UID("offsetof(struct xucred, cr_uid)",                  ABSENT,      4,      4, ABSENT),
+    /** {@code cr_groups[0]} is the effective group id. */
+    XUCRED_GROUPS("offsetof(struct xucred, cr_groups)",            ABSENT,     12,     12, ABSENT);
 
     private final String c;
     private final int[] values;

@@ -72,7 +72,7 @@ public final class AcceptedConnection {
             return;
         }
         String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
-        Connection transport = new Connection(reactor, TcpContext.of(reactor), client, protocol, peer, host, logstr,
+        Connection transport = Connection.create(reactor, TcpContext.of(reactor), client, protocol, peer, host, logstr,
                 null);
         transport.startReading();
         try {

@@ -305,7 +305,7 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
             protocol = new Protocol();
         }
         String logstr = Connection.protocolPrefix(protocol) + ",client";
-        Connection transport = new Connection(reactor, context, socket, protocol, peer, local, logstr, connector);
+        Connection transport = Connection.create(reactor, context, socket, protocol, peer, local, logstr, connector);
         socket = null;
         connector.connected(transport);
         if (refused) {

@@ -112,7 +112,8 @@ import java.util.Objects;
  *
  * <p>Threading: reactor thread only, like every transport.
  */
-public final class Connection extends RegisteredDescriptor implements ITCPTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
+public sealed class Connection extends RegisteredDescriptor implements ITCPTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor
+        permits UnixConnection {
     /**
      * Reads per readiness event when every read fills the buffer: 16 x 64 KiB = 1 MiB, after which the
      * other ready descriptors get their turn (level-triggered polling reports the rest again).
@@ -158,6 +159,22 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         this.logstr = logstr;
         this.connector = connector;
         context.track(this);
+    }
+
+    /**
+     * The transport for {@code socket}: a {@link UnixConnection} for an {@code AF_UNIX} socket (it adds
+     * {@code IUNIXTransport}, semantics.md §9.7), else a plain connection.
+     */
+    static Connection create(IReactor reactor, TcpContext context, StreamSocketHandle socket, IProtocol protocol,
+            IAddress peer, IAddress host, String logstr, Connector connector) {
+        return host instanceof dev.twine.internet.UNIXAddress
+                ? new UnixConnection(reactor, context, socket, protocol, peer, host, logstr, connector)
+                : new Connection(reactor, context, socket, protocol, peer, host, logstr, connector);
+    }
+
+    /** The socket, for what a subclass adds. */
+    final StreamSocketHandle socket() {
+        return socket;
     }
 
     /**

@@ -36,7 +36,7 @@ final class UnixFixtures {
      * A client that sends {@code message} once connected, collects what comes back, and closes once it has
      * as many bytes as it sent; then {@code onDone} runs. A failed connection records its Failure.
      */
-    static final class EchoClient extends ClientFactory {
+    static class EchoClient extends ClientFactory {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         final AtomicReference<Failure> failed = new AtomicReference<>();
         private final byte[] message;
