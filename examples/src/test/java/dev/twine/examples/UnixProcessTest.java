@@ -59,4 +59,38 @@ class UnixProcessTest {
             assertTrue(server.isAlive(), server.transcript());
         }
     }
+
+    /**
+     * Twisted's {@code connectUNIX(checkPID=True)} reads Twine's lock file and downloads the exact bytes; Twine's
+     * client, with {@code lockfile=1}, reads Twisted's lock file and downloads from Twisted's
+     * {@code listenUNIX(wantPID=True)}: the lock files are the same format both ways (semantics.md §9.3).
+     */
+    @ParameterizedTest
+    @MethodSource("dev.twine.examples.Backends#names")
+    void twistedAndTwineInteroperateOverUnixSocketsAndEachOthersLockFiles(String reactor) throws Exception {
+        Python.requireTwisted();
+        byte[] poem = Examples.poemBytes("mountain-river.zh.txt");
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(poem));
+        Path twineSocket = dir.resolve("twine.sock");
+        try (ProgramProcess server = ProgramProcess.twine(reactor, "poetry-server", "--listen",
+                "unix:" + twineSocket + ":lockfile=1", Examples.poem("mountain-river.zh.txt").toString())) {
+            server.awaitLine("on UNIXAddress", ProgramProcess.STARTUP);
+            try (ProgramProcess client = ProgramProcess.command("unix_poetry.py client",
+                    Python.peer("unix_poetry.py", "client", twineSocket.toString()))) {
+                assertEquals(0, client.awaitExit(RUN), client.transcript());
+                assertTrue(client.stdout().contains("received " + poem.length + " bytes sha256 " + digest),
+                        client.transcript());
+            }
+        }
+        Path twistedSocket = dir.resolve("twisted.sock");
+        try (ProgramProcess server = ProgramProcess.command("unix_poetry.py server", Python.peer("unix_poetry.py",
+                "server", twistedSocket.toString(), Examples.poem("mountain-river.zh.txt").toString()))) {
+            server.awaitLine("^Serving on ", ProgramProcess.STARTUP);
+            try (ProgramProcess c = ProgramProcess.twine(reactor, "get-poetry",
+                    "unix:path=" + twistedSocket + ":lockfile=1")) {
+                assertEquals(0, c.awaitExit(RUN), c.transcript());
+                assertTrue(c.stdout().contains("Task 1: " + poem.length + " bytes of poetry"), c.transcript());
+            }
+        }
+    }
 }
