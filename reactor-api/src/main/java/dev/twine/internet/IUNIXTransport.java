@@ -13,4 +13,15 @@ public interface IUNIXTransport extends ITCPTransport {
      * @throws java.io.UncheckedIOException if the socket is closed or the OS call fails
      */
     PeerCredentials getPeerCredentials();
+
+    /**
+     * Queues {@code descriptor} to be sent to the peer, attached to the next byte this transport writes
+     * (Twisted's {@code sendFileDescriptor}): one byte carries one descriptor, so at least as many bytes as
+     * descriptors must be written for all of them to go. The kernel gives the peer its own duplicate when the
+     * byte is sent; this process keeps, and still owns, {@code descriptor}, which must stay open until then.
+     *
+     * @throws UnsupportedOperationException naming the backend where descriptors cannot be passed (select,
+     *         iocp)
+     */
+    void sendFileDescriptor(int descriptor);
 }

@@ -119,4 +119,30 @@ public interface StreamSocketHandle extends SelectableHandle {
     default dev.twine.internet.PeerCredentials peerCredentials() throws IOException {
         throw new UnsupportedOperationException("this socket has no peer credentials: " + this);
     }
+
+    /** True if {@link #writeWithDescriptor} and {@link #readWithDescriptors} work (POSIX {@code AF_UNIX}). */
+    default boolean passesDescriptors() {
+        return false;
+    }
+
+    /**
+     * Writes the first remaining byte of {@code src} with {@code descriptor} attached ({@code SCM_RIGHTS},
+     * semantics.md §9.8), advancing {@code src} by one if it was sent.
+     *
+     * @return 1 if sent, 0 if it would block (nothing was sent)
+     * @throws UnsupportedOperationException where {@link #passesDescriptors()} is false
+     */
+    default int writeWithDescriptor(ByteBuffer src, int descriptor) throws IOException {
+        throw new UnsupportedOperationException("this socket cannot pass descriptors: " + this);
+    }
+
+    /**
+     * As {@link #read}, also handing each descriptor that arrived with the bytes to {@code received}, in
+     * order, before returning. The receiver owns them (and must close them).
+     *
+     * @throws UnsupportedOperationException where {@link #passesDescriptors()} is false
+     */
+    default int readWithDescriptors(ByteBuffer dst, java.util.function.IntConsumer received) throws IOException {
+        throw new UnsupportedOperationException("this socket cannot pass descriptors: " + this);
+    }
 }

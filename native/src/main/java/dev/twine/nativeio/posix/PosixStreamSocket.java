@@ -117,6 +117,64 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
         return calls.peerCredentials(openFd("getsockopt"));
     }
 
+    /** Every POSIX {@code AF_UNIX} socket passes descriptors (semantics.md §9.8). */
+    @Override
+    public boolean passesDescriptors() {
+        return unix;
+    }
+
+    /**
+     * Writes the first byte of {@code src} with {@code descriptor} attached, as Twisted's
+     * {@code sendFileDescriptor} does: one byte per descriptor, so that no two descriptors share a message.
+     */
+    @Override
+    public int writeWithDescriptor(ByteBuffer src, int descriptor) throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.writeWithDescriptor(src, descriptor);
+        }
+        if (!src.hasRemaining()) {
+            throw new IllegalArgumentException("a descriptor is sent with at least one byte");
+        }
+        int fd = openFd("sendmsg");
+        NativeScratch scratch = calls.scratch();
+        scratch.staging.put(0, src.get(src.position()));
+        long n = calls.sendWithDescriptor(fd, scratch.stagingAddress, 1, descriptor);
+        if (n > 0) {
+            src.position(src.position() + 1);
+        }
+        return (int) n;
+    }
+
+    @Override
+    public int readWithDescriptors(ByteBuffer dst, java.util.function.IntConsumer received) throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.readWithDescriptors(dst, received);
+        }
+        int fd = openFd("recvmsg");
+        int position = dst.position();
+        int wanted = Math.min(dst.limit() - position, NativeScratch.STAGING_SIZE);
+        if (wanted == 0) {
+            return 0;
+        }
+        NativeScratch scratch = calls.scratch();
+        int[] descriptors = new int[DescriptorPassing.MAX_RECEIVED];
+        int[] count = new int[1];
+        boolean[] truncated = new boolean[1];
+        long n = calls.receiveWithDescriptors(fd, scratch.stagingAddress, wanted, descriptors, count, truncated);
+        if (n > 0) {
+            dst.put(position, scratch.staging, 0, (int) n);
+            dst.position(position + (int) n);
+        }
+        for (int i = 0; i < count[0]; i++) {
+            received.accept(descriptors[i]);
+        }
+        if (truncated[0]) {
+            System.getLogger(PosixStreamSocket.class.getName()).log(System.Logger.Level.WARNING,
+                    "more than " + DescriptorPassing.MAX_RECEIVED + " descriptors in one message: the kernel closed the rest");
+        }
+        return (int) n;
+    }
+
     @Override
     public String localUnixName() throws IOException {
         return unix ? calls.unixName(openFd("getsockname"), false) : null;

@@ -334,6 +334,57 @@ public final class SocketCalls {
     }
 
     /**
+     * Sends {@code length} bytes at {@code address} with {@code descriptor} attached ({@code SCM_RIGHTS},
+     * semantics.md §9.8): the kernel installs a duplicate of it in the receiving process.
+     *
+     * @return bytes written, {@code 0} if it would block (then the descriptor was not sent either)
+     */
+    public long sendWithDescriptor(int fd, long address, long length, int descriptor) throws SocketErrorException {
+        DescriptorPassing m = scratch().passing();
+        m.prepareSend(address, length, descriptor);
+        long n;
+        do {
+            n = sys.sendmsg(fd, m.address, 0);
+        } while (n == -eintr);
+        return written(n, "sendmsg");
+    }
+
+    /**
+     * Receives up to {@code length} bytes into native memory, with any descriptors that came with them
+     * ({@code SCM_RIGHTS}), which are close-on-exec. Descriptors beyond {@link DescriptorPassing#MAX_RECEIVED}
+     * in one message are closed by the kernel ({@code MSG_CTRUNC}); {@code truncated[0]} then says so.
+     *
+     * @param descriptors receives the descriptors; {@code count[0]} is set to how many
+     * @return bytes read (&gt; 0), {@link #WOULD_BLOCK} or {@link #END_OF_STREAM}
+     */
+    public long receiveWithDescriptors(int fd, long address, long length, int[] descriptors, int[] count,
+            boolean[] truncated) throws SocketErrorException {
+        DescriptorPassing m = scratch().passing();
+        m.prepareReceive(address, length);
+        long n;
+        do {
+            n = sys.recvmsg(fd, m.address, m.receiveFlags());
+        } while (n == -eintr);
+        count[0] = 0;
+        truncated[0] = false;
+        if (n < 0) {
+            if (wouldBlock(n)) {
+                return WOULD_BLOCK;
+            }
+            throw failure("recvmsg", n);
+        }
+        count[0] = m.received(descriptors);
+        truncated[0] = m.truncated();
+        if (m.receiveFlags() == 0) {
+            // No MSG_CMSG_CLOEXEC here (macOS): mark each one now, before anything could fork.
+            for (int i = 0; i < count[0]; i++) {
+                sys.fcntl(descriptors[i], abi.get(F_SETFD), abi.get(FD_CLOEXEC));
+            }
+        }
+        return n == 0 ? END_OF_STREAM : n;
+    }
+
+    /**
      * Gathering write of {@code count} iovecs at {@code iovAddress}.
      *
      * @return bytes written, {@code 0} if it would block

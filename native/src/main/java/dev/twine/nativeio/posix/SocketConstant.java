@@ -93,7 +93,31 @@ public enum SocketConstant {
     XUCRED_SIZE("sizeof(struct xucred)",                           ABSENT,     76,     88, ABSENT),
     XUCRED_UID("offsetof(struct xucred, cr_uid)",                  ABSENT,      4,      4, ABSENT),
     /** {@code cr_groups[0]} is the effective group id. */
-    XUCRED_GROUPS("offsetof(struct xucred, cr_groups)",            ABSENT,     12,     12, ABSENT);
+    XUCRED_GROUPS("offsetof(struct xucred, cr_groups)",            ABSENT,     12,     12, ABSENT),
+    // -- descriptor passing: struct msghdr and struct cmsghdr (sendmsg(2), cmsg(3)) --
+    SCM_RIGHTS(null,                                                    1,      1,      1, ABSENT),
+    /** Received descriptors are close-on-exec at once; macOS lacks the flag and gets {@code FD_CLOEXEC} after. */
+    MSG_CMSG_CLOEXEC(null,                                     0x40000000, ABSENT, 0x40000, ABSENT),
+    /** Set in {@code msg_flags} when descriptors did not fit the control buffer (and were closed). */
+    MSG_CTRUNC(null,                                                    8,   0x20,   0x20, ABSENT),
+    MSGHDR_SIZE("sizeof(struct msghdr)",                               56,     48,     48, ABSENT),
+    MSG_IOV("offsetof(struct msghdr, msg_iov)",                        16,     16,     16, ABSENT),
+    MSG_IOVLEN("offsetof(struct msghdr, msg_iovlen)",                  24,     24,     24, ABSENT),
+    /** {@code size_t} on Linux, {@code int} on the BSDs. */
+    MSG_IOVLEN_SIZE("sizeof(((struct msghdr *) 0)->msg_iovlen)",        8,      4,      4, ABSENT),
+    MSG_CONTROL("offsetof(struct msghdr, msg_control)",                32,     32,     32, ABSENT),
+    MSG_CONTROLLEN("offsetof(struct msghdr, msg_controllen)",          40,     40,     40, ABSENT),
+    /** {@code size_t} on Linux, {@code socklen_t} on the BSDs. */
+    MSG_CONTROLLEN_SIZE("sizeof(((struct msghdr *) 0)->msg_controllen)", 8,     4,      4, ABSENT),
+    MSG_FLAGS("offsetof(struct msghdr, msg_flags)",                    48,     44,     44, ABSENT),
+    /** {@code cmsg_len}'s size: {@code size_t} on Linux, {@code socklen_t} on the BSDs. */
+    CMSG_LEN_SIZE("sizeof(((struct cmsghdr *) 0)->cmsg_len)",           8,      4,      4, ABSENT),
+    CMSG_LEVEL("offsetof(struct cmsghdr, cmsg_level)",                  8,      4,      4, ABSENT),
+    CMSG_TYPE("offsetof(struct cmsghdr, cmsg_type)",                   12,      8,      8, ABSENT),
+    /** Where a control message's data starts: {@code CMSG_LEN(0)}. */
+    CMSG_DATA_OFFSET("CMSG_LEN(0)",                                    16,     12,     16, ABSENT),
+    /** The alignment {@code CMSG_SPACE} rounds data up to. */
+    CMSG_ALIGNMENT("CMSG_SPACE(1) - CMSG_LEN(0)",                       8,      4,      8, ABSENT);
 
     private final String c;
     private final int[] values;

@@ -177,6 +177,37 @@ public sealed class Connection extends RegisteredDescriptor implements ITCPTrans
         return socket;
     }
 
+    /** The protocol, for what a subclass adds. */
+    final IProtocol protocol() {
+        return protocol;
+    }
+
+    /** The outbound buffer, for what a subclass adds. */
+    final WriteBuffer outbound() {
+        return outbound;
+    }
+
+    /** One read for {@link #doRead()}; {@link UnixConnection} also collects passed descriptors. */
+    int readInto(ByteBuffer buffer) throws IOException {
+        return socket.read(buffer);
+    }
+
+    /**
+     * Runs before each flush; {@link UnixConnection} sends its queued descriptors here, each with one byte.
+     *
+     * @return false if the socket would block, which ends this write pass
+     */
+    boolean sendQueuedDescriptors() throws IOException {
+        return true;
+    }
+
+    /** Asks for write readiness if there is something to write and the socket is open. */
+    final void wantToWrite() {
+        if (!state.socketClosed() && !outbound.isEmpty()) {
+            startWriting();
+        }
+    }
+
     /**
      * Twisted's {@code _getLogPrefix}: the protocol's own {@code logPrefix()} if it has one, else its
      * class name.
@@ -204,7 +235,7 @@ public sealed class Connection extends RegisteredDescriptor implements ITCPTrans
             buffer.clear();
             int n;
             try {
-                n = socket.read(buffer);
+                n = readInto(buffer);
             } catch (IOException e) {
                 return SocketErrors.connectionLost(e);
             }
@@ -234,6 +265,9 @@ public sealed class Connection extends RegisteredDescriptor implements ITCPTrans
         }
         if (!outbound.isEmpty()) {
             try {
+                if (!sendQueuedDescriptors()) {
+                    return null;
+                }
                 context.monitor.bytesOut(outbound.flushTo(socket, context.gather));
             } catch (IOException e) {
                 if (SocketErrors.isTransientWriteError(e)) {

@@ -108,6 +108,21 @@ final class WriteBuffer {
         return total;
     }
 
+    /**
+     * Writes the oldest byte with {@code descriptor} attached (semantics.md §9.8).
+     *
+     * @return 1 if sent, 0 if the socket would block
+     */
+    int writeOneWithDescriptor(StreamSocketHandle socket, int descriptor) throws IOException {
+        if (count == 0) {
+            return 0;
+        }
+        int n = socket.writeWithDescriptor(ring[head], descriptor);
+        size -= n;
+        releaseDrainedChunks();
+        return n;
+    }
+
     /** Discards everything and gives all chunks back (abort, or the connection is gone). */
     void release() {
         while (count > 0) {
