@@ -46,6 +46,17 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
      */
     private final String acceptedUnixPeer;
     private final boolean unix;
+    /**
+     * recvmsg's outputs, made on the first read that takes descriptors and reused: no allocation per read,
+     * and none at all on the many sockets that never pass descriptors.
+     */
+    private Received received;
+
+    private static final class Received {
+        final int[] descriptors = new int[DescriptorPassing.MAX_RECEIVED];
+        final int[] count = new int[1];
+        final boolean[] truncated = new boolean[1];
+    }
 
     PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6) {
         this(calls, fd, ipv6, null);
@@ -146,9 +157,9 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
     }
 
     @Override
-    public int readWithDescriptors(ByteBuffer dst, java.util.function.IntConsumer received) throws IOException {
+    public int readWithDescriptors(ByteBuffer dst, java.util.function.IntConsumer sink) throws IOException {
         if (!unix) {
-            return StreamSocketHandle.super.readWithDescriptors(dst, received);
+            return StreamSocketHandle.super.readWithDescriptors(dst, sink);
         }
         int fd = openFd("recvmsg");
         int position = dst.position();
@@ -157,16 +168,27 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
             return 0;
         }
         NativeScratch scratch = calls.scratch();
-        int[] descriptors = new int[DescriptorPassing.MAX_RECEIVED];
-        int[] count = new int[1];
-        boolean[] truncated = new boolean[1];
+        if (received == null) {
+            received = new Received();
+        }
+        int[] descriptors = received.descriptors;
+        int[] count = received.count;
+        boolean[] truncated = received.truncated;
         long n = calls.receiveWithDescriptors(fd, scratch.stagingAddress, wanted, descriptors, count, truncated);
         if (n > 0) {
             dst.put(position, scratch.staging, 0, (int) n);
             dst.position(position + (int) n);
         }
         for (int i = 0; i < count[0]; i++) {
-            received.accept(descriptors[i]);
+            try {
+                sink.accept(descriptors[i]);
+            } catch (RuntimeException | Error e) {
+                // The receiver threw: nobody owns the descriptors not yet handed over, so close them.
+                for (int j = i + 1; j < count[0]; j++) {
+                    calls.close(descriptors[j]);
+                }
+                throw e;
+            }
         }
         if (truncated[0]) {
             System.getLogger(PosixStreamSocket.class.getName()).log(System.Logger.Level.WARNING,
