@@ -19,6 +19,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.endpoints;
     exports dev.twine.internet.error;
     exports dev.twine.internet.group;
+    exports dev.twine.internet.ssl;
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
     exports dev.twine.internet.threads;
@@ -39,8 +40,11 @@ module dev.twine.reactor {
     provides dev.twine.internet.endpoints.IStreamServerEndpointStringParser with
             dev.twine.internet.endpoints.TCPServerParser,
             dev.twine.internet.endpoints.TCP6ServerParser,
+            dev.twine.internet.endpoints.SSLServerParser,
             dev.twine.internet.endpoints.UNIXServerParser;
     provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
             dev.twine.internet.endpoints.TCPClientParser,
+            dev.twine.internet.endpoints.SSLClientParser,
+            dev.twine.internet.endpoints.TLSClientParser,
             dev.twine.internet.endpoints.UNIXClientParser;
 }

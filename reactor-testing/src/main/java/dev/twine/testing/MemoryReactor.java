@@ -1,5 +1,7 @@
 package dev.twine.testing;
 
+import dev.twine.internet.IReactorSSL;
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.DeferredList;
 import dev.twine.internet.ClientFactory;
@@ -38,13 +40,14 @@ import java.util.concurrent.Callable;
  *       the during and after phases waiting for every Deferred a before trigger returned (Twine runs them;
  *       Twisted's double only records them).</li>
  * </ul>
- * {@link #listenUNIX} and {@link #connectUNIX} are recorded the same way, in {@link #unixServers()} and
- * {@link #unixClients()} (the connectors also in {@link #connectors()}).
- * TLS and UDP do not exist in Twine yet; their calls will be recorded here when they do.
+ * {@link #listenSSL} and {@link #connectSSL} are recorded the same way, in {@link #sslServers()} and
+ * {@link #sslClients()} (Twisted's {@code sslServers}/{@code sslClients}); their connectors are in
+ * {@link #connectors()} too. {@link #listenUNIX} and {@link #connectUNIX} likewise, in {@link #unixServers()}
+ * and {@link #unixClients()}. UDP does not exist in Twine yet.
  *
  * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
  */
-public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUNIX {
+public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUNIX {
 
     private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
     }
@@ -52,6 +55,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUNIX {
     private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<TcpClient> tcpClients = new ArrayList<>();
     private final List<FakeConnector> connectors = new ArrayList<>();
+    private final List<SslServer> sslServers = new ArrayList<>();
+    private final List<SslClient> sslClients = new ArrayList<>();
     private final List<UnixServer> unixServers = new ArrayList<>();
     private final List<UnixClient> unixClients = new ArrayList<>();
     private final List<Trigger> whenRunningHooks = new ArrayList<>();
@@ -78,7 +83,17 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUNIX {
         return Collections.unmodifiableList(tcpClients);
     }
 
-    /** The connectors returned by {@code connectTCP}, oldest first (unmodifiable view). */
+    /** Every {@code listenSSL} call so far, oldest first (unmodifiable view). */
+    public List<SslServer> sslServers() {
+        return Collections.unmodifiableList(sslServers);
+    }
+
+    /** Every {@code connectSSL} call so far, oldest first (unmodifiable view). */
+    public List<SslClient> sslClients() {
+        return Collections.unmodifiableList(sslClients);
+    }
+
+    /** The connectors returned by {@code connectTCP} and {@code connectSSL}, oldest first (unmodifiable view). */
     public List<FakeConnector> connectors() {
         return Collections.unmodifiableList(connectors);
     }
@@ -123,6 +138,29 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUNIX {
         FakeConnector c = new FakeConnector(host.indexOf(':') >= 0 ? new IPv6Address("TCP", host, port)
                 : new IPv4Address("TCP", host, port), factory, timeout, bindAddress);
         tcpClients.add(new TcpClient(host, port, factory, timeout, bindAddress, c));
+        connectors.add(c);
+        factory.startedConnecting(c);
+        return c;
+    }
+
+    @Override
+    public IListeningPort listenSSL(int port, IProtocolFactory factory, IContextFactory contextFactory, int backlog,
+            String iface) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        FakePort p = new FakePort(port, factory, backlog, iface == null ? "" : iface);
+        sslServers.add(new SslServer(port, factory, contextFactory, backlog, p.iface(), p));
+        return p;
+    }
+
+    @Override
+    public IConnector connectSSL(String host, int port, ClientFactory factory, IContextFactory contextFactory,
+            double timeout, InetSocketAddress bindAddress) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        FakeConnector c = new FakeConnector(host.indexOf(':') >= 0 ? new IPv6Address("TCP", host, port)
+                : new IPv4Address("TCP", host, port), factory, timeout, bindAddress);
+        sslClients.add(new SslClient(host, port, factory, contextFactory, timeout, bindAddress, c));
         connectors.add(c);
         factory.startedConnecting(c);
         return c;

@@ -1,5 +1,6 @@
 package dev.twine.internet.tcp;
 
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
@@ -70,6 +71,8 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
     /** Where accepted sockets go when another reactor serves them; null to serve them here. */
     private final HandOff handOff;
+    /** TLS for every accepted connection ({@code listenSSL}), or {@code null} for plain TCP. */
+    private final IContextFactory contextFactory;
 
     private ListeningSocketHandle socket;
     private IAddress boundAddress;
@@ -101,7 +104,18 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
             HandOff handOff) {
-        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, balanced), factory, backlog, handOff);
+        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, balanced), factory, backlog, handOff, null);
+    }
+
+    /**
+     * A port whose connections speak TLS as servers configured by {@code contextFactory}
+     * ({@code listenSSL}, semantics.md §4.1); {@code null} means plain TCP. Each client's engine is made
+     * before {@code buildProtocol}; if the factory throws, that client is logged and closed.
+     */
+    public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface,
+            IContextFactory contextFactory) {
+        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, false), factory, backlog, null,
+                contextFactory);
     }
 
     /**
@@ -110,6 +124,16 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      * here.
      */
     public Port(IReactor reactor, ListenTarget target, IProtocolFactory factory, int backlog, HandOff handOff) {
+        this(reactor, target, factory, backlog, handOff, null);
+    }
+
+    private Port(IReactor reactor, ListenTarget target, IProtocolFactory factory, int backlog, HandOff handOff,
+            IContextFactory contextFactory) {
+        if (handOff != null && contextFactory != null) {
+            // A handed-off socket is served by another reactor through its own path, which has no TLS yet.
+            throw new IllegalArgumentException("a TLS port cannot hand its sockets off to a group");
+        }
+        this.contextFactory = contextFactory;
         this.target = target;
         this.handOff = handOff;
         this.reactor = reactor;
@@ -307,7 +331,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         if (handOff != null) {
             handOff.accepted(client, session, boundAddress);
         } else {
-            AcceptedConnection.serve(reactor, factory, client, boundAddress, session);
+            AcceptedConnection.serve(reactor, factory, client, boundAddress, session, contextFactory);
         }
     }
 
