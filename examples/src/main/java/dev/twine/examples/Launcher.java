@@ -27,6 +27,14 @@ import java.util.Map;
  */
 public final class Launcher {
 
+    /** {@code twine-example info}: prints {@link Reactors#diagnostics()}, one line each. */
+    static int info(List<String> args) {
+        Out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ")");
+        Reactors.diagnostics().forEach(Out::println);
+        return 0;
+    }
+
     /** A program's entry point: takes the arguments after its name, returns the exit status. */
     @FunctionalInterface
     interface Entry {
@@ -63,6 +71,8 @@ public final class Launcher {
                 "key-value server on Int32StringReceiver with an idle timeout", dev.twine.examples.kv.KvServer::main));
         add(new Program("kv-client", dev.twine.examples.kv.KvClient.USAGE,
                 "key-value client that reconnects (ReconnectingClientFactory)", dev.twine.examples.kv.KvClient::main));
+        add(new Program("info", "info", "which backends can run here, which native binding is in use, and why",
+                Launcher::info));
     }
 
     private static void add(Program p) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The examples over UNIX sockets (semantics.md §9), as processes: {@code poetry-server --listen unix:PATH}
+ * The examples over UNIX sockets (semantics.md §8), as processes: {@code poetry-server --listen unix:PATH}
  * serves the exact bytes of its file to a plain {@code AF_UNIX} client (Python's {@code socket} module, no
  * Twisted), and the poetry client fetches it through a {@code unix:} client description, on every backend.
  */
@@ -63,7 +63,7 @@ class UnixProcessTest {
     /**
      * Twisted's {@code connectUNIX(checkPID=True)} reads Twine's lock file and downloads the exact bytes; Twine's
      * client, with {@code lockfile=1}, reads Twisted's lock file and downloads from Twisted's
-     * {@code listenUNIX(wantPID=True)}: the lock files are the same format both ways (semantics.md §9.3).
+     * {@code listenUNIX(wantPID=True)}: the lock files are the same format both ways (semantics.md §8.3).
      */
     @ParameterizedTest
     @MethodSource("dev.twine.examples.Backends#names")

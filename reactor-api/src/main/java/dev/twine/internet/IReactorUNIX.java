@@ -1,7 +1,7 @@
 package dev.twine.internet;
 
 /**
- * UNIX stream sockets (Twisted's {@code IReactorUNIX}, semantics.md §9). Names are file system paths, or
+ * UNIX stream sockets (Twisted's {@code IReactorUNIX}, semantics.md §8). Names are file system paths, or
  * Linux abstract names starting with {@code '\0'} (or written with a leading {@code '@'}, which Twine turns
  * into the NUL). Reactor thread only. A backend without UNIX sockets fails {@code listenUNIX} with
  * {@link dev.twine.internet.error.CannotListenError} and {@code connectUNIX} with

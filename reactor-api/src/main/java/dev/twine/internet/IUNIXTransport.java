@@ -1,7 +1,7 @@
 package dev.twine.internet;
 
 /**
- * A UNIX stream connection (Twisted's {@code IUNIXTransport}, semantics.md §9.7): everything a TCP transport
+ * A UNIX stream connection (Twisted's {@code IUNIXTransport}, semantics.md §8.7): everything a TCP transport
  * does (it is the same transport), plus what only {@code AF_UNIX} has. Reactor thread only.
  */
 public interface IUNIXTransport extends ITCPTransport {

@@ -1,7 +1,7 @@
 package dev.twine.internet;
 
 /**
- * A UNIX socket address, Twisted's {@code UNIXAddress(name)} (semantics.md §9): a file system path, a Linux
+ * A UNIX socket address, Twisted's {@code UNIXAddress(name)} (semantics.md §8): a file system path, a Linux
  * abstract name written with a leading NUL ({@code '\0'}), or {@code ""} for an unnamed socket (a client
  * that never bound, as the server sees it).
  *

@@ -37,7 +37,7 @@ public interface SocketProvider {
     /**
      * Opens a listening socket as {@link #listen} does, and also marks it for kernel-balanced sharing, so
      * that further sockets opened the same way may bind the same address and share its connections. A
-     * {@code ReactorGroup} opens one per member (semantics.md §7.2).
+     * {@code ReactorGroup} opens one per member (semantics.md §5.2).
      *
      * @throws UnsupportedOperationException if {@link #balancesSharedListeners()} is false
      * @throws SocketErrorException if bind or listen fails
@@ -46,7 +46,7 @@ public interface SocketProvider {
         throw new UnsupportedOperationException("this socket provider cannot share a listening address");
     }
 
-    // -- UNIX sockets (semantics.md §9) --
+    // -- UNIX sockets (semantics.md §8) --
 
     /**
      * True if this provider opens {@code AF_UNIX} stream sockets ({@link #openUnixStream},

@@ -82,7 +82,7 @@ public interface StreamSocketHandle extends SelectableHandle {
 
     boolean getKeepAlive() throws IOException;
 
-    // -- UNIX sockets (semantics.md §9) --
+    // -- UNIX sockets (semantics.md §8) --
 
     /**
      * Starts connecting this {@code AF_UNIX} socket (from {@link SocketProvider#openUnixStream()}) to
@@ -111,7 +111,7 @@ public interface StreamSocketHandle extends SelectableHandle {
     }
 
     /**
-     * The {@code AF_UNIX} peer's credentials (semantics.md §9.7).
+     * The {@code AF_UNIX} peer's credentials (semantics.md §8.7).
      *
      * @throws UnsupportedOperationException where the backend cannot read them, naming it
      * @throws SocketErrorException if the OS call fails
@@ -127,7 +127,7 @@ public interface StreamSocketHandle extends SelectableHandle {
 
     /**
      * Writes the first remaining byte of {@code src} with {@code descriptor} attached ({@code SCM_RIGHTS},
-     * semantics.md §9.8), advancing {@code src} by one if it was sent.
+     * semantics.md §8.8), advancing {@code src} by one if it was sent.
      *
      * @return 1 if sent, 0 if it would block (nothing was sent)
      * @throws UnsupportedOperationException where {@link #passesDescriptors()} is false

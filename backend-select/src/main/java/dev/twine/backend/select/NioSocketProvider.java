@@ -56,7 +56,7 @@ final class NioSocketProvider implements SocketProvider {
         }
     }
 
-    /** The JDK (16+) has {@code AF_UNIX} stream channels on every OS it supports them on (semantics.md §9). */
+    /** The JDK (16+) has {@code AF_UNIX} stream channels on every OS it supports them on (semantics.md §8). */
     @Override
     public boolean supportsUnix() {
         return true;

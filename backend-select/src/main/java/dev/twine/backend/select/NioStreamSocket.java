@@ -15,7 +15,7 @@ import java.nio.channels.SocketChannel;
  */
 final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
     private final SocketChannel ch;
-    /** An {@code AF_UNIX} channel: no IP addresses, no TCP options, no RST on abort (semantics.md §9). */
+    /** An {@code AF_UNIX} channel: no IP addresses, no TCP options, no RST on abort (semantics.md §8). */
     private final boolean unix;
 
     NioStreamSocket(SocketChannel ch) throws IOException {
@@ -148,7 +148,7 @@ final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
 
     /**
      * Not here: the JDK's {@code SO_PEERCRED} ({@code jdk.net.ExtendedSocketOptions}) gives user and group
-     * names, not the ids and pid of semantics.md §9.7.
+     * names, not the ids and pid of semantics.md §8.7.
      */
     @Override
     public dev.twine.internet.PeerCredentials peerCredentials() {

@@ -7,7 +7,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.InvalidPathException;
 
 /**
- * Between Twine's UNIX socket names (semantics.md §9.1) and the JDK's {@link UnixDomainSocketAddress}.
+ * Between Twine's UNIX socket names (semantics.md §8.1) and the JDK's {@link UnixDomainSocketAddress}.
  * Stateless.
  */
 final class NioUnix {

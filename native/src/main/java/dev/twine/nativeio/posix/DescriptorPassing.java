@@ -27,7 +27,7 @@ import java.nio.ByteBuffer;
  * Lays out the {@code struct msghdr}, its one {@code iovec} and its {@code SCM_RIGHTS} control message
  * (sendmsg(2), cmsg(3), unix(7) "Ancillary messages") in one direct buffer, from the {@link SocketAbi}'s rows,
  * so that the same code serves Linux's {@code size_t} fields and the BSDs' {@code int}/{@code socklen_t} ones
- * (semantics.md §9.8). One per thread (in {@link NativeScratch}); not thread-safe.
+ * (semantics.md §8.8). One per thread (in {@link NativeScratch}); not thread-safe.
  */
 final class DescriptorPassing {
     /** The most descriptors one {@code recvmsg} takes; more in one message are closed by the kernel (MSG_CTRUNC). */

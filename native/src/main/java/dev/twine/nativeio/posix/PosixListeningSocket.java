@@ -14,7 +14,7 @@ import java.net.InetSocketAddress;
 public final class PosixListeningSocket extends PosixHandle implements ListeningSocketHandle {
 
     private final boolean ipv6;
-    /** An {@code AF_UNIX} listener: its connections are UNIX sockets (semantics.md §9). */
+    /** An {@code AF_UNIX} listener: its connections are UNIX sockets (semantics.md §8). */
     private final boolean unix;
 
     PosixListeningSocket(SocketCalls calls, int fd, boolean ipv6) {

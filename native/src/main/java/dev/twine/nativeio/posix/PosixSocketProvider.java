@@ -68,7 +68,7 @@ public final class PosixSocketProvider implements SocketProvider {
         return listen(local, backlog, true);
     }
 
-    // -- UNIX sockets (semantics.md §9) --
+    // -- UNIX sockets (semantics.md §8) --
 
     /** Every POSIX system has {@code AF_UNIX} stream sockets. */
     @Override

@@ -102,7 +102,7 @@ public interface PosixSockets {
 
     /**
      * {@code ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)}: bytes written or {@code -errno}.
-     * Twine uses it to pass descriptors ({@code SCM_RIGHTS}) over {@code AF_UNIX} sockets (semantics.md §9.8).
+     * Twine uses it to pass descriptors ({@code SCM_RIGHTS}) over {@code AF_UNIX} sockets (semantics.md §8.8).
      */
     long sendmsg(int fd, long msghdrAddress, int flags);
 

@@ -42,7 +42,7 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
     private final InetSocketAddress acceptedPeer;
     /**
      * The {@code AF_UNIX} peer name {@code accept} returned ({@code ""} when unnamed), or null: null also for
-     * every TCP socket, which {@link #unix} tells apart (semantics.md §9).
+     * every TCP socket, which {@link #unix} tells apart (semantics.md §8).
      */
     private final String acceptedUnixPeer;
     private final boolean unix;
@@ -128,7 +128,7 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
         return calls.peerCredentials(openFd("getsockopt"));
     }
 
-    /** Every POSIX {@code AF_UNIX} socket passes descriptors (semantics.md §9.8). */
+    /** Every POSIX {@code AF_UNIX} socket passes descriptors (semantics.md §8.8). */
     @Override
     public boolean passesDescriptors() {
         return unix;

@@ -124,7 +124,7 @@ public final class SockaddrCodec {
                 "unsupported socket address family " + family + " (length " + length + ")");
     }
 
-    // -- UNIX sockets (semantics.md §9.1) --
+    // -- UNIX sockets (semantics.md §8.1) --
 
     /**
      * Writes a {@code struct sockaddr_un} for {@code name} at index 0 of {@code into}: a path (encoded as

@@ -130,7 +130,7 @@ public final class SocketCalls {
         return fd;
     }
 
-    /** Opens a non-blocking, close-on-exec {@code AF_UNIX} stream socket (semantics.md §9). */
+    /** Opens a non-blocking, close-on-exec {@code AF_UNIX} stream socket (semantics.md §8). */
     public int openUnixStream() throws SocketErrorException {
         int type = abi.get(SOCK_STREAM) | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
         int fd = sys.socket(abi.get(AF_UNIX), type, 0);
@@ -335,7 +335,7 @@ public final class SocketCalls {
 
     /**
      * Sends {@code length} bytes at {@code address} with {@code descriptor} attached ({@code SCM_RIGHTS},
-     * semantics.md §9.8): the kernel installs a duplicate of it in the receiving process.
+     * semantics.md §8.8): the kernel installs a duplicate of it in the receiving process.
      *
      * @return bytes written, {@code 0} if it would block (then the descriptor was not sent either)
      */
@@ -482,7 +482,7 @@ public final class SocketCalls {
     }
 
     /**
-     * The {@code AF_UNIX} peer's credentials (semantics.md §9.7): {@code SO_PEERCRED}'s {@code struct ucred}
+     * The {@code AF_UNIX} peer's credentials (semantics.md §8.7): {@code SO_PEERCRED}'s {@code struct ucred}
      * where the ABI has it (Linux), else {@code LOCAL_PEERCRED}'s {@code struct xucred} (the BSDs, macOS), with
      * macOS's {@code LOCAL_PEERPID} for the pid. Read into the sockaddr scratch area, which is large enough
      * for either structure.

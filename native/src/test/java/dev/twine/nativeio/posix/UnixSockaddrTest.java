@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code struct sockaddr_un} in each POSIX column of {@link SocketConstant} (semantics.md §9.1): Linux's
+ * {@code struct sockaddr_un} in each POSIX column of {@link SocketConstant} (semantics.md §8.1): Linux's
  * two-byte family, the BSDs' {@code sun_len} and one-byte family, paths NUL-terminated, abstract names with
  * their leading NUL and no terminator, and the length limit of {@code sun_path}. Pure Java: the BSD layouts
  * are checked here because no BSD runs the suite.

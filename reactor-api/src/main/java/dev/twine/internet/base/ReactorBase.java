@@ -127,7 +127,7 @@ public final class ReactorBase implements IReactor, AutoCloseable {
 
     /**
      * What this reactor's loop is doing, readable from any thread without locks: the current pass's start,
-     * the descriptor being dispatched, and the counters (semantics.md §7.4).
+     * the descriptor being dispatched, and the counters (semantics.md §5.4).
      */
     public LoopMonitor monitor() {
         return monitor;
@@ -488,7 +488,7 @@ public final class ReactorBase implements IReactor, AutoCloseable {
         return c;
     }
 
-    // -- IReactorUNIX (semantics.md §9) -----------------------------------------------------------------
+    // -- IReactorUNIX (semantics.md §8) -----------------------------------------------------------------
 
     @Override
     public IListeningPort listenUNIX(String address, IProtocolFactory factory, int backlog, int mode,

@@ -7,7 +7,7 @@ import dev.twine.internet.IReactorUNIX;
 import java.util.Objects;
 
 /**
- * A UNIX socket client endpoint (Twisted's {@code UNIXClientEndpoint}, semantics.md §9): each {@code connect}
+ * A UNIX socket client endpoint (Twisted's {@code UNIXClientEndpoint}, semantics.md §8): each {@code connect}
  * is one {@code reactor.connectUNIX(path, ..., timeout, checkPID)}, with the Deferred of every client
  * endpoint (semantics.md §1.14.4): the protocol after its {@code connectionMade}, or the connect failure
  * ({@code BadFileError} when {@code checkPID} finds no live lock holder).

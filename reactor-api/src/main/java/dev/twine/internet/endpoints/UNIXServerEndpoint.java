@@ -7,7 +7,7 @@ import dev.twine.internet.IReactorUNIX;
 import java.util.Objects;
 
 /**
- * A UNIX socket server endpoint (Twisted's {@code UNIXServerEndpoint}, semantics.md §9): each {@code listen}
+ * A UNIX socket server endpoint (Twisted's {@code UNIXServerEndpoint}, semantics.md §8): each {@code listen}
  * is one {@code reactor.listenUNIX(address, factory, backlog, mode, wantPID)}, its outcome in a Deferred (a
  * bind or lock failure errbacks with {@code CannotListenError}, never throws).
  *
@@ -27,7 +27,7 @@ public final class UNIXServerEndpoint implements IStreamServerEndpoint {
 
     /**
      * @param mode    the socket file's permission bits
-     * @param wantPID take the lock file {@code address + ".lock"} (semantics.md §9.3)
+     * @param wantPID take the lock file {@code address + ".lock"} (semantics.md §8.3)
      */
     public UNIXServerEndpoint(IReactorUNIX reactor, String address, int backlog, int mode, boolean wantPID) {
         this.reactor = Objects.requireNonNull(reactor, "reactor");

@@ -23,7 +23,7 @@ public class CannotListenError extends BindError {
     }
 
     /**
-     * A UNIX socket could not listen (semantics.md §9): {@code address} is the path (or abstract name)
+     * A UNIX socket could not listen (semantics.md §8): {@code address} is the path (or abstract name)
      * that the message names; {@link #iface()} is null and {@link #port()} 0.
      */
     public CannotListenError(String address, Throwable socketError) {

@@ -64,7 +64,7 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
     private final String host;
     private final int port;
     private final InetSocketAddress bindAddress;
-    /** A UNIX socket name to connect to instead of host and port, or null (semantics.md §9). */
+    /** A UNIX socket name to connect to instead of host and port, or null (semantics.md §8). */
     private final String unixName;
     private final boolean checkPID;
 

@@ -184,7 +184,7 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
 
     /**
      * The transport for {@code socket}: a {@link UnixConnection} for an {@code AF_UNIX} socket (it adds
-     * {@code IUNIXTransport}, semantics.md §9.7), else a plain connection.
+     * {@code IUNIXTransport}, semantics.md §8.7), else a plain connection.
      */
     static Connection create(IReactor reactor, TcpContext context, StreamSocketHandle socket, IProtocol protocol,
             IAddress peer, IAddress host, String logstr, Connector connector) {

@@ -60,7 +60,7 @@ public final class Connector implements IConnector {
     private final ClientFactory factory;
     private final double timeout;
     private final InetSocketAddress bindAddress;
-    /** The UNIX socket name for {@code connectUNIX} (semantics.md §9), or null for TCP. */
+    /** The UNIX socket name for {@code connectUNIX} (semantics.md §8), or null for TCP. */
     private final String unixName;
     /** {@code connectUNIX}'s checkPID: the lock file must be held by a live process. */
     private final boolean checkPID;
@@ -106,7 +106,7 @@ public final class Connector implements IConnector {
     }
 
     /**
-     * A connector to a UNIX socket (semantics.md §9) that has not started; {@link #connect()} starts it.
+     * A connector to a UNIX socket (semantics.md §8) that has not started; {@link #connect()} starts it.
      * ReactorBase's {@code connectUNIX} does both.
      *
      * @param name     a path, or a Linux abstract name starting with {@code '\0'}

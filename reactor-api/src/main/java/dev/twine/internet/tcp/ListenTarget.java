@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * What a {@link Port} listens on, and what that family needs around the socket: a TCP port, or a UNIX
- * socket with its file, mode and lock (semantics.md §9). The port itself (accepting, serving, stopping)
+ * socket with its file, mode and lock (semantics.md §8). The port itself (accepting, serving, stopping)
  * is the same for both, which is why the family is a strategy and not a second port class.
  *
  * <p>The port calls {@link #open} from {@code startListening}, {@link #boundAddress} right after, and

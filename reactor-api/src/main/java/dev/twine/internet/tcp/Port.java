@@ -95,7 +95,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     }
 
     /**
-     * A port for a {@code ReactorGroup} (semantics.md §7.2). With {@code balanced}, the socket is opened with
+     * A port for a {@code ReactorGroup} (semantics.md §5.2). With {@code balanced}, the socket is opened with
      * {@link dev.twine.spi.SocketProvider#listenBalanced}, so every member may listen on the same address
      * and the kernel spreads connections. With a {@code handOff}, every accepted socket goes to it instead
      * of being served on this reactor (the group's single acceptor). With {@code false} and {@code null},
@@ -119,7 +119,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     }
 
     /**
-     * A port on any {@link ListenTarget}: {@code listenUNIX} passes a UNIX socket's (semantics.md §9). The
+     * A port on any {@link ListenTarget}: {@code listenUNIX} passes a UNIX socket's (semantics.md §8). The
      * accepting, serving and stopping are the same as for TCP; {@code handOff} as above, {@code null} to serve
      * here.
      */

@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 
 /**
  * A TCP port on an interface (semantics.md §1.5), optionally shared with a group's other members
- * ({@code listenBalanced}, semantics.md §7.2). Immutable.
+ * ({@code listenBalanced}, semantics.md §5.2). Immutable.
  */
 record TcpListenTarget(String iface, int port, boolean balanced) implements ListenTarget {
 

@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
- * The shared stream transport over an {@code AF_UNIX} socket (semantics.md §9): {@link Connection} itself,
+ * The shared stream transport over an {@code AF_UNIX} socket (semantics.md §8): {@link Connection} itself,
  * with what only UNIX sockets add ({@link IUNIXTransport}). {@code listenUNIX}'s accepted connections and
  * {@code connectUNIX}'s connection are of this class. Reactor thread only.
  */
@@ -29,7 +29,7 @@ public final class UnixConnection extends Connection implements IUNIXTransport {
     @Override
     public void sendFileDescriptor(int descriptor) {
         if (!socket().passesDescriptors()) {
-            throw new UnsupportedOperationException("this backend cannot pass descriptors (semantics.md §9.8): "
+            throw new UnsupportedOperationException("this backend cannot pass descriptors (semantics.md §8.8): "
                     + socket());
         }
         if (descriptor < 0) {

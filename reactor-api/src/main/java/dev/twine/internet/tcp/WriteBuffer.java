@@ -109,7 +109,7 @@ final class WriteBuffer {
     }
 
     /**
-     * Writes the oldest byte with {@code descriptor} attached (semantics.md §9.8).
+     * Writes the oldest byte with {@code descriptor} attached (semantics.md §8.8).
      *
      * @return 1 if sent, 0 if the socket would block
      */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * A lock held by a process as a symbolic link whose target is the holder's process id, as Twisted's
  * {@code lockfile.FilesystemLock} does, so that Twine and Twisted processes honour each other's locks
- * (semantics.md §9.3). Creating a symbolic link is atomic, so two processes never both succeed; a link
+ * (semantics.md §8.3). Creating a symbolic link is atomic, so two processes never both succeed; a link
  * naming a process that no longer exists is stale and is broken by the next {@link #lock()}.
  *
  * <p>Not thread-safe; one object per lock and holder.

@@ -20,7 +20,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What {@code listenUNIX} listens on (semantics.md §9.2): the lock file first (with {@code wantPID}), then the
+ * What {@code listenUNIX} listens on (semantics.md §8.2): the lock file first (with {@code wantPID}), then the
  * socket, then the file's mode; closing removes the file and the lock. A file left by a listener that is
  * gone is removed and the bind retried once; a live listener at the path fails with
  * {@link CannotListenError}. Every failure names the path. Reactor thread only.

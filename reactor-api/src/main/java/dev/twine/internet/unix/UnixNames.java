@@ -1,7 +1,7 @@
 package dev.twine.internet.unix;
 
 /**
- * How Twine writes UNIX socket names (semantics.md §9.1): a path, or a Linux abstract name, which the
+ * How Twine writes UNIX socket names (semantics.md §8.1): a path, or a Linux abstract name, which the
  * kernel marks with a leading NUL and which may be written with a leading {@code '@'} instead, as
  * {@code ss(8)} and {@code socat} print them. Stateless.
  */

@@ -10,7 +10,7 @@ import dev.twine.internet.IReactor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code unix:} server and client descriptions (semantics.md §9), after Twisted's
+ * The {@code unix:} server and client descriptions (semantics.md §8), after Twisted's
  * {@code test_endpoints.ServerStringTests.test_unix} and {@code ClientStringTests.test_unix*}. Parsing only
  * records; no socket is opened.
  */

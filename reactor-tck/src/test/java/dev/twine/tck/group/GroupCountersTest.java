@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * The per-reactor counters (semantics.md §7.4), read from the test thread while the members run, as an
+ * The per-reactor counters (semantics.md §5.4), read from the test thread while the members run, as an
  * operator's exporter would: open connections, bytes in and out, loop passes and lag.
  */
 class GroupCountersTest {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Descriptor passing over UNIX connections (semantics.md §9.8): a descriptor sent with
+ * Descriptor passing over UNIX connections (semantics.md §8.8): a descriptor sent with
  * {@code sendFileDescriptor} reaches an {@link IFileDescriptorReceiver} before the byte it rode on, as a new
  * descriptor for the same open socket; backends without it say so.
  */
@@ -56,7 +56,7 @@ class UnixDescriptorPassingTest {
         IReactor reactor = builder.buildReactor();
         assumeUnix(builder, reactor);
         Assumptions.assumeTrue(reactor.sockets() instanceof PosixSocketProvider,
-                builder.backendName() + " cannot pass descriptors (semantics.md §9.8)");
+                builder.backendName() + " cannot pass descriptors (semantics.md §8.8)");
         SocketCalls calls = ((PosixSocketProvider) reactor.sockets()).calls();
         String path = dir.resolve("fd.sock").toString();
         List<String> events = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 
-/** Shared pieces of the UNIX socket rows (semantics.md §9). */
+/** Shared pieces of the UNIX socket rows (semantics.md §8). */
 final class UnixFixtures {
     static final double TIMEOUT = 60;
 
@@ -21,7 +21,7 @@ final class UnixFixtures {
     /** Skips the invocation, with the reason, on a backend whose sockets have no {@code AF_UNIX}. */
     static void assumeUnix(ReactorBuilder builder, IReactor reactor) {
         Assumptions.assumeTrue(reactor.sockets().supportsUnix(),
-                builder.backendName() + " has no UNIX sockets (semantics.md §9.6)");
+                builder.backendName() + " has no UNIX sockets (semantics.md §8.6)");
     }
 
     /** A server protocol that echoes every byte back. */

@@ -24,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Peer credentials on UNIX connections (semantics.md §9.7): both ends see this process. */
+/** Peer credentials on UNIX connections (semantics.md §8.7): both ends see this process. */
 class UnixPeerCredentialsTest {
 
     @TempDir
@@ -62,7 +62,7 @@ class UnixPeerCredentialsTest {
         builder.runReactor(reactor, TIMEOUT);
         assertNull(client.failed.get());
         Assumptions.assumeFalse(seen.contains("unsupported"),
-                builder.backendName() + " has no numeric peer credentials (semantics.md §9.7)");
+                builder.backendName() + " has no numeric peer credentials (semantics.md §8.7)");
         // A file this process creates belongs to its effective user and (in a directory without setgid) group.
         Path mine = Files.createFile(dir.resolve("owner-probe"));
         int uid = (Integer) Files.getAttribute(mine, "unix:uid", LinkOption.NOFOLLOW_LINKS);

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * UNIX stream sockets (semantics.md §9): {@code listenUNIX}/{@code connectUNIX} over the shared stream
+ * UNIX stream sockets (semantics.md §8): {@code listenUNIX}/{@code connectUNIX} over the shared stream
  * transport, stale socket files, Twisted's lock files, the file mode, and the errors that name the path.
  */
 class UnixSocketTest {
@@ -218,7 +218,7 @@ class UnixSocketTest {
         IReactor reactor = builder.buildReactor();
         assumeUnix(builder, reactor);
         Assumptions.assumeTrue(reactor.sockets().supportsAbstractUnixNames(),
-                builder.backendName() + " has no Linux abstract names (semantics.md §9.1)");
+                builder.backendName() + " has no Linux abstract names (semantics.md §8.1)");
         String name = "@twine-tck-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         byte[] message = "abstract".getBytes(StandardCharsets.US_ASCII);
         EchoClient client = new EchoClient(message, reactor::stop);
