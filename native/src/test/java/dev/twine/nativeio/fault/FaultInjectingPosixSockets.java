@@ -194,4 +194,16 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
     public String strerror(int errno) {
         return real.strerror(errno);
     }
+
+    // -- UNIX sockets: passed through; the fault plan has no descriptor-passing calls yet --
+
+    @Override
+    public long sendmsg(int fd, long msghdrAddress, int flags) {
+        return real.sendmsg(fd, msghdrAddress, flags);
+    }
+
+    @Override
+    public long recvmsg(int fd, long msghdrAddress, int flags) {
+        return real.recvmsg(fd, msghdrAddress, flags);
+    }
 }
