@@ -97,4 +97,19 @@ public interface PosixSockets {
      * Called only on error paths.
      */
     String strerror(int errno);
+
+    // -- datagram sockets --
+
+    /**
+     * {@code ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *dest,
+     * socklen_t destlen)}: bytes sent or {@code -errno}. A {@code 0} {@code destAddress} (with length 0)
+     * sends to a connected socket's peer.
+     */
+    long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength);
+
+    /**
+     * {@code ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *src,
+     * socklen_t *srclen)}: the datagram's length (truncated to {@code length}) or {@code -errno}.
+     */
+    long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress);
 }

@@ -17,6 +17,7 @@ import static dev.twine.nativeio.posix.SocketConstant.L_ONOFF;
 import static dev.twine.nativeio.posix.SocketConstant.O_NONBLOCK;
 import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_STORAGE_SIZE;
 import static dev.twine.nativeio.posix.SocketConstant.SOCK_CLOEXEC;
+import static dev.twine.nativeio.posix.SocketConstant.SOCK_DGRAM;
 import static dev.twine.nativeio.posix.SocketConstant.SOCK_NONBLOCK;
 import static dev.twine.nativeio.posix.SocketConstant.SOCK_STREAM;
 import static dev.twine.nativeio.posix.SocketConstant.SOL_SOCKET;
@@ -57,6 +58,7 @@ public final class SocketCalls {
     private final int einprogress;
     private final int enotconn;
     private final int eafnosupport;
+    private final int enobufs;
 
     /**
      * @param sys   the system calls (the jnr-ffi binding, or a fault-injecting decorator of it)
@@ -75,6 +77,7 @@ public final class SocketCalls {
         this.einprogress = errno.number("EINPROGRESS");
         this.enotconn = errno.number("ENOTCONN");
         this.eafnosupport = errno.number("EAFNOSUPPORT");
+        this.enobufs = errno.number("ENOBUFS");
     }
 
     /** The constants and layouts in use. */
@@ -104,7 +107,16 @@ public final class SocketCalls {
 
     /** Opens a non-blocking, close-on-exec stream socket of the given family. */
     public int openStream(boolean ipv6) throws SocketErrorException {
-        int type = abi.get(SOCK_STREAM) | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
+        return open(ipv6, abi.get(SOCK_STREAM));
+    }
+
+    /** Opens a non-blocking, close-on-exec datagram (UDP) socket of the given family. */
+    public int openDatagram(boolean ipv6) throws SocketErrorException {
+        return open(ipv6, abi.get(SOCK_DGRAM));
+    }
+
+    private int open(boolean ipv6, int kind) throws SocketErrorException {
+        int type = kind | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
         int fd = sys.socket(ipv6 ? abi.get(AF_INET6) : abi.get(AF_INET), type, 0);
         if (fd < 0) {
             throw failure("socket", fd);
@@ -361,6 +373,65 @@ public final class SocketCalls {
         if (result != 0) {
             throw failure(peer ? "getpeername" : "getsockname", result);
         }
+        return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+
+    // -- datagrams --
+
+    /** {@link #sendTo} result: the datagram was dropped (send buffer full, or no kernel buffers). */
+    public static final long DROPPED = -1;
+
+    /**
+     * Sends one datagram of {@code length} bytes from native memory to {@code target}, or to the connected
+     * peer when {@code target} is null. Retried on {@code EINTR}. {@code EAGAIN} and {@code ENOBUFS} mean the
+     * datagram is dropped (udp(7): "ENOBUFS ... the packet was dropped"), which is what UDP promises anyway,
+     * so they are a return value rather than an error.
+     *
+     * @return bytes sent, or {@link #DROPPED}
+     */
+    public long sendTo(int fd, boolean ipv6, long address, long length, InetSocketAddress target)
+            throws SocketErrorException {
+        NativeScratch s = scratch();
+        int targetLength = target == null ? 0 : encode(target, ipv6, s, "sendto");
+        long targetAddress = target == null ? 0 : s.sockaddrAddress;
+        long n;
+        do {
+            n = sys.sendto(fd, address, length, 0, targetAddress, targetLength);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n) || n == -enobufs) {
+            return DROPPED;
+        }
+        throw failure("sendto", n);
+    }
+
+    /**
+     * Receives one datagram into native memory, retried on {@code EINTR}.
+     *
+     * @return the datagram's length (0 is a valid, empty datagram), or {@code -1} if none is queued; the
+     *         sender is then {@link #lastSender()}
+     */
+    public long receiveFrom(int fd, long address, long length) throws SocketErrorException {
+        NativeScratch s = scratch();
+        long n;
+        do {
+            s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
+            n = sys.recvfrom(fd, address, length, 0, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n)) {
+            return -1;
+        }
+        throw failure("recvfrom", n);
+    }
+
+    /** Decodes the sender the last successful {@link #receiveFrom} on this thread wrote. */
+    public InetSocketAddress lastSender() throws SocketErrorException {
+        NativeScratch s = scratch();
         return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
     }
 }

@@ -29,6 +29,8 @@ public enum SocketConstant {
     AF_INET(null,                                                       2,      2,      2, WinLayout.AF_INET),
     AF_INET6(null,                                                     10,     30,     28, WinLayout.AF_INET6),
     SOCK_STREAM(null,                                                   1,      1,      1, WinLayout.SOCK_STREAM),
+    /** Winsock's {@code SOCK_DGRAM} is 2 as well ({@code <winsock2.h>}). */
+    SOCK_DGRAM(null,                                                    2,      2,      2, 2),
     SOCK_NONBLOCK(null,                                             0x800, ABSENT, 0x20000000, ABSENT),
     SOCK_CLOEXEC(null,                                            0x80000, ABSENT, 0x10000000, ABSENT),
     SOL_SOCKET(null,                                                    1, 0xffff,  0xffff, WinLayout.SOL_SOCKET),

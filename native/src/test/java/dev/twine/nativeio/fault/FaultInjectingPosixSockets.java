@@ -194,4 +194,15 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
     public String strerror(int errno) {
         return real.strerror(errno);
     }
+
+    /** Datagram calls are passed through: no fault plan draws for them yet. */
+    @Override
+    public long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength) {
+        return real.sendto(fd, bufAddress, length, flags, destAddress, destLength);
+    }
+
+    @Override
+    public long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress) {
+        return real.recvfrom(fd, bufAddress, length, flags, srcAddress, srcLengthAddress);
+    }
 }
