@@ -22,6 +22,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
     exports dev.twine.internet.threads;
+    exports dev.twine.internet.udp;
     exports dev.twine.protocols.basic;
     exports dev.twine.protocols.policies;
     exports dev.twine.spi;

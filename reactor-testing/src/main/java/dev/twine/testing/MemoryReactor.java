@@ -10,6 +10,9 @@ import dev.twine.internet.IPv6Address;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactorCore;
 import dev.twine.internet.IReactorTCP;
+import dev.twine.internet.IReactorUDP;
+import dev.twine.internet.IUDPTransport;
+import dev.twine.internet.DatagramProtocol;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,18 +38,21 @@ import java.util.concurrent.Callable;
  *   <li>System-event triggers are kept and {@link #fireSystemEvent} runs them in Twisted's three phases,
  *       the during and after phases waiting for every Deferred a before trigger returned (Twine runs them;
  *       Twisted's double only records them).</li>
+ *   <li>{@link #listenUDP} records a {@link UdpServer} in {@link #udpServers()} and returns a
+ *       {@link FakeUdpPort}, without starting the protocol (as Twisted's does).</li>
  * </ul>
- * TLS, UDP and UNIX sockets do not exist in Twine yet; their calls will be recorded here when they do.
+ * TLS and UNIX sockets do not exist in Twine yet; their calls will be recorded here when they do.
  *
  * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
  */
-public class MemoryReactor implements IReactorCore, IReactorTCP {
+public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUDP {
 
     private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
     }
 
     private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<TcpClient> tcpClients = new ArrayList<>();
+    private final List<UdpServer> udpServers = new ArrayList<>();
     private final List<FakeConnector> connectors = new ArrayList<>();
     private final List<Trigger> whenRunningHooks = new ArrayList<>();
     private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
@@ -65,6 +71,11 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
     /** Every {@code listenTCP} call so far, oldest first (unmodifiable view). */
     public List<TcpServer> tcpServers() {
         return Collections.unmodifiableList(tcpServers);
+    }
+
+    /** Every {@code listenUDP} call so far, oldest first (unmodifiable view). */
+    public List<UdpServer> udpServers() {
+        return Collections.unmodifiableList(udpServers);
     }
 
     /** Every {@code connectTCP} call so far, oldest first (unmodifiable view). */
@@ -110,6 +121,15 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
         connectors.add(c);
         factory.startedConnecting(c);
         return c;
+    }
+
+    @Override
+    public IUDPTransport listenUDP(int port, DatagramProtocol protocol, String iface, int maxPacketSize) {
+        Objects.requireNonNull(protocol, "protocol");
+        String i = iface == null ? "" : iface;
+        FakeUdpPort p = new FakeUdpPort(port, i);
+        udpServers.add(new UdpServer(port, protocol, i, maxPacketSize, p));
+        return p;
     }
 
     /** Runs the {@code callWhenRunning} hooks in order, then stops; returns at once, as Twisted's does. */

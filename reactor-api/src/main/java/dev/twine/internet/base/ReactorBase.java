@@ -6,7 +6,9 @@ import dev.twine.internet.ClientFactory;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IFileDescriptor;
+import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReadDescriptor;
@@ -463,6 +465,15 @@ public final class ReactorBase implements IReactor, AutoCloseable {
         Connector c = new Connector(this, host, port, factory, timeout, bindAddress);
         c.connect();
         return c;
+    }
+
+    // -- IReactorUDP ----------------------------------------------------------------------------------
+
+    @Override
+    public IUDPTransport listenUDP(int port, DatagramProtocol protocol, String iface, int maxPacketSize) {
+        dev.twine.internet.udp.Port p = new dev.twine.internet.udp.Port(this, port, protocol, iface, maxPacketSize);
+        p.startListening();
+        return p;
     }
 
     @Override
