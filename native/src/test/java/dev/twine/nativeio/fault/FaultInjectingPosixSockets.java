@@ -195,14 +195,17 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
         return real.strerror(errno);
     }
 
-    /** Datagram calls are passed through: no fault plan draws for them yet. */
+    /** A datagram is sent whole or not at all, so there are no short transfers here. */
     @Override
     public long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength) {
-        return real.sendto(fd, bufAddress, length, flags, destAddress, destLength);
+        Fault fault = plan.decide(Call.SENDTO, false);
+        return fault == null ? real.sendto(fd, bufAddress, length, flags, destAddress, destLength) : -errnoOf(fault);
     }
 
     @Override
     public long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress) {
-        return real.recvfrom(fd, bufAddress, length, flags, srcAddress, srcLengthAddress);
+        Fault fault = plan.decide(Call.RECVFROM, false);
+        return fault == null ? real.recvfrom(fd, bufAddress, length, flags, srcAddress, srcLengthAddress)
+                : -errnoOf(fault);
     }
 }
