@@ -1,6 +1,7 @@
 package dev.twine.spi;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
@@ -49,4 +50,40 @@ public interface DatagramSocketHandle extends SelectableHandle {
 
     /** The bound address ({@code getsockname}); its port is the real one when 0 was asked for. */
     InetSocketAddress localAddress() throws IOException;
+
+    // -- IPv4 multicast (ip(7): IP_ADD_MEMBERSHIP and friends), as Twisted's MulticastPort offers --
+
+    /**
+     * Lets further sockets bind the same address and port, set before {@link #bind}: {@code SO_REUSEADDR},
+     * and {@code SO_REUSEPORT} where the OS has it, as Twisted's {@code listenMultiple} does, so several
+     * processes can receive one group's datagrams.
+     */
+    void setReuseAddress(boolean on) throws IOException;
+
+    /**
+     * Joins IPv4 multicast {@code group} on the interface with address {@code iface} ({@code null}: the
+     * interface the kernel's routing picks).
+     *
+     * @throws SocketErrorException e.g. {@link SocketError#EINVAL} for an address that is not a group
+     */
+    void joinGroup(InetAddress group, InetAddress iface) throws IOException;
+
+    /** Leaves a group joined with {@link #joinGroup} with the same arguments. */
+    void leaveGroup(InetAddress group, InetAddress iface) throws IOException;
+
+    /** {@code IP_MULTICAST_TTL}: how many hops this socket's multicast datagrams may make (default 1). */
+    void setMulticastTtl(int ttl) throws IOException;
+
+    int getMulticastTtl() throws IOException;
+
+    /** {@code IP_MULTICAST_LOOP}: whether this host's own sockets receive what it sends to a group. */
+    void setMulticastLoopback(boolean on) throws IOException;
+
+    boolean getMulticastLoopback() throws IOException;
+
+    /** {@code IP_MULTICAST_IF}: the interface (by its IPv4 address) multicast datagrams leave by. */
+    void setMulticastInterface(InetAddress iface) throws IOException;
+
+    /** The outgoing multicast interface's address; {@code 0.0.0.0} while the kernel chooses. */
+    InetAddress getMulticastInterface() throws IOException;
 }

@@ -3,9 +3,24 @@ package dev.twine.nativeio.posix;
 import dev.twine.spi.DatagramSocketHandle;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
+
+import static dev.twine.nativeio.posix.SocketConstant.IMR_INTERFACE;
+import static dev.twine.nativeio.posix.SocketConstant.IMR_MULTIADDR;
+import static dev.twine.nativeio.posix.SocketConstant.IPPROTO_IP;
+import static dev.twine.nativeio.posix.SocketConstant.IP_ADD_MEMBERSHIP;
+import static dev.twine.nativeio.posix.SocketConstant.IP_DROP_MEMBERSHIP;
+import static dev.twine.nativeio.posix.SocketConstant.IP_MREQ_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.IP_MULTICAST_IF;
+import static dev.twine.nativeio.posix.SocketConstant.IP_MULTICAST_LOOP;
+import static dev.twine.nativeio.posix.SocketConstant.IP_MULTICAST_TTL;
+import static dev.twine.nativeio.posix.SocketConstant.SOL_SOCKET;
+import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEADDR;
+import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEPORT;
 
 /**
  * A non-blocking UDP socket on a POSIX descriptor, opened by {@link PosixSocketProvider#openDatagram}.
@@ -99,5 +114,90 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
     @Override
     public InetSocketAddress localAddress() throws IOException {
         return calls.localAddress(openFd("getsockname"));
+    }
+
+    // -- IPv4 multicast --
+
+    @Override
+    public void setReuseAddress(boolean on) throws IOException {
+        int fd = openFd("setsockopt");
+        SocketAbi abi = calls.abi();
+        calls.setIntOption(fd, abi.get(SOL_SOCKET), abi.get(SO_REUSEADDR), on ? 1 : 0);
+        if (abi.has(SO_REUSEPORT)) {
+            calls.setIntOption(fd, abi.get(SOL_SOCKET), abi.get(SO_REUSEPORT), on ? 1 : 0);
+        }
+    }
+
+    @Override
+    public void joinGroup(InetAddress group, InetAddress iface) throws IOException {
+        membership(IP_ADD_MEMBERSHIP, group, iface);
+    }
+
+    @Override
+    public void leaveGroup(InetAddress group, InetAddress iface) throws IOException {
+        membership(IP_DROP_MEMBERSHIP, group, iface);
+    }
+
+    /** {@code struct ip_mreq {imr_multiaddr, imr_interface}}, both {@code in_addr} in network order. */
+    private void membership(SocketConstant option, InetAddress group, InetAddress iface) throws IOException {
+        int fd = openFd("setsockopt");
+        SocketAbi abi = calls.abi();
+        byte[] mreq = new byte[abi.get(IP_MREQ_SIZE)];
+        System.arraycopy(ipv4(group).getAddress(), 0, mreq, abi.get(IMR_MULTIADDR), 4);
+        System.arraycopy(iface == null ? new byte[4] : ipv4(iface).getAddress(), 0, mreq, abi.get(IMR_INTERFACE), 4);
+        calls.setOption(fd, abi.get(IPPROTO_IP), abi.get(option), mreq);
+    }
+
+    @Override
+    public void setMulticastTtl(int ttl) throws IOException {
+        calls.setIntOption(openFd("setsockopt"), calls.abi().get(IPPROTO_IP), calls.abi().get(IP_MULTICAST_TTL), ttl);
+    }
+
+    @Override
+    public int getMulticastTtl() throws IOException {
+        return optionValue(IP_MULTICAST_TTL);
+    }
+
+    @Override
+    public void setMulticastLoopback(boolean on) throws IOException {
+        calls.setIntOption(openFd("setsockopt"), calls.abi().get(IPPROTO_IP), calls.abi().get(IP_MULTICAST_LOOP),
+                on ? 1 : 0);
+    }
+
+    @Override
+    public boolean getMulticastLoopback() throws IOException {
+        return optionValue(IP_MULTICAST_LOOP) != 0;
+    }
+
+    /**
+     * The BSDs answer the TTL and loop options with a one-byte {@code u_char}, Linux with an {@code int}:
+     * the bytes are read as a little-or-big-endian-independent unsigned value of the length returned.
+     */
+    private int optionValue(SocketConstant option) throws IOException {
+        byte[] b = calls.getOption(openFd("getsockopt"), calls.abi().get(IPPROTO_IP), calls.abi().get(option), 4);
+        if (b.length == 1) {
+            return b[0] & 0xff;
+        }
+        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder()).getInt();
+    }
+
+    @Override
+    public void setMulticastInterface(InetAddress iface) throws IOException {
+        calls.setOption(openFd("setsockopt"), calls.abi().get(IPPROTO_IP), calls.abi().get(IP_MULTICAST_IF),
+                ipv4(iface).getAddress());
+    }
+
+    @Override
+    public InetAddress getMulticastInterface() throws IOException {
+        byte[] b = calls.getOption(openFd("getsockopt"), calls.abi().get(IPPROTO_IP), calls.abi().get(IP_MULTICAST_IF), 4);
+        return InetAddress.getByAddress(b.length == 4 ? b : new byte[4]);
+    }
+
+    /** Twisted's multicast is IPv4's; an IPv6 address here is a caller's error. */
+    private static Inet4Address ipv4(InetAddress address) {
+        if (address instanceof Inet4Address v4) {
+            return v4;
+        }
+        throw new IllegalArgumentException("IPv4 multicast only, got " + address);
     }
 }

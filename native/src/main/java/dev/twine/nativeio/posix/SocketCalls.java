@@ -434,4 +434,38 @@ public final class SocketCalls {
         NativeScratch s = scratch();
         return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
     }
+
+    /**
+     * Sets a socket option whose value is a structure ({@code struct ip_mreq}, {@code struct in_addr}) given
+     * as its bytes, at most 32.
+     */
+    public void setOption(int fd, int level, int option, byte[] value) throws SocketErrorException {
+        NativeScratch s = scratch();
+        s.words.put(0, value);
+        int result;
+        do {
+            result = sys.setsockopt(fd, level, option, s.wordsAddress, value.length);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("setsockopt", result);
+        }
+    }
+
+    /** Reads a socket option of at most {@code length} (at most 16) bytes, as the kernel wrote them. */
+    public byte[] getOption(int fd, int level, int option, int length) throws SocketErrorException {
+        NativeScratch s = scratch();
+        s.words.putLong(0, 0);
+        s.words.putLong(8, 0);
+        s.words.putInt(16, length);
+        int result;
+        do {
+            result = sys.getsockopt(fd, level, option, s.wordsAddress, s.wordsAddress + 16);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("getsockopt", result);
+        }
+        byte[] value = new byte[Math.min(length, s.words.getInt(16))];
+        s.words.get(0, value);
+        return value;
+    }
 }

@@ -71,7 +71,18 @@ public enum SocketConstant {
     IOV_BASE("offsetof(struct iovec, iov_base)",                        0,      0,      0, ABSENT),
     IOV_LEN("offsetof(struct iovec, iov_len)",                          8,      8,      8, ABSENT),
     /** {@code iov_len} is a {@code size_t}: written as a {@code long}. */
-    IOV_LEN_SIZE("sizeof(((struct iovec *) 0)->iov_len)",               8,      8,      8, ABSENT);
+    IOV_LEN_SIZE("sizeof(((struct iovec *) 0)->iov_len)",               8,      8,      8, ABSENT),
+    // IPv4 multicast (ip(7), ip(4)). The BSDs take the TTL and loop options as a u_char or an int alike
+    // (ip_setmoptions), so the layer passes ints everywhere. No Windows column: IOCP has no UDP yet.
+    IPPROTO_IP(null,                                                    0,      0,      0, ABSENT),
+    IP_MULTICAST_IF(null,                                              32,      9,      9, ABSENT),
+    IP_MULTICAST_TTL(null,                                             33,     10,     10, ABSENT),
+    IP_MULTICAST_LOOP(null,                                            34,     11,     11, ABSENT),
+    IP_ADD_MEMBERSHIP(null,                                            35,     12,     12, ABSENT),
+    IP_DROP_MEMBERSHIP(null,                                           36,     13,     13, ABSENT),
+    IP_MREQ_SIZE("sizeof(struct ip_mreq)",                              8,      8,      8, ABSENT),
+    IMR_MULTIADDR("offsetof(struct ip_mreq, imr_multiaddr)",            0,      0,      0, ABSENT),
+    IMR_INTERFACE("offsetof(struct ip_mreq, imr_interface)",            4,      4,      4, ABSENT);
 
     private final String c;
     private final int[] values;

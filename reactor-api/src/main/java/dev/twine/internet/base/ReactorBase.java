@@ -8,6 +8,7 @@ import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.IMulticastTransport;
 import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
@@ -472,6 +473,15 @@ public final class ReactorBase implements IReactor, AutoCloseable {
     @Override
     public IUDPTransport listenUDP(int port, DatagramProtocol protocol, String iface, int maxPacketSize) {
         dev.twine.internet.udp.Port p = new dev.twine.internet.udp.Port(this, port, protocol, iface, maxPacketSize);
+        p.startListening();
+        return p;
+    }
+
+    @Override
+    public IMulticastTransport listenMulticast(int port, DatagramProtocol protocol, String iface, int maxPacketSize,
+            boolean listenMultiple) {
+        dev.twine.internet.udp.Port p = new dev.twine.internet.udp.Port(this, port, protocol, iface, maxPacketSize,
+                listenMultiple);
         p.startListening();
         return p;
     }

@@ -8,13 +8,14 @@ import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReactorCore.Phase;
 import dev.twine.internet.IReactorCore.TriggerId;
-import dev.twine.internet.IUDPTransport;
+import dev.twine.internet.IMulticastTransport;
 import dev.twine.internet.Main;
 import dev.twine.internet.base.ReadsSocketErrors;
 import dev.twine.internet.base.RegisteredDescriptor;
 import dev.twine.internet.error.CannotListenError;
 import dev.twine.internet.error.InvalidAddressError;
 import dev.twine.internet.error.MessageLengthError;
+import dev.twine.internet.error.MulticastJoinError;
 import dev.twine.internet.error.NotListeningError;
 import dev.twine.internet.tcp.Addresses;
 import dev.twine.spi.DatagramSocketHandle;
@@ -59,7 +60,7 @@ import java.util.List;
  *
  * <p>Threading: reactor thread only.
  */
-public final class Port extends RegisteredDescriptor implements IUDPTransport, ReadsSocketErrors {
+public final class Port extends RegisteredDescriptor implements IMulticastTransport, ReadsSocketErrors {
     /** Twisted's {@code maxThroughput}: bytes received per read pass at most. */
     static final int MAX_THROUGHPUT = 256 * 1024;
     /**
@@ -75,6 +76,8 @@ public final class Port extends RegisteredDescriptor implements IUDPTransport, R
     private final DatagramProtocol protocol;
     private final String iface;
     private final int maxPacketSize;
+    /** Set SO_REUSEADDR/SO_REUSEPORT before binding (Twisted's {@code listenMultiple}). */
+    private final boolean listenMultiple;
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
 
     private PortState state = PortState.NOT_LISTENING;
@@ -95,6 +98,16 @@ public final class Port extends RegisteredDescriptor implements IUDPTransport, R
      * @param maxPacketSize the longest datagram delivered whole (at least 1)
      */
     public Port(IReactor reactor, int port, DatagramProtocol protocol, String iface, int maxPacketSize) {
+        this(reactor, port, protocol, iface, maxPacketSize, false);
+    }
+
+    /**
+     * A port for {@code listenMulticast}: with {@code listenMultiple}, the address may be shared (see
+     * {@link dev.twine.spi.DatagramSocketHandle#setReuseAddress}). Every port can join groups.
+     */
+    public Port(IReactor reactor, int port, DatagramProtocol protocol, String iface, int maxPacketSize,
+            boolean listenMultiple) {
+        this.listenMultiple = listenMultiple;
         if (maxPacketSize < 1) {
             throw new IllegalArgumentException("maxPacketSize must be positive, got " + maxPacketSize);
         }
@@ -123,6 +136,9 @@ public final class Port extends RegisteredDescriptor implements IUDPTransport, R
             InetSocketAddress address = Addresses.listenAddress(iface, port);
             boolean v6 = address.getAddress() instanceof Inet6Address;
             s = reactor.sockets().openDatagram(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            if (listenMultiple) {
+                s.setReuseAddress(true);
+            }
             s.bind(address);
             local = s.localAddress();
             ipv6 = v6;
@@ -235,6 +251,98 @@ public final class Port extends RegisteredDescriptor implements IUDPTransport, R
             throw new UncheckedIOException(e);
         }
         connectedAddress = Addresses.of("UDP", new InetSocketAddress(ip, port));
+    }
+
+    // -- IMulticastTransport (semantics.md §8.7) --
+
+    @Override
+    public String getOutgoingInterface() {
+        return option(() -> live().getMulticastInterface().getHostAddress());
+    }
+
+    @Override
+    public Deferred<Void> setOutgoingInterface(String addr) {
+        try {
+            InetAddress ip = literalOrThrow(addr);
+            live().setMulticastInterface(ip);
+            return Deferred.succeed(null);
+        } catch (IOException | RuntimeException e) {
+            return Deferred.fail(e);
+        }
+    }
+
+    @Override
+    public boolean getLoopbackMode() {
+        return option(() -> live().getMulticastLoopback());
+    }
+
+    @Override
+    public void setLoopbackMode(boolean mode) {
+        option(() -> {
+            live().setMulticastLoopback(mode);
+            return null;
+        });
+    }
+
+    @Override
+    public int getTTL() {
+        return option(() -> live().getMulticastTtl());
+    }
+
+    @Override
+    public void setTTL(int ttl) {
+        option(() -> {
+            live().setMulticastTtl(ttl);
+            return null;
+        });
+    }
+
+    @Override
+    public Deferred<Void> joinGroup(String addr, String iface) {
+        return membership(true, addr, iface);
+    }
+
+    @Override
+    public Deferred<Void> leaveGroup(String addr, String iface) {
+        return membership(false, addr, iface);
+    }
+
+    /** Joins or leaves; a failure to join is a {@link MulticastJoinError} as in Twisted, to leave the error. */
+    private Deferred<Void> membership(boolean join, String addr, String iface) {
+        try {
+            InetAddress group = literalOrThrow(addr);
+            InetAddress on = iface == null || iface.isEmpty() ? null : literalOrThrow(iface);
+            if (join) {
+                live().joinGroup(group, on);
+            } else {
+                live().leaveGroup(group, on);
+            }
+            return Deferred.succeed(null);
+        } catch (IOException | RuntimeException e) {
+            return Deferred.fail(join ? new MulticastJoinError("cannot join " + addr + " on "
+                    + (iface == null || iface.isEmpty() ? "any interface" : iface) + ": " + e.getMessage(), e) : e);
+        }
+    }
+
+    private DatagramSocketHandle live() {
+        if (state == PortState.NOT_LISTENING) {
+            throw new IllegalStateException("UDP port is not listening");
+        }
+        return socket;
+    }
+
+    /** An option call whose socket error is unchecked here, as the socket module raises it in Twisted. */
+    private <T> T option(SocketCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SocketCall<T> {
+        T run() throws IOException;
     }
 
     @Override
