@@ -38,6 +38,27 @@ public interface DatagramSocketHandle extends SelectableHandle {
     InetSocketAddress receive(ByteBuffer dst) throws IOException;
 
     /**
+     * Receives up to {@code dsts.length} datagrams, one into each buffer from its position (advanced by the
+     * datagram's length, truncating as {@link #receive} does), and stores each sender in {@code senders} at
+     * the same index. Where the OS can, this is one system call ({@code recvmmsg} on Linux); the default
+     * calls {@link #receive} until a buffer is left empty.
+     *
+     * @return how many datagrams were received, {@code 0} if none is queued
+     * @throws SocketErrorException as {@link #receive}, when the first datagram fails
+     */
+    default int receiveBatch(ByteBuffer[] dsts, InetSocketAddress[] senders) throws IOException {
+        int n = 0;
+        while (n < dsts.length) {
+            InetSocketAddress from = receive(dsts[n]);
+            if (from == null) {
+                break;
+            }
+            senders[n++] = from;
+        }
+        return n;
+    }
+
+    /**
      * Sends {@code src}'s remaining bytes as one datagram to {@code target} ({@code null} on a connected
      * socket: to its peer), advancing the position to the limit when sent.
      *

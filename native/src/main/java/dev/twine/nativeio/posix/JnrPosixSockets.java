@@ -84,6 +84,8 @@ public final class JnrPosixSockets implements PosixSockets {
          */
         @SaveError @Variadic(fixedCount = 6) @ssize_t long sendto(int fd, long buf, @size_t long length, int flags, long dest, int destLength);
 
+        @SaveError int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout);
+
         @SaveError @Variadic(fixedCount = 6) @ssize_t long recvfrom(int fd, long buf, @size_t long length, int flags, long src, long srcLength);
     }
 
@@ -230,6 +232,12 @@ public final class JnrPosixSockets implements PosixSockets {
     @Override
     public long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress) {
         long n = libc.recvfrom(fd, bufAddress, length, flags, srcAddress, srcLengthAddress);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public int recvmmsg(int fd, long msgvecAddress, int vlen, int flags, long timeoutAddress) {
+        int n = libc.recvmmsg(fd, msgvecAddress, vlen, flags, timeoutAddress);
         return n >= 0 ? n : -errno();
     }
 }

@@ -10,6 +10,16 @@ import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 
 import static dev.twine.nativeio.posix.SocketConstant.IMR_INTERFACE;
+import static dev.twine.nativeio.posix.SocketConstant.IOVEC_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.IOV_BASE;
+import static dev.twine.nativeio.posix.SocketConstant.IOV_LEN;
+import static dev.twine.nativeio.posix.SocketConstant.MMSGHDR_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.MMSG_LEN;
+import static dev.twine.nativeio.posix.SocketConstant.MSG_IOV;
+import static dev.twine.nativeio.posix.SocketConstant.MSG_IOVLEN;
+import static dev.twine.nativeio.posix.SocketConstant.MSG_NAME;
+import static dev.twine.nativeio.posix.SocketConstant.MSG_NAMELEN;
+import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_STORAGE_SIZE;
 import static dev.twine.nativeio.posix.SocketConstant.IMR_MULTIADDR;
 import static dev.twine.nativeio.posix.SocketConstant.IPPROTO_IP;
 import static dev.twine.nativeio.posix.SocketConstant.IP_ADD_MEMBERSHIP;
@@ -37,6 +47,9 @@ import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEPORT;
 public final class PosixDatagramSocket extends PosixHandle implements DatagramSocketHandle {
 
     private final boolean ipv6;
+    /** recvmmsg's vector with its iovecs and address areas, made on the first batch read; see receiveBatch. */
+    private ByteBuffer batch;
+    private int batchCapacity;
 
     PosixDatagramSocket(SocketCalls calls, int fd, boolean ipv6) {
         super(calls, fd);
@@ -85,6 +98,66 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
             }
         }
         return n < 0 ? null : calls.lastSender();
+    }
+
+    /**
+     * On Linux one {@code recvmmsg} (recvmmsg(2)) fills up to {@code dsts.length} direct buffers; the vector of
+     * {@code struct mmsghdr}, their {@code iovec}s and address areas live in one native area per socket,
+     * grown to the largest batch asked for. Elsewhere, or with a heap buffer among {@code dsts}, the SPI's
+     * one-at-a-time default.
+     */
+    @Override
+    public int receiveBatch(ByteBuffer[] dsts, InetSocketAddress[] senders) throws IOException {
+        SocketAbi abi = calls.abi();
+        if (!abi.has(MMSGHDR_SIZE) || dsts.length == 0 || !allDirect(dsts)) {
+            return DatagramSocketHandle.super.receiveBatch(dsts, senders);
+        }
+        int fd = openFd("recvmmsg");
+        int count = dsts.length;
+        int msgSize = abi.get(MMSGHDR_SIZE);
+        int iovSize = abi.get(IOVEC_SIZE);
+        int addrSize = abi.get(SOCKADDR_STORAGE_SIZE);
+        int iovAt = count * msgSize;
+        int addrAt = iovAt + count * iovSize;
+        if (batch == null || batchCapacity < count) {
+            batch = DirectMemory.allocate(addrAt + count * addrSize);
+            batchCapacity = count;
+        }
+        long base = DirectMemory.address(batch);
+        for (int i = 0; i < count; i++) {
+            ByteBuffer dst = dsts[i];
+            if (dst.isReadOnly()) {
+                throw new ReadOnlyBufferException();
+            }
+            int msg = i * msgSize;
+            int iov = iovAt + i * iovSize;
+            batch.putLong(iov + abi.get(IOV_BASE), DirectMemory.address(dst) + dst.position());
+            batch.putLong(iov + abi.get(IOV_LEN), dst.remaining());
+            for (int b = 0; b < msgSize; b += 8) {
+                batch.putLong(msg + b, 0);
+            }
+            batch.putLong(msg + abi.get(MSG_NAME), base + addrAt + (long) i * addrSize);
+            batch.putInt(msg + abi.get(MSG_NAMELEN), addrSize);
+            batch.putLong(msg + abi.get(MSG_IOV), base + iov);
+            batch.putLong(msg + abi.get(MSG_IOVLEN), 1);
+        }
+        int n = calls.receiveMany(fd, base, count);
+        for (int i = 0; i < n; i++) {
+            int msg = i * msgSize;
+            int length = batch.getInt(msg + abi.get(MMSG_LEN));
+            dsts[i].position(dsts[i].position() + Math.min(length, dsts[i].remaining()));
+            senders[i] = calls.decodeAddress(batch, addrAt + i * addrSize, batch.getInt(msg + abi.get(MSG_NAMELEN)));
+        }
+        return n;
+    }
+
+    private static boolean allDirect(ByteBuffer[] buffers) {
+        for (ByteBuffer b : buffers) {
+            if (!b.isDirect()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

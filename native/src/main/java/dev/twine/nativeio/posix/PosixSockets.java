@@ -112,4 +112,11 @@ public interface PosixSockets {
      * socklen_t *srclen)}: the datagram's length (truncated to {@code length}) or {@code -errno}.
      */
     long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress);
+
+    /**
+     * {@code int recvmmsg(int fd, struct mmsghdr *msgvec, unsigned vlen, int flags, struct timespec *timeout)}
+     * (Linux): the number of datagrams received or {@code -errno}. Only called where
+     * {@link SocketConstant#MMSGHDR_SIZE} exists.
+     */
+    int recvmmsg(int fd, long msgvecAddress, int vlen, int flags, long timeoutAddress);
 }

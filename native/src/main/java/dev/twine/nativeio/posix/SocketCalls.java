@@ -468,4 +468,29 @@ public final class SocketCalls {
         s.words.get(0, value);
         return value;
     }
+
+    /**
+     * One {@code recvmmsg} over {@code count} prepared {@code struct mmsghdr}s at {@code msgvecAddress}, retried
+     * on {@code EINTR}.
+     *
+     * @return the number of datagrams received, {@code 0} if none is queued
+     */
+    public int receiveMany(int fd, long msgvecAddress, int count) throws SocketErrorException {
+        int n;
+        do {
+            n = sys.recvmmsg(fd, msgvecAddress, count, 0, 0);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n)) {
+            return 0;
+        }
+        throw failure("recvmmsg", n);
+    }
+
+    /** Decodes a socket address the kernel wrote at {@code index} of {@code from}. */
+    public InetSocketAddress decodeAddress(java.nio.ByteBuffer from, int index, int length) throws SocketErrorException {
+        return codec.decode(from.slice(index, from.capacity() - index).order(from.order()), length);
+    }
 }

@@ -82,7 +82,15 @@ public enum SocketConstant {
     IP_DROP_MEMBERSHIP(null,                                           36,     13,     13, ABSENT),
     IP_MREQ_SIZE("sizeof(struct ip_mreq)",                              8,      8,      8, ABSENT),
     IMR_MULTIADDR("offsetof(struct ip_mreq, imr_multiaddr)",            0,      0,      0, ABSENT),
-    IMR_INTERFACE("offsetof(struct ip_mreq, imr_interface)",            4,      4,      4, ABSENT);
+    IMR_INTERFACE("offsetof(struct ip_mreq, imr_interface)",            4,      4,      4, ABSENT),
+    // recvmmsg(2)'s struct mmsghdr {struct msghdr msg_hdr; unsigned msg_len;}. Linux only here: the layer
+    // reads datagrams in batches with it there, and one at a time elsewhere.
+    MMSGHDR_SIZE("sizeof(struct mmsghdr)",                             64, ABSENT, ABSENT, ABSENT),
+    MSG_NAME("offsetof(struct msghdr, msg_name)",                       0, ABSENT, ABSENT, ABSENT),
+    MSG_NAMELEN("offsetof(struct msghdr, msg_namelen)",                 8, ABSENT, ABSENT, ABSENT),
+    MSG_IOV("offsetof(struct msghdr, msg_iov)",                        16, ABSENT, ABSENT, ABSENT),
+    MSG_IOVLEN("offsetof(struct msghdr, msg_iovlen)",                  24, ABSENT, ABSENT, ABSENT),
+    MMSG_LEN("offsetof(struct mmsghdr, msg_len)",                      56, ABSENT, ABSENT, ABSENT);
 
     private final String c;
     private final int[] values;

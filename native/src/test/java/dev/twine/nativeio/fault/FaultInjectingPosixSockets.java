@@ -208,4 +208,11 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
         return fault == null ? real.recvfrom(fd, bufAddress, length, flags, srcAddress, srcLengthAddress)
                 : -errnoOf(fault);
     }
+
+    /** Drawn as {@link Call#RECVFROM}: the same faults, for the batch form of the same read. */
+    @Override
+    public int recvmmsg(int fd, long msgvecAddress, int vlen, int flags, long timeoutAddress) {
+        Fault fault = plan.decide(Call.RECVFROM, false);
+        return fault == null ? real.recvmmsg(fd, msgvecAddress, vlen, flags, timeoutAddress) : -errnoOf(fault);
+    }
 }

@@ -121,4 +121,46 @@ class PosixDatagramSocketTest {
                 () -> Await.until("the refusal", () -> a.receive(ByteBuffer.allocateDirect(16))));
         assertEquals(SocketError.ECONNREFUSED, refused.error());
     }
+
+    private static List<String> receiveAll(PosixDatagramSocket s, int expected, boolean direct) throws IOException {
+        List<String> got = new ArrayList<>();
+        ByteBuffer[] buffers = new ByteBuffer[4];
+        InetSocketAddress[] senders = new InetSocketAddress[4];
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (got.size() < expected && System.nanoTime() < deadline) {
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = direct ? ByteBuffer.allocateDirect(3) : ByteBuffer.allocate(3);
+            }
+            int n = s.receiveBatch(buffers, senders);
+            for (int i = 0; i < n; i++) {
+                got.add(text(buffers[i]) + "@" + senders[i].getPort());
+            }
+        }
+        return got;
+    }
+
+    @Test
+    void aBatchReadFillsOneBufferPerDatagramWithEachSenderAndTruncatesLongOnes() throws IOException {
+        PosixDatagramSocket a = bound("127.0.0.1");
+        PosixDatagramSocket b = bound("127.0.0.1");
+        PosixDatagramSocket c = bound("127.0.0.1");
+        for (String m : new String[] {"1", "22", "333", "4444", "55555"}) {
+            (m.length() % 2 == 0 ? c : a).send(bytes(m, true), b.localAddress());
+        }
+        int pa = a.localAddress().getPort();
+        int pc = c.localAddress().getPort();
+        assertEquals(List.of("1@" + pa, "22@" + pc, "333@" + pa, "444@" + pc, "555@" + pa), receiveAll(b, 5, true));
+        assertNull(b.receive(ByteBuffer.allocateDirect(8)));
+    }
+
+    @Test
+    void aBatchReadIntoHeapBuffersTakesTheOneAtATimePath() throws IOException {
+        PosixDatagramSocket a = bound("127.0.0.1");
+        PosixDatagramSocket b = bound("127.0.0.1");
+        for (String m : new String[] {"x", "yy", "zzz"}) {
+            a.send(bytes(m, false), b.localAddress());
+        }
+        int pa = a.localAddress().getPort();
+        assertEquals(List.of("x@" + pa, "yy@" + pa, "zzz@" + pa), receiveAll(b, 3, false));
+    }
 }
