@@ -15,6 +15,15 @@
 #                                        EpollEventLoopGroup with N threads, in one run: HTTP pipelined
 #                                        and RESP PING_MBULK -P 16, and the scaling ratio N=k / N=1 of each
 #                                        (--max-reactors K to stop earlier; --scaling-stacks "epoll netty-epoll")
+#   bench/side-by-side.sh --tls --stacks "epoll netty-epoll"
+#                                        TLS only: the HTTP server over TLS (Twine's listenSSL, Netty's
+#                                        SslHandler, both on the JDK provider, TLS 1.3, an EC P-256 key made
+#                                        here with openssl) under wrk over https (keep-alive: one handshake
+#                                        per connection), the echo server under TlsEchoLoad (64-byte
+#                                        messages on 16 JDK TLS connections), then new TLS handshakes per second from
+#                                        `openssl s_time -new` (server CPU per handshake from /proc);
+#                                        the stack netty-epoll@openssl is Netty on BoringSSL
+#                                        (netty-tcnative-boringssl-static), a reference point
 #
 # Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
 # PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
@@ -31,6 +40,7 @@ duration=5
 warmup=3
 stacks=""
 baseline_jar=""
+tls=0
 scaling=0
 max_reactors="$(nproc)"
 scaling_stacks="epoll netty-epoll"
@@ -42,6 +52,7 @@ while [ $# -gt 0 ]; do
         --warmup) warmup="$2"; shift ;;
         --stacks) stacks="$2"; shift ;;
         --baseline-jar) baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
+        --tls) tls=1 ;;
         --scaling) scaling=1 ;;
         --max-reactors) max_reactors="$2"; shift ;;
         --scaling-stacks) scaling_stacks="$2"; shift ;;
@@ -55,6 +66,7 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v redis-benchmark >/dev/null || missing+=(redis-tools)
 command -v perf >/dev/null || missing+=(linux-perf)
+[ "$tls" = 1 ] && ! command -v openssl >/dev/null && missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian"
     sudo_cmd=""
@@ -115,6 +127,14 @@ echo "== output: $out"
 # -- servers ----------------------------------------------------------------------------------------
 port=21000
 server_pid=""
+server_tls=()
+if [ "$tls" = 1 ]; then
+    # A throwaway key, made per run and kept with the results' logs, never committed.
+    mkdir -p "$out/tls"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+        -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$out/tls/key.pem" -out "$out/tls/cert.pem" 2>/dev/null
+    server_tls=(--tls-key "$out/tls/key.pem" --tls-cert "$out/tls/cert.pem")
+fi
 # Extra server options (the scaling run's --reactors N) and the load generator's shape.
 server_extra=()
 wrk_threads=1
@@ -139,14 +159,18 @@ trap stop_server EXIT
 # the --baseline-jar (another commit's bench jar), so a change is measured against its parent in one run.
 start_server() {
     port=$((port + 1))
-    local stack="$2" stack_jar="$jar"
+    local stack="$2" stack_jar="$jar" provider=()
+    if [[ "$stack" == *@openssl ]]; then
+        stack="${stack%@openssl}"
+        provider=(--tls-provider openssl)
+    fi
     if [[ "$stack" == *@baseline ]]; then
         [ -n "$baseline_jar" ] || { echo "stack $stack needs --baseline-jar" >&2; return 1; }
         stack="${stack%@baseline}"
         stack_jar="$baseline_jar"
     fi
     "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
-        --port "$port" --reactor "$stack" "${server_extra[@]}" > "$3" 2>&1 &
+        --port "$port" --reactor "$stack" "${server_extra[@]}" "${server_tls[@]}" "${provider[@]}" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
         grep -q '^listening' "$3" 2>/dev/null && return 0
@@ -219,7 +243,9 @@ wrk_run() {
     local log="$logs/r$round-$stack-$workload.wrk"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-$workload.wrk"
     [ "$round" != "-" ] && begin_counters
-    load "$log" wrk -t"$wrk_threads" -c"$wrk_connections" -d"${secs}s" "${script[@]}" "http://127.0.0.1:$port/" -- "$depth"
+    local scheme=http
+    [ "$tls" = 1 ] && scheme=https
+    load "$log" wrk -t"$wrk_threads" -c"$wrk_connections" -d"${secs}s" "${script[@]}" "$scheme://127.0.0.1:$port/" -- "$depth"
     [ "$round" = "-" ] && return 0
     local requests seconds rate errors
     requests="$(awk '/requests in/ {print $1}' "$log")"
@@ -260,20 +286,46 @@ redis_run() {
     end_counters "$round" "$stack" "$workload" "$n" "$seconds" "${rate:-0}" 0 "$(cat "$log.cpu")"
 }
 
-# echo_run ROUND STACK SECONDS: EchoLoad in its own JVM on the load CPU.
+# echo_run ROUND STACK SECONDS: EchoLoad (TlsEchoLoad with --tls) in its own JVM on the load CPU.
 echo_run() {
     local round="$1" stack="$2" secs="$3"
     local log="$logs/r$round-$stack-echo.load"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-echo.load"
+    local loader=(dev.twine.bench.sidebyside.EchoLoad) workload=echo-64B-16c
+    if [ "$tls" = 1 ]; then
+        loader=(dev.twine.bench.sidebyside.TlsEchoLoad --ca "$out/tls/cert.pem")
+        workload=tls-echo-64B-16c
+    fi
     [ "$round" != "-" ] && begin_counters
-    "${load_pin[@]}" java -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.EchoLoad --port "$port" \
+    "${load_pin[@]}" java -Xmx256m -cp "$jar" "${loader[@]}" --port "$port" \
         --connections 16 --size 64 --seconds "$secs" > "$log" 2>&1 || true
     [ "$round" = "-" ] && return 0
     local messages seconds rate
     messages="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$log")"
     seconds="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$log")"
     rate="$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$log")"
-    end_counters "$round" "$stack" "echo-64B-16c" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
+    end_counters "$round" "$stack" "$workload" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
+}
+
+# handshake_run ROUND STACK SECONDS: new TLS connections, one after another, from `openssl s_time -new`
+# on the load CPU (full handshake, then close_notify, per connection); the rate is connections per
+# second and the server's CPU per handshake comes from /proc as for requests.
+handshake_run() {
+    local round="$1" stack="$2" secs="$3"
+    local log="$logs/r$round-$stack-handshake.stime"
+    [ "$round" = "-" ] && log="$logs/warmup-$stack-handshake.stime"
+    [ "$round" != "-" ] && begin_counters
+    local t0 t1
+    t0="$(date +%s.%N)"
+    load "$log" openssl s_time -connect "127.0.0.1:$port" -new -time "$secs"
+    t1="$(date +%s.%N)"
+    [ "$round" = "-" ] && return 0
+    # s_time reports whole seconds only; the wall time around it is the better divisor.
+    local connections seconds rate
+    connections="$(sed -n 's/^\([0-9]*\) connections in [0-9.]* real seconds.*/\1/p' "$log" | head -1)"
+    seconds="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
+    rate="$(awk -v n="${connections:-0}" -v s="$seconds" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print 0 }')"
+    end_counters "$round" "$stack" "tls-handshake" "${connections:-0}" "${seconds:-NA}" "$rate" 0 "$(cat "$log.cpu")"
 }
 
 # -- scaling: the group at N = 1..cores against Netty's group of N loops ----------------------------------
@@ -334,6 +386,22 @@ fi
 
 for round in $(seq 1 "$rounds"); do
     for stack in $stacks; do
+        if [ "$tls" = 1 ]; then
+            echo "== round $round/$rounds: $stack (TLS)"
+            if start_server http "$stack" "$logs/r$round-$stack-https.server"; then
+                wrk_run - "$stack" https-plain "$warmup" 1
+                wrk_run "$round" "$stack" https-plain "$duration" 1
+                handshake_run - "$stack" "$warmup"
+                handshake_run "$round" "$stack" "$duration"
+                stop_server
+            fi
+            if start_server echo "$stack" "$logs/r$round-$stack-tls-echo.server"; then
+                echo_run - "$stack" "$warmup"
+                echo_run "$round" "$stack" "$duration"
+                stop_server
+            fi
+            continue
+        fi
         echo "== round $round/$rounds: $stack"
         if start_server http "$stack" "$logs/r$round-$stack-http.server"; then
             wrk_run - "$stack" http-plain "$warmup" 1

@@ -19,6 +19,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.endpoints;
     exports dev.twine.internet.error;
     exports dev.twine.internet.group;
+    exports dev.twine.internet.ssl;
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
     exports dev.twine.internet.threads;
@@ -38,7 +39,10 @@ module dev.twine.reactor {
     uses dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor;
     provides dev.twine.internet.endpoints.IStreamServerEndpointStringParser with
             dev.twine.internet.endpoints.TCPServerParser,
-            dev.twine.internet.endpoints.TCP6ServerParser;
+            dev.twine.internet.endpoints.TCP6ServerParser,
+            dev.twine.internet.endpoints.SSLServerParser;
     provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
-            dev.twine.internet.endpoints.TCPClientParser;
+            dev.twine.internet.endpoints.TCPClientParser,
+            dev.twine.internet.endpoints.SSLClientParser,
+            dev.twine.internet.endpoints.TLSClientParser;
 }

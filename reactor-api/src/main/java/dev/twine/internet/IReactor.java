@@ -6,7 +6,7 @@ package dev.twine.internet;
  * when {@link #run()} returns after {@link #stop()}; a reactor that is never run (or only crashed) is
  * released with {@link dev.twine.internet.base.ReactorBase#close()}.
  */
-public interface IReactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP,
+public interface IReactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
         IReactorUDP, IReactorMulticast {
     /** The backend this reactor runs on, e.g. {@code "epoll"}. */
     String backendName();

@@ -1,5 +1,7 @@
 package dev.twine.testing;
 
+import dev.twine.internet.IReactorSSL;
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.DeferredList;
 import dev.twine.internet.ClientFactory;
@@ -41,11 +43,13 @@ import java.util.concurrent.Callable;
  *   <li>{@link #listenUDP} records a {@link UdpServer} in {@link #udpServers()} and returns a
  *       {@link FakeUdpPort}, without starting the protocol (as Twisted's does).</li>
  * </ul>
- * TLS and UNIX sockets do not exist in Twine yet; their calls will be recorded here when they do.
+ * {@link #listenSSL} and {@link #connectSSL} are recorded the same way, in {@link #sslServers()} and
+ * {@link #sslClients()} (Twisted's {@code sslServers}/{@code sslClients}); their connectors are in
+ * {@link #connectors()} too. UNIX sockets do not exist in Twine yet.
  *
  * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
  */
-public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUDP {
+public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUDP {
 
     private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
     }
@@ -54,6 +58,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUDP {
     private final List<TcpClient> tcpClients = new ArrayList<>();
     private final List<UdpServer> udpServers = new ArrayList<>();
     private final List<FakeConnector> connectors = new ArrayList<>();
+    private final List<SslServer> sslServers = new ArrayList<>();
+    private final List<SslClient> sslClients = new ArrayList<>();
     private final List<Trigger> whenRunningHooks = new ArrayList<>();
     private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
     private boolean running;
@@ -83,7 +89,17 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUDP {
         return Collections.unmodifiableList(tcpClients);
     }
 
-    /** The connectors returned by {@code connectTCP}, oldest first (unmodifiable view). */
+    /** Every {@code listenSSL} call so far, oldest first (unmodifiable view). */
+    public List<SslServer> sslServers() {
+        return Collections.unmodifiableList(sslServers);
+    }
+
+    /** Every {@code connectSSL} call so far, oldest first (unmodifiable view). */
+    public List<SslClient> sslClients() {
+        return Collections.unmodifiableList(sslClients);
+    }
+
+    /** The connectors returned by {@code connectTCP} and {@code connectSSL}, oldest first (unmodifiable view). */
     public List<FakeConnector> connectors() {
         return Collections.unmodifiableList(connectors);
     }
@@ -118,6 +134,29 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorUDP {
         FakeConnector c = new FakeConnector(host.indexOf(':') >= 0 ? new IPv6Address("TCP", host, port)
                 : new IPv4Address("TCP", host, port), factory, timeout, bindAddress);
         tcpClients.add(new TcpClient(host, port, factory, timeout, bindAddress, c));
+        connectors.add(c);
+        factory.startedConnecting(c);
+        return c;
+    }
+
+    @Override
+    public IListeningPort listenSSL(int port, IProtocolFactory factory, IContextFactory contextFactory, int backlog,
+            String iface) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        FakePort p = new FakePort(port, factory, backlog, iface == null ? "" : iface);
+        sslServers.add(new SslServer(port, factory, contextFactory, backlog, p.iface(), p));
+        return p;
+    }
+
+    @Override
+    public IConnector connectSSL(String host, int port, ClientFactory factory, IContextFactory contextFactory,
+            double timeout, InetSocketAddress bindAddress) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        FakeConnector c = new FakeConnector(host.indexOf(':') >= 0 ? new IPv6Address("TCP", host, port)
+                : new IPv4Address("TCP", host, port), factory, timeout, bindAddress);
+        sslClients.add(new SslClient(host, port, factory, contextFactory, timeout, bindAddress, c));
         connectors.add(c);
         factory.startedConnecting(c);
         return c;

@@ -13,6 +13,7 @@ import dev.twine.internet.IConnector;
 import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.IReactorCore.Phase;
+import dev.twine.internet.ssl.IContextFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,36 @@ class MemoryReactorTest {
         assertEquals(new IPv4Address("TCP", "example.com", 80), c.getDestination());
         c.stopConnecting();
         assertTrue(((FakeConnector) c).stoppedConnecting());
+    }
+
+    @Test
+    void listenSslAndConnectSslAreRecordedWithTheirContextFactory() {
+        MemoryReactor reactor = new MemoryReactor();
+        IContextFactory tls = (client, host, port) -> {
+            throw new AssertionError("a memory reactor never makes an engine");
+        };
+        Factory server = Factory.forProtocol(AccumulatingProtocol::new);
+        IListeningPort port = reactor.listenSSL(8443, server, tls, 9, "127.0.0.1");
+        assertEquals(new SslServer(8443, server, tls, 9, "127.0.0.1", (FakePort) port), reactor.sslServers().get(0));
+        assertTrue(reactor.tcpServers().isEmpty(), "listenSSL is not listenTCP");
+
+        List<IConnector> started = new ArrayList<>();
+        ClientFactory client = new ClientFactory(AccumulatingProtocol::new) {
+            @Override
+            public void startedConnecting(IConnector connector) {
+                started.add(connector);
+            }
+        };
+        IConnector c = reactor.connectSSL("example.com", 443, client, tls, 4, null);
+        SslClient recorded = reactor.sslClients().get(0);
+        assertEquals("example.com", recorded.host());
+        assertEquals(443, recorded.port());
+        assertSame(tls, recorded.contextFactory());
+        assertEquals(4, recorded.timeout());
+        assertSame(c, recorded.connector());
+        assertEquals(List.of(c), started);
+        assertEquals(List.of(c), reactor.connectors());
+        assertTrue(reactor.tcpClients().isEmpty(), "connectSSL is not connectTCP");
     }
 
     @Test

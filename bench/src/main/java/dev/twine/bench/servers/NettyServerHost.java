@@ -29,7 +29,9 @@ final class NettyServerHost implements ServerHost {
         this.eventLoopThreadId = eventLoopThreadId;
     }
 
-    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, int threads) {
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, int threads,
+            TlsFiles tls) {
+        io.netty.handler.ssl.SslContext ssl = tls == null ? null : sslContext(tls);
         EventLoopGroup group = stack.newNettyGroup(threads);
         AtomicInteger accepted = new AtomicInteger();
         NettyEcho echo = new NettyEcho();
@@ -43,6 +45,9 @@ final class NettyServerHost implements ServerHost {
                         @Override
                         protected void initChannel(Channel ch) {
                             accepted.incrementAndGet();
+                            if (ssl != null) {
+                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                            }
                             ch.pipeline().addLast(service == Service.ECHO ? echo : new NettyResponder(service));
                         }
                     })
@@ -54,6 +59,21 @@ final class NettyServerHost implements ServerHost {
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
+        }
+    }
+
+    /**
+     * Netty's {@code SslHandler} on the JDK's provider (or on BoringSSL when {@link TlsFiles#openssl()}),
+     * TLS 1.3 and 1.2 as Twine's defaults.
+     */
+    private static io.netty.handler.ssl.SslContext sslContext(TlsFiles tls) {
+        try {
+            return io.netty.handler.ssl.SslContextBuilder.forServer(tls.chain().toFile(), tls.key().toFile())
+                    .sslProvider(tls.openssl() ? io.netty.handler.ssl.SslProvider.OPENSSL : io.netty.handler.ssl.SslProvider.JDK)
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IllegalStateException("cannot load " + tls + ": " + e.getMessage(), e);
         }
     }
 

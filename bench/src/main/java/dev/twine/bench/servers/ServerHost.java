@@ -37,7 +37,7 @@ public interface ServerHost extends AutoCloseable {
      * @throws IllegalStateException if the stack cannot run here
      */
     static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
-        return start(stack, service, host, port, backlog, 1);
+        return start(stack, service, host, port, backlog, 1, null);
     }
 
     /**
@@ -46,6 +46,24 @@ public interface ServerHost extends AutoCloseable {
      * I/O. With 1, exactly the one-thread server. {@link #eventLoopThreadId()} then names the first loop.
      */
     static ServerHost start(Stack stack, Service service, String host, int port, int backlog, int threads) {
+        return start(stack, service, host, port, backlog, threads, null);
+    }
+
+    /**
+     * {@link #start(Stack, Service, String, int, int)} over TLS with {@code tls} (plain TCP when
+     * {@code null}): Twine's {@code listenSSL}, or Netty's {@code SslHandler}, both on the JDK provider.
+     */
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, TlsFiles tls) {
+        return start(stack, service, host, port, backlog, 1, tls);
+    }
+
+    /**
+     * {@code threads} event loops, over TLS when {@code tls} is not {@code null}. A Twine group does not
+     * serve TLS yet ({@code ReactorGroup} has no {@code listenSSL}), so TLS with more than one Twine reactor
+     * is refused.
+     */
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, int threads,
+            TlsFiles tls) {
         Stack.unavailabilityReason(stack.name()).ifPresent(why -> {
             throw new IllegalStateException(stack + " cannot run here: " + why);
         });
@@ -53,9 +71,14 @@ public interface ServerHost extends AutoCloseable {
             throw new IllegalArgumentException("--reactors must be at least 1, got " + threads);
         }
         if (stack.isNetty()) {
-            return NettyServerHost.start(stack, service, host, port, backlog, threads);
+            return NettyServerHost.start(stack, service, host, port, backlog, threads, tls);
         }
-        return threads == 1 ? TwineServerHost.start(stack, service, host, port, backlog)
-                : TwineGroupServerHost.start(stack, service, host, port, backlog, threads);
+        if (threads == 1) {
+            return TwineServerHost.start(stack, service, host, port, backlog, tls);
+        }
+        if (tls != null) {
+            throw new IllegalArgumentException("TLS on a Twine ReactorGroup (--reactors > 1) is not supported yet");
+        }
+        return TwineGroupServerHost.start(stack, service, host, port, backlog, threads);
     }
 }

@@ -39,10 +39,10 @@ public final class ServerMain {
             return;
         }
         ServerHost server = ServerHost.start(options.stack(), service, options.host(), options.port(), options.backlog(),
-                options.reactors());
+                options.reactors(), options.tls());
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-shutdown"));
-        System.out.println("listening " + service.name().toLowerCase() + " on " + options.stack() + " at "
+        System.out.println("listening " + service.name().toLowerCase() + (options.tls() == null ? "" : " over TLS") + " on " + options.stack() + " at "
                 + options.host() + ":" + server.port() + " pid " + ProcessHandle.current().pid());
         System.out.flush();
         forever.await();

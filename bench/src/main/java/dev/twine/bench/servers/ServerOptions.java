@@ -9,7 +9,9 @@ import java.util.Locale;
  * {@code --port N} (default per service), {@code --reactor NAME} (a Twine backend such as
  * {@code epoll} or {@code select}, or {@code netty-epoll} / {@code netty-nio}; default: the Twine
  * backend {@code Reactors} would choose), {@code --host ADDR} (default {@code 127.0.0.1}: these
- * servers are for loopback measurements) and {@code --backlog N} (default 1024).
+ * servers are for loopback measurements), {@code --backlog N} (default 1024), and
+ * {@code --tls-key FILE --tls-cert FILE} to serve over TLS (both or neither), with
+ * {@code --tls-provider jdk|openssl} (default jdk; openssl applies to Netty only).
  *
  * @param service what to serve
  * @param stack   which stack serves it
@@ -18,13 +20,16 @@ import java.util.Locale;
  * @param backlog the listen backlog
  * @param reactors event-loop threads ({@code --reactors N}, default 1): a Twine {@code ReactorGroup} of N, or a
  *                 Netty group of N loops
+ * @param tls     the TLS key material, or {@code null} for plain TCP
  */
-public record ServerOptions(Service service, Stack stack, String host, int port, int backlog, int reactors) {
+public record ServerOptions(Service service, Stack stack, String host, int port, int backlog, int reactors,
+        TlsFiles tls) {
 
     /** A usage line for {@code service}'s server. */
     public static String usage(Service service) {
         return "usage: " + service.name().toLowerCase(Locale.ROOT)
-                + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N] [--reactors N]";
+                + "-server [--port N] [--reactor select|epoll|...|netty-epoll|netty-nio] [--host ADDR] [--backlog N]"
+                + " [--reactors N] [--tls-key KEY.pem --tls-cert CHAIN.pem [--tls-provider jdk|openssl]]";
     }
 
     /**
@@ -38,6 +43,9 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         int port = defaultPort(service);
         int backlog = 1024;
         int reactors = 1;
+        String tlsKey = null;
+        String tlsCert = null;
+        String tlsProvider = "jdk";
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -50,13 +58,24 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
                 case "--host" -> host = value;
                 case "--backlog" -> backlog = Integer.parseInt(value);
                 case "--reactors" -> reactors = Integer.parseInt(value);
+                case "--tls-key" -> tlsKey = value;
+                case "--tls-cert" -> tlsCert = value;
+                case "--tls-provider" -> tlsProvider = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (reactor == null) {
             reactor = Reactors.selectedBackend().name();
         }
-        return new ServerOptions(service, Stack.of(reactor), host, port, backlog, reactors);
+        if ((tlsKey == null) != (tlsCert == null)) {
+            throw new IllegalArgumentException("--tls-key and --tls-cert go together");
+        }
+        if (!tlsProvider.equals("jdk") && !tlsProvider.equals("openssl")) {
+            throw new IllegalArgumentException("--tls-provider is jdk or openssl, not " + tlsProvider);
+        }
+        TlsFiles tls = tlsKey == null ? null
+                : new TlsFiles(java.nio.file.Path.of(tlsKey), java.nio.file.Path.of(tlsCert), tlsProvider.equals("openssl"));
+        return new ServerOptions(service, Stack.of(reactor), host, port, backlog, reactors, tls);
     }
 
     /** The conventional port of each service: 8080 for HTTP, 6379 for RESP, 7 + 7000 for echo. */

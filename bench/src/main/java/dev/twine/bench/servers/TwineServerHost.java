@@ -28,7 +28,7 @@ final class TwineServerHost implements ServerHost {
         this.accepted = accepted;
     }
 
-    static ServerHost start(Stack stack, Service service, String host, int port, int backlog) {
+    static ServerHost start(Stack stack, Service service, String host, int port, int backlog, TlsFiles tls) {
         IReactor reactor = stack.newReactor();
         AtomicInteger accepted = new AtomicInteger();
         ByteBuffer[] replies = service == Service.ECHO ? null : TwineResponder.replyBuffers(service);
@@ -41,7 +41,9 @@ final class TwineServerHost implements ServerHost {
             }
         };
         factory.noisy = false;
-        IListeningPort listening = reactor.listenTCP(port, factory, backlog, host);
+        IListeningPort listening = tls == null ? reactor.listenTCP(port, factory, backlog, host)
+                : reactor.listenSSL(port, factory, dev.twine.internet.ssl.CertificateOptions.forServer(
+                        dev.twine.internet.ssl.PrivateCertificate.loadPEM(tls.key(), tls.chain())), backlog, host);
         int bound = listening.getHost().port();
         Thread thread = new Thread(reactor::run, "twine-" + stack + "-" + service.name().toLowerCase());
         thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package dev.twine.internet.base;
 
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Failure;
 import dev.twine.defer.UnhandledFailures;
 import dev.twine.internet.ClientFactory;
@@ -464,6 +465,26 @@ public final class ReactorBase implements IReactor, AutoCloseable {
     public IConnector connectTCP(String host, int port, ClientFactory factory, double timeout,
             InetSocketAddress bindAddress) {
         Connector c = new Connector(this, host, port, factory, timeout, bindAddress);
+        c.connect();
+        return c;
+    }
+
+    // -- IReactorSSL ----------------------------------------------------------------------------------
+
+    @Override
+    public IListeningPort listenSSL(int port, IProtocolFactory factory, IContextFactory contextFactory, int backlog,
+            String iface) {
+        java.util.Objects.requireNonNull(contextFactory, "contextFactory");
+        Port p = new Port(this, port, factory, backlog, iface, contextFactory);
+        p.startListening();
+        return p;
+    }
+
+    @Override
+    public IConnector connectSSL(String host, int port, ClientFactory factory, IContextFactory contextFactory,
+            double timeout, InetSocketAddress bindAddress) {
+        java.util.Objects.requireNonNull(contextFactory, "contextFactory");
+        Connector c = new Connector(this, host, port, factory, timeout, bindAddress, contextFactory);
         c.connect();
         return c;
     }

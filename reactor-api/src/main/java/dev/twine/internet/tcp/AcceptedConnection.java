@@ -1,5 +1,7 @@
 package dev.twine.internet.tcp;
 
+import dev.twine.defer.Failure;
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
@@ -32,6 +34,17 @@ public final class AcceptedConnection {
      */
     public static void serve(IReactor reactor, IProtocolFactory factory, StreamSocketHandle client, IAddress listening,
             int session) {
+        serve(reactor, factory, client, listening, session, null);
+    }
+
+    /**
+     * {@link #serve(IReactor, IProtocolFactory, StreamSocketHandle, IAddress, int)}, speaking TLS as the
+     * server configured by {@code contextFactory} ({@code listenSSL}, semantics.md §4.1), or plain TCP
+     * for {@code null}. The engine is made before {@code buildProtocol}; if the factory throws, the
+     * socket is logged and closed.
+     */
+    public static void serve(IReactor reactor, IProtocolFactory factory, StreamSocketHandle client, IAddress listening,
+            int session, IContextFactory contextFactory) {
         String prefix = factory.getClass().getName();
         IAddress peer;
         try {
@@ -58,6 +71,16 @@ public final class AcceptedConnection {
             // answer left for getHost(), and the reset itself reaches the protocol through its first read.
             host = listening;
         }
+        javax.net.ssl.SSLEngine engine = null;
+        if (contextFactory != null) {
+            try {
+                engine = contextFactory.createEngine(false, peer.host(), peer.port());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, prefix + ": cannot make a TLS engine for " + peer, e);
+                closeQuietly(client, prefix);
+                return;
+            }
+        }
         IProtocol protocol;
         try {
             protocol = factory.buildProtocol(peer);
@@ -74,6 +97,15 @@ public final class AcceptedConnection {
         String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
         Connection transport = new Connection(reactor, TcpContext.of(reactor), client, protocol, peer, host, logstr,
                 null);
+        if (engine != null) {
+            try {
+                transport.beginTLS(engine, contextFactory.handshakeTimeout());
+            } catch (IllegalStateException e) {
+                LOG.log(Level.ERROR, logstr + ": " + e.getMessage(), e);
+                transport.connectionLost(new Failure(e));
+                return;
+            }
+        }
         transport.startReading();
         try {
             protocol.makeConnection(transport);

@@ -18,6 +18,7 @@ import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import dev.twine.internet.ssl.IContextFactory;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
@@ -240,6 +241,18 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
             failIfNotConnected(SocketErrors.connectError(e));
             return;
         }
+        javax.net.ssl.SSLEngine engine = null;
+        IContextFactory tlsFactory = connector.contextFactory();
+        if (tlsFactory != null) {
+            try {
+                engine = tlsFactory.createEngine(true, connector.host(), port);
+            } catch (RuntimeException e) {
+                ConnectError error = new ConnectError(null, "cannot make a TLS engine: " + e);
+                error.initCause(e);
+                failIfNotConnected(error);
+                return;
+            }
+        }
         IProtocol protocol;
         try {
             protocol = connector.buildProtocol(peer);
@@ -268,6 +281,15 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
         if (refused) {
             transport.loseConnection();
             return;
+        }
+        if (engine != null) {
+            try {
+                transport.beginTLS(engine, tlsFactory.handshakeTimeout());
+            } catch (IllegalStateException e) {
+                LOG.log(Level.ERROR, logstr + ": " + e.getMessage(), e);
+                transport.connectionLost(new Failure(e));
+                return;
+            }
         }
         transport.startReading();
         try {

@@ -8,12 +8,19 @@ import dev.twine.internet.IProducer;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReadDescriptor;
-import dev.twine.internet.ITCPTransport;
+import dev.twine.internet.ISSLTransport;
 import dev.twine.internet.IWriteDescriptor;
 import dev.twine.internet.Main;
 import dev.twine.internet.base.RegisteredDescriptor;
 import dev.twine.internet.error.ConnectionAborted;
 import dev.twine.internet.error.SocketErrors;
+import dev.twine.internet.ssl.IContextFactory;
+import dev.twine.internet.IDelayedCall;
+import java.security.cert.Certificate;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
@@ -110,9 +117,19 @@ import java.util.Objects;
  * how our side closes: whether the transport is paused ({@link #isReading()}), and whether the peer's end
  * of stream was seen (then reading never starts again, whatever the state).
  *
+ * <h2>TLS</h2>
+ * A connection from {@code listenSSL}/{@code connectSSL}, or one that called {@link #startTLS}, passes its
+ * bytes through a {@link TlsLayer} (semantics.md §4): reads are unwrapped before {@code dataReceived},
+ * writes are kept as plaintext and sealed when the connection flushes, so the writes of one loop pass
+ * share records. The states above still describe our side's close; through TLS, the flush that completes
+ * {@code loseConnection} or {@code loseWriteConnection} ends with our close_notify, the peer's
+ * close_notify is the end of stream, and a TCP end of stream without it is {@code ConnectionLost}. While
+ * the handshake is incomplete, {@code loseConnection} keeps reading (for the handshake only) so that the
+ * plaintext written before it can still be sealed and sent.
+ *
  * <p>Threading: reactor thread only, like every transport.
  */
-public final class Connection extends RegisteredDescriptor implements ITCPTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
+public final class Connection extends RegisteredDescriptor implements ISSLTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
     /**
      * Reads per readiness event when every read fills the buffer: 16 x 64 KiB = 1 MiB, after which the
      * other ready descriptors get their turn (level-triggered polling reports the rest again).
@@ -145,6 +162,10 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
     private boolean reading;
     /** The peer's EOF was seen and handed to {@code readConnectionLost}: never read again. */
     private boolean readClosed;
+    /** The TLS record layer, or {@code null} while the connection is plaintext. */
+    private TlsLayer tls;
+    /** A pending unwrap of ciphertext kept while the protocol was paused (see {@link #resumeProducing()}). */
+    private IDelayedCall tlsResume;
 
     Connection(IReactor reactor, TcpContext context, StreamSocketHandle socket, IProtocol protocol,
             IAddress peer, IAddress host, String logstr, Connector connector) {
@@ -195,11 +216,18 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
                 return null;
             }
             if (n < 0) {
-                return Main.CONNECTION_DONE;
+                return tls == null ? Main.CONNECTION_DONE : tls.endOfStream();
             }
             context.monitor.bytesIn(n);
-            view.clear().limit(n);
-            protocol.dataReceived(view);
+            if (tls == null) {
+                view.clear().limit(n);
+                protocol.dataReceived(view);
+            } else {
+                Exception why = tls.received(buffer.limit(n).position(0), outbound);
+                if (why != null) {
+                    return why;
+                }
+            }
             if (n < buffer.capacity()) {
                 // A short read almost always means the socket is empty; asking again would only cost a
                 // system call that returns EAGAIN. Level-triggered polling reports anything left.
@@ -214,6 +242,16 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         if (state.socketClosed()) {
             stopWriting();
             return null;
+        }
+        if (tls != null) {
+            try {
+                tls.seal(outbound);
+                if (state.awaitsFlush() && !producers.isRegistered() && tls.plaintextSize() == 0) {
+                    tls.sealCloseNotify(outbound);
+                }
+            } catch (SSLException e) {
+                return e;
+            }
         }
         if (!outbound.isEmpty()) {
             try {
@@ -230,6 +268,10 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         }
         // Drained: leave the writer set first (Twisted's doWrite), then exactly one follow-up.
         stopWriting();
+        if (tls != null && tls.plaintextSize() > 0) {
+            // Plaintext waits for the handshake, whose completion makes this a writer again.
+            return null;
+        }
         if (producers.isRegistered()) {
             // A registered producer holds off loseConnection/loseWriteConnection (Twisted #6461).
             producers.bufferDrained();
@@ -308,8 +350,16 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         producers.connectionLost(logstr);
         stopReading();
         stopWriting();
+        boolean orderly = reason.check(ConnectionAborted.class) == null;
+        if (tls != null) {
+            if (orderly) {
+                tlsFarewell();
+            }
+            tls.dispose();
+        }
+        cancelTlsResume();
         outbound.release();
-        closeSocket(reason.check(ConnectionAborted.class) == null);
+        closeSocket(orderly);
         context.forget(this);
         IProtocol p = protocol;
         protocol = null;
@@ -337,7 +387,14 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         if (!state.acceptsWrites() || data.length == 0) {
             return;
         }
-        outbound.append(data, 0, data.length);
+        if (tls != null) {
+            if (tls.closeSent()) {
+                return;
+            }
+            tls.append(data, 0, data.length);
+        } else {
+            outbound.append(data, 0, data.length);
+        }
         buffered();
     }
 
@@ -347,7 +404,14 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         if (!state.acceptsWrites() || !data.hasRemaining()) {
             return;
         }
-        outbound.append(data);
+        if (tls != null) {
+            if (tls.closeSent()) {
+                return;
+            }
+            tls.append(data);
+        } else {
+            outbound.append(data);
+        }
         buffered();
     }
 
@@ -358,14 +422,18 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         for (byte[] element : data) {
             Objects.requireNonNull(element, "Data must be bytes");
         }
-        if (!state.acceptsWrites()) {
+        if (!state.acceptsWrites() || (tls != null && tls.closeSent())) {
             return;
         }
-        long before = outbound.size();
+        long before = bufferedBytes();
         for (byte[] element : data) {
-            outbound.append(element, 0, element.length);
+            if (tls != null) {
+                tls.append(element, 0, element.length);
+            } else {
+                outbound.append(element, 0, element.length);
+            }
         }
-        if (outbound.size() != before) {
+        if (bufferedBytes() != before) {
             buffered();
         }
     }
@@ -375,7 +443,9 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
     public void loseConnection() {
         switch (state) {
             case OPEN, WRITE_CLOSING -> {
-                stopReading();
+                if (tls == null || tls.handshakeDone()) {
+                    stopReading();
+                }
                 state = ConnectionState.CLOSING;
                 disconnecting = true;
                 startWriting();
@@ -451,10 +521,17 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         stopReading();
     }
 
-    /** Start reading again, unless the connection is closing or gone or the peer has ended its stream. */
+    /**
+     * Start reading again, unless the connection is closing or gone or the peer has ended its stream.
+     * Through TLS, ciphertext already read while paused is unwrapped on the next iteration: the socket
+     * may have nothing more to report.
+     */
     @Override
     public void resumeProducing() {
         startReading();
+        if (reading && tls != null && tls.hasPendingCiphertext() && tlsResume == null) {
+            tlsResume = reactor.callLater(0, this::unwrapPending);
+        }
     }
 
     /** Stopping the transport as a producer loses the connection. */
@@ -509,6 +586,167 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         }
     }
 
+    // -- ITLSTransport, ISSLTransport --
+
+    /**
+     * Starts TLS now; see {@link dev.twine.internet.ITLSTransport#startTLS}. A client connection (from
+     * {@code connectTCP}) is the TLS client when {@code normal}, an accepted one the TLS server.
+     *
+     * @throws IllegalStateException if TLS already runs, the connection is not open, or the factory
+     *                               cannot make an engine for this side
+     */
+    @Override
+    public void startTLS(IContextFactory contextFactory, boolean normal) {
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        if (tls != null) {
+            throw new IllegalStateException("TLS was already started on " + logstr);
+        }
+        if (state != ConnectionState.OPEN) {
+            throw new IllegalStateException("cannot start TLS on a connection that is " + state);
+        }
+        boolean client = (connector != null) == normal;
+        String host = client && connector != null ? connector.host() : peer.host();
+        beginTLS(contextFactory.createEngine(client, host, peer.port()), contextFactory.handshakeTimeout());
+    }
+
+    @Override
+    public Certificate getPeerCertificate() {
+        Certificate[] chain = tls == null ? null : tls.peerCertificates();
+        return chain == null || chain.length == 0 ? null : chain[0];
+    }
+
+    @Override
+    public List<Certificate> getPeerCertificates() {
+        Certificate[] chain = tls == null ? null : tls.peerCertificates();
+        return chain == null ? List.of() : List.copyOf(Arrays.asList(chain));
+    }
+
+    @Override
+    public String negotiatedProtocol() {
+        return tls == null ? null : tls.negotiatedProtocol();
+    }
+
+    @Override
+    public String serverName() {
+        return tls == null ? null : tls.serverName();
+    }
+
+    @Override
+    public String tlsVersion() {
+        return tls == null ? null : tls.tlsVersion();
+    }
+
+    /** True once TLS runs on this connection (from the start, or after {@link #startTLS}). */
+    public boolean isTLS() {
+        return tls != null;
+    }
+
+    // -- Called by the TLS layer, Port and ConnectAttempt --
+
+    /**
+     * Puts {@code engine} between the socket and the protocol from now on and starts its handshake
+     * (a client's ClientHello is sealed by the next flush).
+     *
+     * @throws IllegalStateException if the engine will not start
+     */
+    void beginTLS(SSLEngine engine, double handshakeTimeout) {
+        TlsLayer layer = new TlsLayer(engine, context, this);
+        try {
+            layer.start(reactor, handshakeTimeout);
+        } catch (SSLException e) {
+            layer.dispose();
+            throw new IllegalStateException("cannot start TLS: " + e.getMessage(), e);
+        }
+        tls = layer;
+        if (engine.getUseClientMode()) {
+            startWriting();
+        }
+    }
+
+    /** True while the TLS layer should go on unwrapping: reading, or finishing a handshake a close waits for. */
+    boolean wantsTlsInput() {
+        return reading;
+    }
+
+    /** Plaintext from the TLS layer: for the protocol unless the transport is closing (Twisted drops it too). */
+    void tlsDataReceived(ByteBuffer view) {
+        if (protocol != null && state.mayRead()) {
+            protocol.dataReceived(view);
+        }
+    }
+
+    /** The TLS layer sealed records outside a flush (handshake replies): make sure a flush comes. */
+    void tlsWantsFlush() {
+        if (!state.socketClosed()) {
+            startWriting();
+        }
+    }
+
+    /** The handshake completed: seal what waited for it, and stop the read a close kept going. */
+    void tlsHandshakeDone() {
+        if (state.socketClosed()) {
+            return;
+        }
+        if (state == ConnectionState.CLOSING) {
+            stopReading();
+        }
+        startWriting();
+    }
+
+    /** The TLS layer failed outside a read or write (the handshake deadline). */
+    void tlsFailed(Exception reason) {
+        connectionLost(new Failure(reason));
+    }
+
+    /** Unwraps ciphertext kept while the protocol was paused, then acts on the outcome as the reactor would. */
+    private void unwrapPending() {
+        tlsResume = null;
+        if (!reading || tls == null || state == ConnectionState.CLOSED) {
+            return;
+        }
+        Exception why;
+        try {
+            why = tls.drainPending(outbound);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, logstr + ": exception in dataReceived", e);
+            why = e;
+        }
+        if (why == null) {
+            return;
+        }
+        // What the reactor does with a reason from doRead (Twisted's _disconnectSelectable).
+        stopReading();
+        if (why.getClass() == dev.twine.internet.error.ConnectionDone.class) {
+            readConnectionLost(new Failure(why));
+        } else {
+            connectionLost(new Failure(why));
+        }
+    }
+
+    private void cancelTlsResume() {
+        IDelayedCall r = tlsResume;
+        tlsResume = null;
+        if (r != null && r.active()) {
+            r.cancel();
+        }
+    }
+
+    /**
+     * The last words of an orderly close: our close_notify, or the alert a failed engine holds, written
+     * once without waiting (the socket closes next; a peer that is gone makes this fail, which is fine).
+     */
+    private void tlsFarewell() {
+        if (!socket.isOpen() || tls.closeSent()) {
+            return;
+        }
+        try {
+            tls.sealCloseNotify(outbound);
+            outbound.flushTo(socket, context.gather);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, logstr + ": TLS close_notify not sent: " + e.getMessage());
+        }
+    }
+
     // -- State probes (backend-neutral, for tests and diagnostics) --
 
     /** True from creation until {@code connectionLost}. */
@@ -530,9 +768,9 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
         return reading;
     }
 
-    /** Bytes buffered and not yet accepted by the kernel. */
+    /** Bytes buffered and not yet accepted by the kernel (through TLS: plaintext not yet sealed, plus records). */
     public long bufferedBytes() {
-        return outbound.size();
+        return outbound.size() + (tls == null ? 0 : tls.plaintextSize());
     }
 
     /** True while a producer is registered. */
@@ -576,7 +814,7 @@ public final class Connection extends RegisteredDescriptor implements ITCPTransp
 
     /** After bytes were added: maybe pause the producer, then make sure a flush is coming (Twisted's write). */
     private void buffered() {
-        producers.maybePause(outbound.size());
+        producers.maybePause(bufferedBytes());
         startWriting();
     }
 

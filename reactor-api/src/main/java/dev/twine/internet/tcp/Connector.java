@@ -13,6 +13,7 @@ import dev.twine.internet.error.NotConnectingError;
 import dev.twine.internet.error.TimeoutError;
 import dev.twine.internet.error.UserError;
 import java.lang.System.Logger.Level;
+import dev.twine.internet.ssl.IContextFactory;
 import java.net.InetSocketAddress;
 
 /**
@@ -58,6 +59,8 @@ public final class Connector implements IConnector {
     private final ClientFactory factory;
     private final double timeout;
     private final InetSocketAddress bindAddress;
+    /** TLS for every connection this connector makes ({@code connectSSL}), or {@code null} for plain TCP. */
+    private final IContextFactory contextFactory;
 
     private State state = State.DISCONNECTED;
     private boolean factoryStarted;
@@ -75,6 +78,17 @@ public final class Connector implements IConnector {
      */
     public Connector(IReactor reactor, String host, int port, ClientFactory factory, double timeout,
             InetSocketAddress bindAddress) {
+        this(reactor, host, port, factory, timeout, bindAddress, null);
+    }
+
+    /**
+     * A connector whose connections speak TLS as clients configured by {@code contextFactory}
+     * ({@code connectSSL}); {@code null} means plain TCP. The engine is made when TCP connects, before
+     * {@code buildProtocol}; if the factory throws, the attempt fails with a {@code ConnectError} naming it.
+     */
+    public Connector(IReactor reactor, String host, int port, ClientFactory factory, double timeout,
+            InetSocketAddress bindAddress, IContextFactory contextFactory) {
+        this.contextFactory = contextFactory;
         this.reactor = reactor;
         this.context = TcpContext.of(reactor);
         this.host = host;
@@ -150,6 +164,16 @@ public final class Connector implements IConnector {
     }
 
     // -- Called by ConnectAttempt and Connection --
+
+    /** The host as given to connectTCP/connectSSL (what TLS verifies and sends with SNI). */
+    String host() {
+        return host;
+    }
+
+    /** The TLS configuration of connectSSL, or {@code null}. */
+    IContextFactory contextFactory() {
+        return contextFactory;
+    }
 
     /** The connect succeeded: becomes connected, cancels the timeout and asks the factory for a protocol. */
     IProtocol buildProtocol(IAddress peer) {

@@ -1,5 +1,6 @@
 package dev.twine.internet.tcp;
 
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
@@ -74,6 +75,8 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     private final HandOff handOff;
     /** Listen with {@code listenBalanced}: the address is shared with the other members of a group. */
     private final boolean balanced;
+    /** TLS for every accepted connection ({@code listenSSL}), or {@code null} for plain TCP. */
+    private final IContextFactory contextFactory;
 
     private ListeningSocketHandle socket;
     private IAddress boundAddress;
@@ -105,6 +108,26 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
             HandOff handOff) {
+        this(reactor, port, factory, backlog, iface, balanced, handOff, null);
+    }
+
+    /**
+     * A port whose connections speak TLS as servers configured by {@code contextFactory}
+     * ({@code listenSSL}, semantics.md §4.1); {@code null} means plain TCP. Each client's engine is made
+     * before {@code buildProtocol}; if the factory throws, that client is logged and closed.
+     */
+    public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface,
+            IContextFactory contextFactory) {
+        this(reactor, port, factory, backlog, iface, false, null, contextFactory);
+    }
+
+    private Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
+            HandOff handOff, IContextFactory contextFactory) {
+        if (handOff != null && contextFactory != null) {
+            // A handed-off socket is served by another reactor through its own path, which has no TLS yet.
+            throw new IllegalArgumentException("a TLS port cannot hand its sockets off to a group");
+        }
+        this.contextFactory = contextFactory;
         this.balanced = balanced;
         this.handOff = handOff;
         this.reactor = reactor;
@@ -300,7 +323,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         if (handOff != null) {
             handOff.accepted(client, session, boundAddress);
         } else {
-            AcceptedConnection.serve(reactor, factory, client, boundAddress, session);
+            AcceptedConnection.serve(reactor, factory, client, boundAddress, session, contextFactory);
         }
     }
 

@@ -52,6 +52,24 @@ final class TcpContext {
     final ByteBuffer readView = readBuffer.asReadOnlyBuffer();
     final ChunkPool chunks = new ChunkPool(MAX_POOLED_CHUNKS);
     final ByteBuffer[] gather = new ByteBuffer[GATHER_LIMIT];
+    /**
+     * TLS scratch, made on first use: {@code tlsIn} receives the plaintext of the records one read
+     * unwrapped (protocols see a read-only view, valid during {@code dataReceived} only, as for
+     * {@link #readBuffer}), {@code tlsOut} the records one flush seals before they are copied into the
+     * connection's pooled write chunks. Heap buffers: the JDK's ciphers work on arrays, and a direct buffer
+     * would only add a copy inside the engine. 64 KiB holds several full records (16 KiB + 256 bytes each,
+     * RFC 8446 §5.2).
+     */
+    private TlsScratch tls;
+
+    /** The reactor's TLS scratch buffers, allocated the first time a connection speaks TLS. */
+    TlsScratch tls() {
+        if (tls == null) {
+            tls = new TlsScratch();
+        }
+        return tls;
+    }
+
     private final Set<IFileDescriptor> live = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The reactor's counters (the reactor's own monitor, or a private one for other IReactors). */
     final LoopMonitor monitor;

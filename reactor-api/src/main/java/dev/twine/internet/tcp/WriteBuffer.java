@@ -108,6 +108,26 @@ final class WriteBuffer {
         return total;
     }
 
+    /**
+     * Points {@code into[0..n)} at the oldest chunks, for a consumer that reads them in place (the TLS
+     * layer seals plaintext straight from here); {@link #consumed} then accounts for what it took.
+     *
+     * @return n, the number of chunks offered
+     */
+    int gather(ByteBuffer[] into) {
+        int n = Math.min(count, into.length);
+        for (int i = 0; i < n; i++) {
+            into[i] = ring[(head + i) & (ring.length - 1)];
+        }
+        return n;
+    }
+
+    /** The consumer of {@link #gather} advanced the chunks' positions by {@code n} bytes in total. */
+    void consumed(long n) {
+        size -= n;
+        releaseDrainedChunks();
+    }
+
     /** Discards everything and gives all chunks back (abort, or the connection is gone). */
     void release() {
         while (count > 0) {

@@ -7,18 +7,18 @@ import java.util.List;
  * An ordered record of what happened, as short strings, so a test can assert the exact sequence of
  * callbacks with one {@code assertEquals}. Synchronized because some tests record from two reactors.
  */
-final class Events {
+public final class Events {
     private final List<String> events = new ArrayList<>();
 
-    synchronized void add(String event) {
+    public synchronized void add(String event) {
         events.add(event);
     }
 
-    synchronized List<String> list() {
+    public synchronized List<String> list() {
         return List.copyOf(events);
     }
 
-    synchronized int count(String event) {
+    public synchronized int count(String event) {
         int n = 0;
         for (String e : events) {
             if (e.equals(event)) {
