@@ -11,6 +11,10 @@
 #   bench/side-by-side.sh --rounds 2 --duration 3 --stacks "epoll netty-epoll"
 #   bench/side-by-side.sh --baseline-jar /tmp/base/benchmarks.jar --stacks "epoll@baseline epoll netty-epoll"
 #                                        (a stack NAME@baseline runs NAME from another commit's bench jar)
+#   bench/side-by-side.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
+#                         --stacks "epoll-on-panama epoll-on-jnr netty-epoll"
+#                                        (epoll-on-BINDING runs the epoll backend with -Dtwine.native=BINDING;
+#                                         --java runs every JVM of the run on that java, JDK 22+ for panama)
 #   bench/side-by-side.sh --scaling      Twine's ReactorGroup at N = 1..cores against Netty's
 #                                        EpollEventLoopGroup with N threads, in one run: HTTP pipelined
 #                                        and RESP PING_MBULK -P 16, and the scaling ratio N=k / N=1 of each
@@ -41,6 +45,7 @@ warmup=3
 stacks=""
 baseline_jar=""
 tls=0
+java_cmd="java"
 scaling=0
 max_reactors="$(nproc)"
 scaling_stacks="epoll netty-epoll"
@@ -53,6 +58,7 @@ while [ $# -gt 0 ]; do
         --stacks) stacks="$2"; shift ;;
         --baseline-jar) baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
         --tls) tls=1 ;;
+        --java) java_cmd="$2"; shift ;;
         --scaling) scaling=1 ;;
         --max-reactors) max_reactors="$2"; shift ;;
         --scaling-stacks) scaling_stacks="$2"; shift ;;
@@ -110,7 +116,7 @@ fi
 clk_tck="$(getconf CLK_TCK)"
 
 if [ -z "$stacks" ]; then
-    stacks="$(java -cp "$jar" dev.twine.bench.sidebyside.ListStacks | tr '\n' ' ')"
+    stacks="$("$java_cmd" -cp "$jar" dev.twine.bench.sidebyside.ListStacks | tr '\n' ' ')"
 fi
 
 stamp="$(date +%Y-%m-%d_%H%M%S)"
@@ -169,7 +175,14 @@ start_server() {
         stack="${stack%@baseline}"
         stack_jar="$baseline_jar"
     fi
-    "${server_pin[@]}" java -Xms512m -Xmx512m -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
+    # epoll-on-panama, epoll-on-jnr: the epoll backend on one native binding (semantics.md §6.1).
+    local binding=()
+    if [[ "$stack" == *-on-* ]]; then
+        binding=("-Dtwine.native=${stack##*-on-}")
+        stack="${stack%-on-*}"
+    fi
+    "${server_pin[@]}" "$java_cmd" -Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED "${binding[@]}" \
+        -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
         --port "$port" --reactor "$stack" "${server_extra[@]}" "${server_tls[@]}" "${provider[@]}" > "$3" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do
@@ -297,7 +310,7 @@ echo_run() {
         workload=tls-echo-64B-16c
     fi
     [ "$round" != "-" ] && begin_counters
-    "${load_pin[@]}" java -Xmx256m -cp "$jar" "${loader[@]}" --port "$port" \
+    "${load_pin[@]}" "$java_cmd" -Xmx256m -cp "$jar" "${loader[@]}" --port "$port" \
         --connections 16 --size 64 --seconds "$secs" > "$log" 2>&1 || true
     [ "$round" = "-" ] && return 0
     local messages seconds rate
@@ -427,6 +440,6 @@ for round in $(seq 1 "$rounds"); do
 done
 
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-env_line="$(uname -sr) $(uname -m), $(java -version 2>&1 | head -1), $(nproc) CPUs; $rounds rounds x ${duration}s after ${warmup}s warm-up; $pinning; $perf_note; load average before $load_before, after $load_after; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-java -cp "$jar" dev.twine.bench.sidebyside.SideBySideReport "$raw" "$out/side-by-side.md" "$out/side-by-side.json" "$env_line"
+env_line="$(uname -sr) $(uname -m), $("$java_cmd" -version 2>&1 | head -1), $(nproc) CPUs; $rounds rounds x ${duration}s after ${warmup}s warm-up; $pinning; $perf_note; load average before $load_before, after $load_after; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+"$java_cmd" -cp "$jar" dev.twine.bench.sidebyside.SideBySideReport "$raw" "$out/side-by-side.md" "$out/side-by-side.json" "$env_line"
 echo "== done: $out/side-by-side.md"

@@ -51,12 +51,13 @@ for java in "${javas[@]}"; do
   for backend in "${backends[@]}" default; do
     # The README's native-access flag, with the module name it gives: JDK 24+ must then print no
     # restricted-method warning (JDK 17 accepts the flag and has nothing to warn about).
-    opts=(--enable-native-access=org.jnrproject.jffi)
+    # Both bindings' modules: Panama's on JDK 22+, jffi's JNI library on 17-21.
+    opts=(--enable-native-access=dev.twine.nativeio.panama,org.jnrproject.jffi)
     [ "$backend" = default ] || opts+=("-Dtwine.reactor=$backend")
     out="$(run "$java" "${opts[@]}" 2>&1)" || { echo "$out"; echo "quickstart ($backend, Java $jdk) failed" >&2; exit 1; }
     if echo "$out" | grep -q 'WARNING: A restricted method'; then
       echo "$out"
-      echo "quickstart ($backend, Java $jdk): --enable-native-access=org.jnrproject.jffi did not cover the JNI load" >&2
+      echo "quickstart ($backend, Java $jdk): --enable-native-access did not cover the native calls" >&2
       exit 1
     fi
     echo "$out" | grep -qx 'Server said: hello, world' \

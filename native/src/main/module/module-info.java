@@ -26,4 +26,8 @@ module dev.twine.nativeio {
     exports dev.twine.nativeio.linux;
     exports dev.twine.nativeio.posix;
     exports dev.twine.nativeio.windows;
+    exports dev.twine.nativeio.binding;
+
+    // The Panama binding (module dev.twine.nativeio.panama, JDK 22+) provides this; see NativeBindings.
+    uses dev.twine.nativeio.binding.NativeBinding;
 }

@@ -1,15 +1,11 @@
 package dev.twine.all;
 
 import dev.twine.internet.Reactors;
-import dev.twine.spi.ReactorBackend;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Which Twine, which backends, and which binding this JVM would run: the first thing to look at when a
@@ -19,12 +15,12 @@ import java.util.Properties;
  * (class path) prints, for example:
  * <pre>
  * twine 0.1.0 on Java 17.0.15 (Linux amd64)
- * backend epoll: available, priority 100, binding jnr-ffi 2.2.17
+ * backend epoll: available, priority 100, binding panama: JDK 25 &gt;= 22 and the Panama binding (twine-native-panama) is present
  * backend kqueue: unavailable (...)
  * backend select: available, priority 0, binding java.nio
  * selected: epoll
  * </pre>
- * The lines come from {@link Reactors#registeredBackends()} and {@link Reactors#selectedBackend()}, so they
+ * The lines after the first come from {@link Reactors#diagnostics()}, so they
  * honour {@code -Dtwine.reactor}; a requested backend that cannot run is reported on the last line as
  * {@code selected: none (reason)} rather than thrown.
  *
@@ -63,31 +59,8 @@ public final class Diagnostics {
         List<String> lines = new ArrayList<>();
         lines.add("twine " + version(Reactors.class) + " on Java " + System.getProperty("java.version")
                 + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
-        for (ReactorBackend b : Reactors.registeredBackends()) {
-            lines.add("backend " + b.name() + ": " + b.unavailabilityReason()
-                    .map(why -> "unavailable (" + why + ")")
-                    .orElse("available, priority " + b.priority() + ", binding " + binding(b)));
-        }
-        String selected;
-        try {
-            selected = Reactors.selectedBackend().name();
-        } catch (IllegalStateException e) {
-            selected = "none (" + e.getMessage() + ")";
-        }
-        lines.add("selected: " + selected);
+        lines.addAll(Reactors.diagnostics());
         return lines;
-    }
-
-    /**
-     * How {@code backend} reaches the OS. The select backend is pure {@code java.nio}; every other backend
-     * in Twine calls the OS through the jnr-ffi bindings of {@code dev.twine.nativeio}, so its version is
-     * the one that matters when a native call misbehaves.
-     */
-    static String binding(ReactorBackend backend) {
-        if (backend.name().equals("select")) {
-            return "java.nio";
-        }
-        return "jnr-ffi " + jnrFfiVersion();
     }
 
     /**
@@ -102,25 +75,5 @@ public final class Diagnostics {
         }
         String v = type.getPackage().getImplementationVersion();
         return v != null ? v : "(unknown version)";
-    }
-
-    /**
-     * jnr-ffi's manifest has no Implementation-Version, so the version is read from the Maven properties
-     * its jar carries. META-INF is not a package, so this works on the module path as on the class path.
-     */
-    private static String jnrFfiVersion() {
-        try {
-            Class<?> runtime = Class.forName("jnr.ffi.Runtime");
-            try (InputStream in = runtime.getResourceAsStream("/META-INF/maven/com.github.jnr/jnr-ffi/pom.properties")) {
-                if (in != null) {
-                    Properties p = new Properties();
-                    p.load(in);
-                    return p.getProperty("version", "(unknown version)");
-                }
-            }
-        } catch (ClassNotFoundException | IOException | LinkageError e) {
-            return "(not loadable: " + e + ")";
-        }
-        return "(unknown version)";
     }
 }

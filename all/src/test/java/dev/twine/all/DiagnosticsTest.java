@@ -34,9 +34,11 @@ class DiagnosticsTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
-    void onLinuxEpollIsAvailableThroughJnrFfiWithItsVersion() {
+    void onLinuxEpollIsAvailableAndNamesTheBindingChosenForThisJdkWithTheReason() {
+        String binding = Runtime.version().feature() >= 22 && System.getProperty("twine.native") == null
+                ? "panama: JDK " + Runtime.version().feature() + " >= 22 and the Panama binding" : "jnr: ";
         assertTrue(Diagnostics.describe().stream()
-                        .anyMatch(l -> l.matches("backend epoll: available, priority 100, binding jnr-ffi \\d+\\.\\d+\\.\\d+")),
+                        .anyMatch(l -> l.startsWith("backend epoll: available, priority 100, binding " + binding)),
                 Diagnostics.describe().toString());
     }
 

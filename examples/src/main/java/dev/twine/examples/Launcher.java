@@ -27,6 +27,14 @@ import java.util.Map;
  */
 public final class Launcher {
 
+    /** {@code twine-example info}: prints {@link Reactors#diagnostics()}, one line each. */
+    static int info(List<String> args) {
+        Out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ")");
+        Reactors.diagnostics().forEach(Out::println);
+        return 0;
+    }
+
     /** A program's entry point: takes the arguments after its name, returns the exit status. */
     @FunctionalInterface
     interface Entry {
@@ -67,6 +75,8 @@ public final class Launcher {
                 "UDP echo server: every datagram back to its sender", dev.twine.examples.udp.UdpEchoServer::main));
         add(new Program("multicast-ping", dev.twine.examples.udp.MulticastPing.USAGE,
                 "multicast ping-pong: a server answers pings sent to a group", dev.twine.examples.udp.MulticastPing::main));
+        add(new Program("info", "info", "which backends can run here, which native binding is in use, and why",
+                Launcher::info));
     }
 
     private static void add(Program p) {

@@ -1,15 +1,12 @@
 package dev.twine.nativeio;
 
-import dev.twine.nativeio.bsd.JnrKqueue;
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.bsd.KeventLayout;
 import dev.twine.nativeio.bsd.Kqueue;
 import dev.twine.nativeio.linux.EventFd;
-import dev.twine.nativeio.linux.JnrEventFd;
-import dev.twine.nativeio.linux.JnrLinuxEpoll;
 import dev.twine.nativeio.linux.LinuxEpoll;
 import dev.twine.nativeio.posix.Errno;
 import dev.twine.nativeio.posix.ErrnoTable;
-import dev.twine.nativeio.posix.JnrPosixSockets;
 import dev.twine.nativeio.posix.PosixSockets;
 import dev.twine.nativeio.posix.SocketAbi;
 import dev.twine.nativeio.windows.WinsockErrors;
@@ -112,23 +109,23 @@ public enum Platform {
         return this == DARWIN ? KeventLayout.DARWIN : this == FREEBSD ? KeventLayout.FREEBSD : null;
     }
 
-    /** The POSIX socket calls, bound with jnr-ffi (the binding seam). */
+    /** The POSIX socket calls, through the binding {@link NativeBindings#current()} chose (the binding seam). */
     public static PosixSockets posixSockets() {
-        return JnrPosixSockets.load();
+        return NativeBindings.current().posixSockets();
     }
 
-    /** The Linux epoll calls, bound with jnr-ffi (the binding seam). */
+    /** The Linux epoll calls, through the chosen binding. */
     public static LinuxEpoll linuxEpoll() {
-        return JnrLinuxEpoll.load();
+        return NativeBindings.current().linuxEpoll();
     }
 
-    /** The Linux eventfd calls, bound with jnr-ffi (the binding seam). */
+    /** The Linux eventfd calls, through the chosen binding. */
     public static EventFd eventFd() {
-        return JnrEventFd.load();
+        return NativeBindings.current().eventFd();
     }
 
-    /** The kqueue calls of {@code library} (a path, or null for the C library), bound with jnr-ffi. */
+    /** The kqueue calls of {@code library} (a path, or null for the C library), through the chosen binding. */
     public static Kqueue kqueue(String library) {
-        return JnrKqueue.load(library);
+        return NativeBindings.current().kqueue(library);
     }
 }

@@ -2,7 +2,7 @@ package dev.twine.internet;
 
 /**
  * The base class of UDP protocols (Twisted's {@code AbstractDatagramProtocol} and
- * {@code DatagramProtocol}, semantics.md §8).
+ * {@code DatagramProtocol}, semantics.md §7).
  *
  * <p><b>Ordering.</b> {@code listenUDP} calls {@link #makeConnection}, which sets {@link #transport} and
  * calls {@link #doStart()}; the first {@code doStart} of an instance calls {@link #startProtocol()}. Then

@@ -4,7 +4,7 @@ import dev.twine.defer.Deferred;
 
 /**
  * A UDP port that sends to and receives from IPv4 multicast groups (Twisted's {@code IMulticastTransport},
- * semantics.md §8.7). Addresses are IPv4 literals; names must be resolved first. Reactor thread only.
+ * semantics.md §7.7). Addresses are IPv4 literals; names must be resolved first. Reactor thread only.
  */
 public interface IMulticastTransport extends IUDPTransport {
 

@@ -1,6 +1,6 @@
 package dev.twine.internet;
 
-/** UDP ports that take part in IPv4 multicast (Twisted's {@code IReactorMulticast}, semantics.md §8.7). */
+/** UDP ports that take part in IPv4 multicast (Twisted's {@code IReactorMulticast}, semantics.md §7.7). */
 public interface IReactorMulticast {
     /**
      * {@link IReactorUDP#listenUDP} for a port that can join multicast groups.

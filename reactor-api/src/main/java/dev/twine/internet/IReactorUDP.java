@@ -1,7 +1,7 @@
 package dev.twine.internet;
 
 /**
- * UDP ports (Twisted's {@code IReactorUDP}, semantics.md §8). Reactor thread only.
+ * UDP ports (Twisted's {@code IReactorUDP}, semantics.md §7). Reactor thread only.
  */
 public interface IReactorUDP {
     /** Twisted's default {@code maxPacketSize}: longer datagrams are truncated to it. */

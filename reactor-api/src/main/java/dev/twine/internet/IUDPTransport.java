@@ -1,7 +1,7 @@
 package dev.twine.internet;
 
 /**
- * A bound UDP port as its protocol sees it (Twisted's {@code IUDPTransport}, semantics.md §8): what
+ * A bound UDP port as its protocol sees it (Twisted's {@code IUDPTransport}, semantics.md §7): what
  * {@link IReactorUDP#listenUDP} returns and {@link DatagramProtocol#transport} holds. Reactor thread only.
  *
  * <p>Writes never block and are never buffered: each {@link #write} is one {@code sendto}. When the

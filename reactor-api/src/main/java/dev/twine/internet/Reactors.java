@@ -69,6 +69,14 @@ public final class Reactors {
      * @throws IllegalStateException as {@link #newReactor()}
      */
     public static ReactorBackend<?> selectedBackend() {
+        for (ReactorBackend<?> b : registeredBackends()) {
+            // A setting the user forced (a native binding) that cannot be honoured fails here, at start-up,
+            // rather than letting a lower-priority backend run in its place (semantics.md §6.1).
+            Optional<String> error = b.configurationError();
+            if (error.isPresent()) {
+                throw new IllegalStateException("backend " + b.name() + ": " + error.get());
+            }
+        }
         String requested = System.getProperty(PROPERTY);
         if (requested != null && !requested.isBlank()) {
             return find(requested.trim(), PROPERTY + "=" + requested.trim());
@@ -88,6 +96,30 @@ public final class Reactors {
      */
     public static ReactorBackend<?> backend(String name) {
         return find(name, "backend " + name);
+    }
+
+    /**
+     * What a user debugging backend selection needs, as lines: one per registered backend (available,
+     * with its priority and how it reaches the OS and why; or unavailable, with the reason), then the
+     * backend a new reactor would use, or {@code none} and why. In the spirit of Netty's
+     * {@code Epoll.isAvailable()} and {@code Epoll.unavailabilityCause()}, for every backend at once.
+     * Never throws; safe from any thread.
+     */
+    public static List<String> diagnostics() {
+        List<String> lines = new ArrayList<>();
+        for (ReactorBackend<?> b : registeredBackends()) {
+            lines.add("backend " + b.name() + ": " + b.unavailabilityReason()
+                    .map(why -> "unavailable (" + why + ")")
+                    .orElse("available, priority " + b.priority() + ", binding " + b.binding()));
+        }
+        String selected;
+        try {
+            selected = selectedBackend().name();
+        } catch (IllegalStateException e) {
+            selected = "none (" + e.getMessage() + ")";
+        }
+        lines.add("selected: " + selected);
+        return lines;
     }
 
     /** The backends that can run here, highest priority first (ties by name). */

@@ -42,4 +42,22 @@ public interface ReactorBackend<H extends SelectableHandle> {
 
     /** The socket calls whose handles this backend's pollers accept. */
     SocketProvider sockets();
+
+    /**
+     * How this backend reaches the OS, and why that way, for diagnostics: for example
+     * {@code "java.nio"}, or a native binding's name and the reason it was chosen. Never throws.
+     */
+    default String binding() {
+        return "java.nio";
+    }
+
+    /**
+     * A setting the user gave that this backend cannot honour (a native binding forced with
+     * {@code -Dtwine.native} that cannot load, say), or empty. When any registered backend reports
+     * one, {@link dev.twine.internet.Reactors#selectedBackend()} fails with it instead of quietly
+     * choosing another backend. Never throws.
+     */
+    default Optional<String> configurationError() {
+        return Optional.empty();
+    }
 }

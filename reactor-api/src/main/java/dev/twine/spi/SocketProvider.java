@@ -37,7 +37,7 @@ public interface SocketProvider {
     /**
      * Opens a listening socket as {@link #listen} does, and also marks it for kernel-balanced sharing, so
      * that further sockets opened the same way may bind the same address and share its connections. A
-     * {@code ReactorGroup} opens one per member (semantics.md §7.2).
+     * {@code ReactorGroup} opens one per member (semantics.md §5.2).
      *
      * @throws UnsupportedOperationException if {@link #balancesSharedListeners()} is false
      * @throws SocketErrorException if bind or listen fails
@@ -47,7 +47,7 @@ public interface SocketProvider {
     }
 
     /**
-     * Opens an unbound, non-blocking, close-on-exec UDP socket (semantics.md §8). Backends without datagram
+     * Opens an unbound, non-blocking, close-on-exec UDP socket (semantics.md §7). Backends without datagram
      * support keep this default.
      *
      * @param family {@link StandardProtocolFamily#INET} or {@link StandardProtocolFamily#INET6}

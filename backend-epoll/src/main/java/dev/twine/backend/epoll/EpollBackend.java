@@ -4,6 +4,7 @@ import dev.twine.nativeio.linux.EventFd;
 import dev.twine.nativeio.linux.LinuxBindings;
 import dev.twine.nativeio.linux.LinuxEpoll;
 import dev.twine.nativeio.posix.PosixHandle;
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
@@ -59,6 +60,19 @@ public final class EpollBackend implements ReactorBackend<PosixHandle> {
     @Override
     public Optional<String> unavailabilityReason() {
         return Optional.ofNullable(probe().reason);
+    }
+
+    /** The native binding in use and why (semantics.md §6.1). */
+    @Override
+    public String binding() {
+        return NativeBindings.choice().describe();
+    }
+
+    /** The reason, when a binding forced with {@code -Dtwine.native} cannot load. */
+    @Override
+    public Optional<String> configurationError() {
+        NativeBindings.Choice choice = NativeBindings.choice();
+        return choice.binding() == null ? Optional.of(choice.reason()) : Optional.empty();
     }
 
     /** Shorthand for an empty {@link #unavailabilityReason()}. */
@@ -129,7 +143,7 @@ public final class EpollBackend implements ReactorBackend<PosixHandle> {
             try {
                 bindings = source.get();
             } catch (RuntimeException | LinkageError e) {
-                return new Probe(null, "cannot bind the C library with jnr-ffi: " + e);
+                return new Probe(null, "cannot bind the C library: " + e);
             }
             int epfd = bindings.epoll().epollCreate1(LinuxEpoll.EPOLL_CLOEXEC);
             if (epfd < 0) {

@@ -28,6 +28,11 @@ class EpollAllocationTest {
     private static final int ROUNDS = 20_000;
     /** Slack for the counter's own bookkeeping; a single allocation per round would be 20x this. */
     private static final long SLACK_BYTES = 16 * 1024;
+    /** Measurement windows at most; see {@link #allocatedBy}. */
+    private static final int WINDOWS = 15;
+
+    /** Rounds the last {@link #allocatedBy} ran, warm-up included. */
+    private int roundsRun;
 
     private EpollPoller poller;
     private LoopbackSockets<PosixStreamSocket, PosixListeningSocket> sockets;
@@ -57,16 +62,29 @@ class EpollAllocationTest {
         }
     }
 
-    /** Runs {@code body} ROUNDS times after as many warm-up rounds; returns the bytes allocated. */
+    /**
+     * Runs {@code body} ROUNDS times after as many warm-up rounds, then measures windows of ROUNDS
+     * until one allocates less than the slack (at most {@value #WINDOWS} windows); returns the bytes
+     * the best window allocated. Several windows because the Panama binding's downcalls allocate a
+     * few dozen bytes per call until C2 has compiled them (C1 does no escape analysis; measured: 40
+     * bytes per epoll_ctl after 20k calls, 0 after 200k), which can take longer than one warm-up of
+     * ROUNDS; the property tested is the steady state, which jnr-ffi reaches in the first window.
+     */
     private long allocatedBy(ThrowingRunnable body) throws IOException {
         for (int i = 0; i < ROUNDS; i++) {
             body.run();
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < ROUNDS; i++) {
-            body.run();
+        roundsRun = ROUNDS;
+        long best = Long.MAX_VALUE;
+        for (int window = 0; window < WINDOWS && best >= SLACK_BYTES; window++) {
+            roundsRun += ROUNDS;
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < ROUNDS; i++) {
+                body.run();
+            }
+            best = Math.min(best, threads.getCurrentThreadAllocatedBytes() - before);
         }
-        return threads.getCurrentThreadAllocatedBytes() - before;
+        return best;
     }
 
     interface ThrowingRunnable {
@@ -88,7 +106,7 @@ class EpollAllocationTest {
             poller.reregister(pair[1], token, Poller.READ, Poller.READ | Poller.WRITE);
             poller.poll(0, sink);
         });
-        assertEquals(4 * ROUNDS, reports[0], "both handles reported in every poll");
+        assertEquals(2 * roundsRun, reports[0], "both handles reported in every poll");
         assertTrue(allocated < SLACK_BYTES, "bytes allocated by " + ROUNDS + " polls: " + allocated);
     }
 

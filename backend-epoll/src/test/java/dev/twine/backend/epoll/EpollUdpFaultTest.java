@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The UDP port (semantics.md §8) on the epoll backend over fault-injecting bindings: a full send buffer drops
+ * The UDP port (semantics.md §7) on the epoll backend over fault-injecting bindings: a full send buffer drops
  * the datagram and counts it, a signal is retried, and "nothing queued after all" ends a read pass quietly.
  */
 class EpollUdpFaultTest {

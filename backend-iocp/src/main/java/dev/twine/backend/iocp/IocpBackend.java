@@ -58,6 +58,12 @@ public final class IocpBackend implements ReactorBackend<WinsockHandle> {
         return PRIORITY;
     }
 
+    /** The Windows calls are bound with jnr-ffi only (semantics.md §6.1). */
+    @Override
+    public String binding() {
+        return "jnr: the Win32, Winsock and AFD calls have no Panama binding yet";
+    }
+
     @Override
     public Optional<String> unavailabilityReason() {
         return Optional.ofNullable(Probe.FAILURE);

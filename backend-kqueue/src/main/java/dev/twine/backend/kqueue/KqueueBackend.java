@@ -3,6 +3,7 @@ package dev.twine.backend.kqueue;
 import dev.twine.nativeio.bsd.KeventLayout;
 import dev.twine.nativeio.bsd.KqueueBindings;
 import dev.twine.nativeio.bsd.KqueueConfig;
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixHandle;
 import dev.twine.spi.Poller;
@@ -89,6 +90,19 @@ public final class KqueueBackend implements ReactorBackend<PosixHandle> {
             unavailable = probe();
         }
         return Optional.ofNullable(unavailable);
+    }
+
+    /** The native binding in use and why (semantics.md §6.1). */
+    @Override
+    public String binding() {
+        return NativeBindings.choice().describe();
+    }
+
+    /** The reason, when a binding forced with {@code -Dtwine.native} cannot load. */
+    @Override
+    public Optional<String> configurationError() {
+        NativeBindings.Choice choice = NativeBindings.choice();
+        return choice.binding() == null ? Optional.of(choice.reason()) : Optional.empty();
     }
 
     /** Loads the bindings and opens and closes a poller; returns why that failed, or null. */

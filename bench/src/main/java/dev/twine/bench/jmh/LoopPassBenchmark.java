@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the stall detector costs the loop (semantics.md §7.4): one empty loop pass ({@code iterate(0)}: thread
+ * What the stall detector costs the loop (semantics.md §5.4): one empty loop pass ({@code iterate(0)}: thread
  * calls, timers, a poll that returns at once) with the detector watching the reactor and without, beside
  * {@code System.nanoTime()} alone, the one clock read per pass that the loop pays whether or not a
  * detector watches. The detector's watchdog samples from its own thread every quarter of the threshold

@@ -1,5 +1,6 @@
 package dev.twine.bench.jmh;
 
+import dev.twine.nativeio.binding.NativeBinding;
 import dev.twine.nativeio.linux.LinuxBindings;
 import dev.twine.nativeio.posix.DirectMemory;
 import dev.twine.nativeio.posix.JnrPosixSockets;
@@ -10,6 +11,9 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.Native;
 import io.netty.channel.unix.FileDescriptor;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
@@ -30,19 +34,24 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What one native call costs through Twine's jnr-ffi binding, beside Netty's JNI and the JDK, in
- * nanoseconds per call. The method name's suffix is the binding.
+ * What one native call costs through Twine's two bindings (Panama and jnr-ffi), beside Netty's JNI
+ * and the JDK, in nanoseconds per call. The method name's suffix is the binding.
+ *
+ * <p>The Panama binding is compiled for Java 22 and this module for 17, so its classes are reached
+ * through constant method handles and the {@code NativeBinding} interface, found by name; on a JDK
+ * older than 22 the {@code _twinePanama} benchmarks fail in setup with the reason, and the others run.
  *
  * <ul>
  *   <li>{@code trivialCall}: the pure call overhead, no system call: libc {@code abs} through
  *       jnr-ffi (declared the way Twine declares its hot calls: primitives only, errno ignored)
- *       against Netty's JNI {@code Native.sizeofEpollEvent()}, which returns a constant.</li>
- *   <li>{@code getpid_twineJnr}: the same binding around the cheapest real system call, to show
+ *       and through Panama ({@code critical}, like every Panama call that cannot block), against
+ *       Netty's JNI {@code Native.sizeofEpollEvent()}, which returns a constant.</li>
+ *   <li>{@code getpid_twineJnr}, {@code getpid_twinePanama}: each binding around the cheapest real system call, to show
  *       what the kernel entry adds (no Netty or JDK equivalent is a direct call).</li>
  *   <li>{@code readEmpty}: {@code read} on a connected, empty, non-blocking TCP socket, which fails
  *       with {@code EAGAIN}, the call a level-triggered loop makes at the end of every read burst:
- *       Twine's raw binding ({@code PosixSockets.read}, errno fetched because it failed), Twine's
- *       {@code SocketCalls.read} (what the transport calls, errno mapped to "would block"), Netty's
+ *       Twine's raw bindings ({@code PosixSockets.read} on jnr-ffi and on Panama, errno fetched
+ *       because it failed), Twine's {@code SocketCalls.read} on the binding chosen for this JDK (what the transport calls, errno mapped to "would block"), Netty's
  *       {@code FileDescriptor.readAddress} on the same descriptor, and the JDK's non-blocking
  *       {@code SocketChannel.read} on a socket of its own.</li>
  * </ul>
@@ -52,7 +61,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class NativeCallBenchmark {
@@ -83,6 +92,24 @@ public class NativeCallBenchmark {
     private int fd = -1;
     private int argument = -42;
 
+    private static final String PANAMA_PROBES = "dev.twine.nativeio.panama.CallCostProbes";
+    /** {@code CallCostProbes.abs}/{@code getpid}, or handles that throw the reason they are missing. */
+    private static final MethodHandle PANAMA_ABS = panamaProbe("abs", MethodType.methodType(int.class, int.class));
+    private static final MethodHandle PANAMA_GETPID = panamaProbe("getpid", MethodType.methodType(int.class));
+
+    private static MethodHandle panamaProbe(String name, MethodType type) {
+        try {
+            return MethodHandles.publicLookup().findStatic(Class.forName(PANAMA_PROBES), name, type);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            MethodHandle thrower = MethodHandles.throwException(type.returnType(), IllegalStateException.class);
+            thrower = MethodHandles.insertArguments(thrower, 0,
+                    new IllegalStateException("the Panama binding is not loadable here: " + e));
+            return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+        }
+    }
+
+    private PosixSockets panamaSockets;
+
     @Setup(Level.Trial)
     public void open() throws IOException, InterruptedException {
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
@@ -91,7 +118,8 @@ public class NativeCallBenchmark {
         Epoll.ensureAvailability();
         LinuxBindings bindings = LinuxBindings.load();
         libc = JnrPosixSockets.loadLibC(TrivialLibC.class);
-        sockets = bindings.sockets();
+        sockets = JnrPosixSockets.load();
+        panamaSockets = panamaSockets();
         calls = bindings.socketCalls();
         buffer = DirectMemory.allocate(READ_LENGTH);
         address = DirectMemory.address(buffer);
@@ -116,6 +144,16 @@ public class NativeCallBenchmark {
         }
     }
 
+    /** The Panama binding's socket calls, or null where it cannot load (JDK < 22, artifact absent). */
+    private static PosixSockets panamaSockets() {
+        try {
+            return ((NativeBinding) Class.forName("dev.twine.nativeio.panama.PanamaBinding")
+                    .getConstructor().newInstance()).posixSockets();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
     /** A non-blocking connect on loopback completes within a moment; wait for it, boundedly. */
     private void awaitConnected() throws SocketErrorException, InterruptedException {
         for (int i = 0; i < 1000; i++) {
@@ -133,6 +171,11 @@ public class NativeCallBenchmark {
     }
 
     @Benchmark
+    public int trivialCall_twinePanama() throws Throwable {
+        return (int) PANAMA_ABS.invokeExact(argument);
+    }
+
+    @Benchmark
     public int trivialCall_nettyJni() {
         return Native.sizeofEpollEvent();
     }
@@ -140,6 +183,19 @@ public class NativeCallBenchmark {
     @Benchmark
     public int getpid_twineJnr() {
         return libc.getpid();
+    }
+
+    @Benchmark
+    public int getpid_twinePanama() throws Throwable {
+        return (int) PANAMA_GETPID.invokeExact();
+    }
+
+    @Benchmark
+    public long readEmpty_twinePanama() {
+        if (panamaSockets == null) {
+            throw new IllegalStateException("the Panama binding is not loadable here");
+        }
+        return panamaSockets.read(fd, address, READ_LENGTH);
     }
 
     @Benchmark

@@ -8,7 +8,7 @@ import java.lang.invoke.VarHandle;
  * What one reactor's loop is doing, for watchers on other threads: when the current loop pass began, which
  * descriptor it is dispatching, and the reactor's counters (connections, bytes in and out). A stall
  * detector ({@code dev.twine.internet.group.StallDetector}) and metrics exporters read it; nothing in the
- * reactor reads it back (semantics.md §7.4).
+ * reactor reads it back (semantics.md §5.4).
  *
  * <p><b>A loop pass</b> begins when the reactor's wait on its poller ends (at the first readiness report,
  * or when the poll returns with none) and lasts until the next wait begins. The loop takes exactly one

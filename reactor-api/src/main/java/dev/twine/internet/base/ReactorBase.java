@@ -128,7 +128,7 @@ public final class ReactorBase implements IReactor, AutoCloseable {
 
     /**
      * What this reactor's loop is doing, readable from any thread without locks: the current pass's start,
-     * the descriptor being dispatched, and the counters (semantics.md §7.4).
+     * the descriptor being dispatched, and the counters (semantics.md §5.4).
      */
     public LoopMonitor monitor() {
         return monitor;

@@ -8,7 +8,7 @@ import dev.twine.internet.IReadDescriptor;
  * without read readiness ({@code EPOLLERR} alone on Linux), and are returned by the next {@code recvfrom}
  * (udp(7), "Error handling"). The reactor calls {@link #doRead()} for such an event instead of
  * disconnecting the reader, so the port can call {@code connectionRefused} and keep working (semantics.md
- * §8.4; Twisted's poll-like reactors disconnect the port instead, twisted/twisted#5377).
+ * §7.4; Twisted's poll-like reactors disconnect the port instead, twisted/twisted#5377).
  */
 public interface ReadsSocketErrors extends IReadDescriptor {
 }

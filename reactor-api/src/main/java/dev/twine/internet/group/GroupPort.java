@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One listening TCP port for a whole {@link ReactorGroup} (semantics.md §7.2): what the group's
+ * One listening TCP port for a whole {@link ReactorGroup} (semantics.md §5.2): what the group's
  * {@code listenTCP} returns.
  *
  * <h2>How the members share it</h2>

@@ -1,7 +1,7 @@
 package dev.twine.internet.group;
 
 /**
- * Emits the JFR events of the stall detector when the {@code jdk.jfr} module is present (semantics.md §7.4).
+ * Emits the JFR events of the stall detector when the {@code jdk.jfr} module is present (semantics.md §5.4).
  * The module is optional ({@code requires static}): a runtime image without it (a trimmed jlinked JRE) or a
  * module-path application that does not resolve it simply gets no events, and the event class is never
  * loaded there.

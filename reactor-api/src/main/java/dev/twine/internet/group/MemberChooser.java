@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection arrives there, and every connection accepted in one burst would go to the same "least
  * loaded" member before its count could rise (the herding that least-connections balancers guard against
  * with randomness). Round robin spreads a burst evenly, costs one atomic increment, and, for the
- * many-similar-connections servers a group is for, balances as well over time (semantics.md §7.2).
+ * many-similar-connections servers a group is for, balances as well over time (semantics.md §5.2).
  *
  * <p>Thread-safe, lock-free.
  */

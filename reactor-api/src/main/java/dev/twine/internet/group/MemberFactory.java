@@ -8,7 +8,7 @@ import dev.twine.internet.IProtocolFactory;
 /**
  * The factory a member's {@code Port} is given: builds protocols with the member's real factory, and leaves
  * {@code doStart}/{@code doStop} to the {@link GroupPort}, which counts them per group port rather than per
- * member socket (semantics.md §7.3). Reactor thread of its member only.
+ * member socket (semantics.md §5.3). Reactor thread of its member only.
  */
 final class MemberFactory implements IProtocolFactory, ILoggingContext {
     private final IProtocolFactory real;

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * Twisted's one-thread reactor model on several cores: N member reactors of one backend, each with its own
- * thread and poller, behind shared listening ports (semantics.md §7).
+ * thread and poller, behind shared listening ports (semantics.md §5).
  *
  * <h2>Ownership</h2>
  * A connection belongs to one member for its whole life: its protocol, transport, timers and Deferreds run
@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * {@link #listenTCP(int, Supplier, int, String)} gives one {@link GroupPort} for all members: one
  * kernel-balanced socket per member where the OS can spread connections itself (Linux
  * {@code SO_REUSEPORT}, FreeBSD {@code SO_REUSEPORT_LB}), else one socket on member 0 that hands each
- * accepted connection to a member chosen round robin (semantics.md §7.2). {@link #connectTCP} picks the
+ * accepted connection to a member chosen round robin (semantics.md §5.2). {@link #connectTCP} picks the
  * member by the same round robin.
  *
  * <h2>Threading</h2>
@@ -135,7 +135,7 @@ public final class ReactorGroup implements AutoCloseable {
         return null;
     }
 
-    /** The member the next client connection goes to (round robin, semantics.md §7.2). */
+    /** The member the next client connection goes to (round robin, semantics.md §5.2). */
     public ReactorBase next() {
         return members.get(chooser.next());
     }
@@ -147,7 +147,7 @@ public final class ReactorGroup implements AutoCloseable {
 
     /**
      * Starts a {@link StallDetector} over every member, reporting each loop pass that runs longer than
-     * {@code threshold} once (semantics.md §7.4); it stops with the group ({@link #awaitTermination},
+     * {@code threshold} once (semantics.md §5.4); it stops with the group ({@link #awaitTermination},
      * {@link #close()}).
      *
      * @throws IllegalStateException if one was started already

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Finds callbacks that hold a reactor too long (semantics.md §7.4): Vert.x's blocked-thread warning for
+ * Finds callbacks that hold a reactor too long (semantics.md §5.4): Vert.x's blocked-thread warning for
  * Twine. A daemon watchdog thread samples each watched reactor's {@link LoopMonitor} every quarter of the
  * threshold; when the current loop pass has run longer than the threshold, it takes the reactor thread's
  * stack and reports the pass <b>once</b>: a {@code WARNING} on {@code System.Logger}

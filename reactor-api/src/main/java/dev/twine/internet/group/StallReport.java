@@ -3,7 +3,7 @@ package dev.twine.internet.group;
 import java.util.List;
 
 /**
- * One stalled loop pass, as the {@link StallDetector} saw it (semantics.md §7.4).
+ * One stalled loop pass, as the {@link StallDetector} saw it (semantics.md §5.4).
  *
  * @param reactor   the reactor's name, e.g. {@code twine-reactor-3}
  * @param thread    the name of the reactor's thread

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Declares that a protocol factory class may be shared by every member of a {@link ReactorGroup}: its
  * {@code buildProtocol} is called from several reactor threads at once, so the class must be safe for that
- * (semantics.md §7.3). Without this annotation on the factory's class,
+ * (semantics.md §5.3). Without this annotation on the factory's class,
  * {@link ReactorGroup#listenTCP(int, dev.twine.internet.IProtocolFactory, int, String)} refuses the factory,
  * and code written for Twisted's single thread stays correct by listening with a supplier of one factory
  * per member instead.

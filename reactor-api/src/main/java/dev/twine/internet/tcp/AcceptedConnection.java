@@ -14,7 +14,7 @@ import java.lang.System.Logger.Level;
  * Serves one accepted socket on a reactor: {@code factory.buildProtocol(peer)}, a {@link Connection} that
  * starts reading, then {@code protocol.makeConnection(transport)}, in Twisted's order ({@code tcp.Port.doRead},
  * semantics.md §1.5). {@link Port} uses it for its own clients; a {@code ReactorGroup} uses it on the member
- * that a handed-off socket was given to (semantics.md §7.2).
+ * that a handed-off socket was given to (semantics.md §5.2).
  *
  * <p>Threading: the thread of {@code reactor}, which from then on owns the connection.
  */

@@ -99,7 +99,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     }
 
     /**
-     * A port for a {@code ReactorGroup} (semantics.md §7.2). With {@code balanced}, the socket is opened with
+     * A port for a {@code ReactorGroup} (semantics.md §5.2). With {@code balanced}, the socket is opened with
      * {@link dev.twine.spi.SocketProvider#listenBalanced}, so every member may listen on the same address
      * and the kernel spreads connections. With a {@code handOff}, every accepted socket goes to it instead
      * of being served on this reactor (the group's single acceptor). With {@code false} and {@code null},

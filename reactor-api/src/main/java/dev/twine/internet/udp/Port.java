@@ -34,7 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A UDP port (Twisted's {@code udp.Port}, semantics.md §8): what {@code listenUDP} returns, and the
+ * A UDP port (Twisted's {@code udp.Port}, semantics.md §7): what {@code listenUDP} returns, and the
  * transport its {@link DatagramProtocol} writes to. One implementation for every backend, over the SPI's
  * {@link DatagramSocketHandle}, registered in the reactor's descriptor set like any reader.
  *
@@ -263,7 +263,7 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
         connectedAddress = Addresses.of("UDP", new InetSocketAddress(ip, port));
     }
 
-    // -- IMulticastTransport (semantics.md §8.7) --
+    // -- IMulticastTransport (semantics.md §7.7) --
 
     @Override
     public String getOutgoingInterface() {

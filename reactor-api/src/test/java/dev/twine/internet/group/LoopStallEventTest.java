@@ -11,7 +11,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
-/** A stall report becomes one JFR event {@code dev.twine.LoopStall} where JFR is present (semantics.md §7.4). */
+/** A stall report becomes one JFR event {@code dev.twine.LoopStall} where JFR is present (semantics.md §5.4). */
 class LoopStallEventTest {
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The group's member choice for handed-off and client connections: round robin (semantics.md §7.2). */
+/** The group's member choice for handed-off and client connections: round robin (semantics.md §5.2). */
 class MemberChooserTest {
 
     @Test

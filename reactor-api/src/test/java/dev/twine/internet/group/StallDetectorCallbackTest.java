@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** How the stall detector picks the callback to name from a reactor thread's stack (semantics.md §7.4). */
+/** How the stall detector picks the callback to name from a reactor thread's stack (semantics.md §5.4). */
 class StallDetectorCallbackTest {
 
     private static StackTraceElement frame(String cls, String method) {

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reliability under churn (semantics.md §7.1): many connections opened and closed across a group of two
+ * Reliability under churn (semantics.md §5.1): many connections opened and closed across a group of two
  * leave no descriptor, registration, timer or reference behind, and a client that never reads, owned by
  * one member, does not slow a canary connection on the other.
  *

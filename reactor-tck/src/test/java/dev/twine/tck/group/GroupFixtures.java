@@ -65,7 +65,7 @@ final class GroupFixtures {
     /**
      * A server protocol that answers every line with the name of the thread it runs on, from a timer it
      * schedules on its own member, and records every callback (timer included) that ran on a thread other
-     * than the one of its first: the ownership rule (semantics.md §7.1).
+     * than the one of its first: the ownership rule (semantics.md §5.1).
      */
     static final class ThreadReporter extends Protocol {
         private final ReactorGroup group;

@@ -31,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A group's life cycle (semantics.md §7.1): Twisted's system events and shutdown sequence on every member,
+ * A group's life cycle (semantics.md §5.1): Twisted's system events and shutdown sequence on every member,
  * {@code connectionLost(ConnectionLost)} for every connection of every member on stop, and
  * {@code callFromThread} to a chosen member.
  */

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The stall detector (semantics.md §7.4) names a deliberately slow callback once: its class and method, the
+ * The stall detector (semantics.md §5.4) names a deliberately slow callback once: its class and method, the
  * connection's log prefix, the reactor and the stack; a callback under the threshold is not reported.
  */
 class StallDetectorTest {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * IPv4 multicast (semantics.md §8.7) made real without a network: {@link MulticastPingMain} runs in a child
+ * IPv4 multicast (semantics.md §7.7) made real without a network: {@link MulticastPingMain} runs in a child
  * JVM inside a private user and network namespace ({@code unshare -rn}) whose loopback has multicast on and
  * a route for 224.0.0.0/4, so the group's datagrams loop back and nothing leaves the namespace. Where user
  * namespaces, {@code unshare} or {@code ip} are unavailable the test is skipped with the reason.

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 
-/** UDP ports on every backend: {@code listenUDP}, echo, connected UDP, stopping, batches (semantics.md §8). */
+/** UDP ports on every backend: {@code listenUDP}, echo, connected UDP, stopping, batches (semantics.md §7). */
 class UdpPortTest {
 
     @ReactorTest

@@ -1,0 +1,61 @@
+package dev.twine.all;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * On JDK 22+ an application may leave jnr-ffi (and jffi, and ASM, which only jnr-ffi needs) out of
+ * its dependencies: the epoll backend then runs on the Panama binding, no jnr-ffi or jffi class is
+ * loaded, and the JDK prints no warning (semantics.md §6.1). Checked in a child JVM of this JDK,
+ * with this test's class path minus those jars.
+ */
+class WithoutJnrFfiTest {
+
+    private static final List<String> JNR_JARS = List.of("jnr-", "jffi-", "asm-");
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void epollRunsOnPanamaWithJnrFfiExcludedAndLoadsNoJnrClassNorWarns() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 22, "the Panama binding needs JDK 22+");
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> JNR_JARS.stream().noneMatch(new File(entry).getName()::startsWith))
+                .collect(Collectors.joining(File.pathSeparator));
+        assumeTrue(classPath.contains("twine-native-panama") || classPath.contains("native-panama"),
+                "the Panama artifact is on the class path");
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-verbose:class", "-cp", classPath,
+                Diagnostics.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try {
+            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child JVM did not exit");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(0, process.exitValue(), output);
+        List<String> lines = output.lines().collect(Collectors.toList());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("backend epoll: available, priority 100, binding panama:")),
+                lines.stream().filter(l -> !l.startsWith("[")).collect(Collectors.joining("\n")));
+        assertTrue(lines.contains("selected: epoll"), output);
+        assertFalse(lines.stream().anyMatch(l -> l.contains(" jnr.ffi.") || l.contains(" com.kenai.jffi.")),
+                "a jnr-ffi or jffi class was loaded");
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("WARNING")), output);
+    }
+}

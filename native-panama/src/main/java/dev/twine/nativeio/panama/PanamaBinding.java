@@ -1,0 +1,50 @@
+package dev.twine.nativeio.panama;
+
+import dev.twine.nativeio.binding.NativeBinding;
+import dev.twine.nativeio.binding.NativeBindings;
+import dev.twine.nativeio.bsd.Kqueue;
+import dev.twine.nativeio.linux.EventFd;
+import dev.twine.nativeio.linux.LinuxEpoll;
+import dev.twine.nativeio.posix.PosixSockets;
+
+/**
+ * The Panama binding ({@code java.lang.foreign}, JDK 22+), found by
+ * {@link NativeBindings} through {@link java.util.ServiceLoader}. It loads no jnr-ffi or jffi
+ * class: its calls go through the JDK's own linker, so it prints none of jffi's warnings about
+ * {@code sun.misc.Unsafe} and {@code System::load}. Run with {@code --enable-native-access} naming
+ * this module (or {@code ALL-UNNAMED} on the class path), or the JDK prints a warning at its first
+ * restricted call and a future JDK will refuse it (JEP 472).
+ *
+ * <p>Stateless and thread-safe; the constructor touches no native code.
+ */
+public final class PanamaBinding implements NativeBinding {
+
+    /** For {@link java.util.ServiceLoader}. */
+    public PanamaBinding() {
+    }
+
+    @Override
+    public String name() {
+        return NativeBindings.PANAMA;
+    }
+
+    @Override
+    public PosixSockets posixSockets() {
+        return new PanamaPosixSockets();
+    }
+
+    @Override
+    public LinuxEpoll linuxEpoll() {
+        return new PanamaLinuxEpoll();
+    }
+
+    @Override
+    public EventFd eventFd() {
+        return new PanamaEventFd();
+    }
+
+    @Override
+    public Kqueue kqueue(String library) {
+        return PanamaKqueue.load(library);
+    }
+}
