@@ -28,6 +28,9 @@
 #                                        `openssl s_time -new` (server CPU per handshake from /proc);
 #                                        the stack netty-epoll@openssl is Netty on BoringSSL
 #                                        (netty-tcnative-boringssl-static), a reference point
+#   bench/side-by-side.sh --tls --stacks "epoll netty-epoll nginx"
+#                                        the stack nginx (Debian's nginx-light, one process: no master,
+#                                        one worker, on OpenSSL) takes part in the handshake workload only
 #
 # Workloads: wrk plain and 16-deep pipelined (bench/scripts/pipeline.lua), redis-benchmark
 # PING_INLINE and PING_MBULK at -P 1 and -P 16, and the echo server under EchoLoad (64-byte
@@ -73,12 +76,20 @@ command -v wrk >/dev/null || missing+=(wrk)
 command -v redis-benchmark >/dev/null || missing+=(redis-tools)
 command -v perf >/dev/null || missing+=(linux-perf)
 [ "$tls" = 1 ] && ! command -v openssl >/dev/null && missing+=(openssl)
+# nginx is a stack only for --tls handshakes. Debian puts it in /usr/sbin, often not on a user's PATH.
+# It is installed only when this script runs as root: unlike the load generators it is a server
+# package, and a benchmark should not ask for sudo to add one; without it the stack is skipped.
+nginx_bin="$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)"
+if [ "$tls" = 1 ] && [[ " $stacks " == *" nginx "* ]] && [ -z "$nginx_bin" ] && [ "$(id -u)" -eq 0 ]; then
+    missing+=(nginx-light)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian"
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
+    [ -n "$nginx_bin" ] || nginx_bin="$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)"
 fi
 
 if [ ! -f "$jar" ]; then
@@ -191,6 +202,61 @@ start_server() {
         sleep 0.1
     done
     echo "server $1 on $2 did not start; see $3" >&2
+    stop_server
+    return 1
+}
+
+# start_nginx LOG: nginx as the reference TLS server for handshakes, from a configuration generated
+# under $out/nginx/ (pid, logs and temp files there too, so nothing outside the results is touched).
+# With master_process off nginx runs as one process that accepts and serves (nginx's core module
+# documentation: "master_process", "daemon"), so server_pid is the whole server and its CPU comes from
+# /proc exactly as for a JVM. The listener is on loopback only and uses the run's key and certificate.
+start_nginx() {
+    port=$((port + 1))
+    local dir="$out/nginx"
+    mkdir -p "$dir/temp"
+    cat > "$dir/nginx.conf" <<CONF
+daemon off;
+master_process off;
+worker_processes 1;
+pid $dir/nginx.pid;
+lock_file $dir/nginx.lock;
+error_log $dir/error.log warn;
+events {
+    worker_connections 1024;
+}
+http {
+    # The JVM servers log nothing per request; neither does nginx here.
+    access_log off;
+    client_body_temp_path $dir/temp/body;
+    proxy_temp_path $dir/temp/proxy;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    default_type text/plain;
+    server {
+        listen 127.0.0.1:$port ssl;
+        ssl_certificate $out/tls/cert.pem;
+        ssl_certificate_key $out/tls/key.pem;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        location / {
+            return 200 "ok";
+        }
+    }
+}
+CONF
+    # -e: errors before the configuration is read (a bad path, a busy port) go to the run's logs too.
+    "${server_pin[@]}" "$nginx_bin" -p "$dir/" -e "$dir/error.log" -c "$dir/nginx.conf" > "$1" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 100); do
+        kill -0 "$server_pid" 2>/dev/null || break
+        # nginx prints nothing when ready; a connect that succeeds means it is listening.
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "nginx did not start; see $1 and $dir/error.log" >&2
     stop_server
     return 1
 }
@@ -399,6 +465,21 @@ fi
 
 for round in $(seq 1 "$rounds"); do
     for stack in $stacks; do
+        if [ "$stack" = nginx ]; then
+            if [ "$tls" != 1 ]; then
+                echo "== skipping nginx: it is a stack for --tls handshakes only"
+            elif [ -z "$nginx_bin" ]; then
+                echo "== skipping nginx: not installed (run as root to install nginx-light, or apt-get install nginx-light)"
+            else
+                echo "== round $round/$rounds: nginx (TLS handshakes only)"
+                if start_nginx "$logs/r$round-nginx-handshake.server"; then
+                    handshake_run - nginx "$warmup"
+                    handshake_run "$round" nginx "$duration"
+                    stop_server
+                fi
+            fi
+            continue
+        fi
         if [ "$tls" = 1 ]; then
             echo "== round $round/$rounds: $stack (TLS)"
             if start_server http "$stack" "$logs/r$round-$stack-https.server"; then

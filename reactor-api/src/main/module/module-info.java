@@ -24,6 +24,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.tcp;
     exports dev.twine.internet.threads;
     exports dev.twine.internet.udp;
+    exports dev.twine.internet.unix;
     exports dev.twine.protocols.basic;
     exports dev.twine.protocols.policies;
     exports dev.twine.spi;
@@ -40,9 +41,11 @@ module dev.twine.reactor {
     provides dev.twine.internet.endpoints.IStreamServerEndpointStringParser with
             dev.twine.internet.endpoints.TCPServerParser,
             dev.twine.internet.endpoints.TCP6ServerParser,
-            dev.twine.internet.endpoints.SSLServerParser;
+            dev.twine.internet.endpoints.SSLServerParser,
+            dev.twine.internet.endpoints.UNIXServerParser;
     provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
             dev.twine.internet.endpoints.TCPClientParser,
             dev.twine.internet.endpoints.SSLClientParser,
-            dev.twine.internet.endpoints.TLSClientParser;
+            dev.twine.internet.endpoints.TLSClientParser,
+            dev.twine.internet.endpoints.UNIXClientParser;
 }

@@ -56,4 +56,43 @@ public interface SocketProvider {
     default DatagramSocketHandle openDatagram(StandardProtocolFamily family) throws IOException {
         throw new UnsupportedOperationException("this socket provider has no datagram sockets");
     }
+
+    // -- UNIX sockets (semantics.md §8) --
+
+    /**
+     * True if this provider opens {@code AF_UNIX} stream sockets ({@link #openUnixStream},
+     * {@link #listenUnix}). False by default.
+     */
+    default boolean supportsUnix() {
+        return false;
+    }
+
+    /**
+     * True if {@code AF_UNIX} names may be Linux abstract names (a leading NUL, no file). False by default.
+     */
+    default boolean supportsAbstractUnixNames() {
+        return false;
+    }
+
+    /**
+     * Opens an unconnected, non-blocking, close-on-exec {@code AF_UNIX} stream socket; connect it with
+     * {@link StreamSocketHandle#connectUnix}.
+     *
+     * @throws SocketErrorException {@link SocketError#EAFNOSUPPORT} where {@link #supportsUnix()} is false
+     */
+    default StreamSocketHandle openUnixStream() throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "this backend has no UNIX sockets");
+    }
+
+    /**
+     * Opens a non-blocking listening {@code AF_UNIX} stream socket bound to {@code name} (a file system
+     * path, or a Linux abstract name starting with {@code '\0'}) with the given backlog. It does not remove
+     * an existing file, change the file's mode or take a lock: that is the reactor's business.
+     *
+     * @throws SocketErrorException if bind or listen fails, e.g. {@link SocketError#EADDRINUSE}, or
+     *                              {@link SocketError#EAFNOSUPPORT} where {@link #supportsUnix()} is false
+     */
+    default ListeningSocketHandle listenUnix(String name, int backlog) throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "this backend has no UNIX sockets");
+    }
 }

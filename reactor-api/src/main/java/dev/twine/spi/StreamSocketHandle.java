@@ -81,4 +81,68 @@ public interface StreamSocketHandle extends SelectableHandle {
     void setKeepAlive(boolean on) throws IOException;
 
     boolean getKeepAlive() throws IOException;
+
+    // -- UNIX sockets (semantics.md §8) --
+
+    /**
+     * Starts connecting this {@code AF_UNIX} socket (from {@link SocketProvider#openUnixStream()}) to
+     * {@code name}, a path or a Linux abstract name starting with {@code '\0'}. As {@link #connect}: true if
+     * connected at once, false if in progress.
+     *
+     * @throws SocketErrorException e.g. {@link SocketError#ECONNREFUSED} when nobody listens, or
+     *                              {@link SocketError#EAFNOSUPPORT} for a TCP socket
+     */
+    default boolean connectUnix(String name) throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX socket");
+    }
+
+    /**
+     * The {@code AF_UNIX} name of this end ({@code ""} when unnamed, as a connecting client usually is), or
+     * {@code null} if this is not a UNIX socket. {@link #localAddress()} and {@link #remoteAddress()} are
+     * {@code null} for a UNIX socket.
+     */
+    default String localUnixName() throws IOException {
+        return null;
+    }
+
+    /** The peer's {@code AF_UNIX} name ({@code ""} when unnamed), or {@code null} if not a UNIX socket. */
+    default String remoteUnixName() throws IOException {
+        return null;
+    }
+
+    /**
+     * The {@code AF_UNIX} peer's credentials (semantics.md §8.7).
+     *
+     * @throws UnsupportedOperationException where the backend cannot read them, naming it
+     * @throws SocketErrorException if the OS call fails
+     */
+    default dev.twine.internet.PeerCredentials peerCredentials() throws IOException {
+        throw new UnsupportedOperationException("this socket has no peer credentials: " + this);
+    }
+
+    /** True if {@link #writeWithDescriptor} and {@link #readWithDescriptors} work (POSIX {@code AF_UNIX}). */
+    default boolean passesDescriptors() {
+        return false;
+    }
+
+    /**
+     * Writes the first remaining byte of {@code src} with {@code descriptor} attached ({@code SCM_RIGHTS},
+     * semantics.md §8.8), advancing {@code src} by one if it was sent.
+     *
+     * @return 1 if sent, 0 if it would block (nothing was sent)
+     * @throws UnsupportedOperationException where {@link #passesDescriptors()} is false
+     */
+    default int writeWithDescriptor(ByteBuffer src, int descriptor) throws IOException {
+        throw new UnsupportedOperationException("this socket cannot pass descriptors: " + this);
+    }
+
+    /**
+     * As {@link #read}, also handing each descriptor that arrived with the bytes to {@code received}, in
+     * order, before returning. The receiver owns them (and must close them).
+     *
+     * @throws UnsupportedOperationException where {@link #passesDescriptors()} is false
+     */
+    default int readWithDescriptors(ByteBuffer dst, java.util.function.IntConsumer received) throws IOException {
+        throw new UnsupportedOperationException("this socket cannot pass descriptors: " + this);
+    }
 }

@@ -22,8 +22,16 @@ public final class FakePort implements IListeningPort {
     private boolean listening = true;
     private boolean hold;
     private Deferred<Void> stopping;
+    /** The address getHost reports when it is not a TCP one (listenUNIX's), else null. */
+    private final IAddress host;
 
     FakePort(int port, IProtocolFactory factory, int backlog, String iface) {
+        this(port, factory, backlog, iface, null);
+    }
+
+    /** A port for {@code listenUNIX}: {@link #getHost()} is {@code host}. */
+    FakePort(int port, IProtocolFactory factory, int backlog, String iface, IAddress host) {
+        this.host = host;
         this.port = port;
         this.factory = factory;
         this.backlog = backlog;
@@ -80,6 +88,9 @@ public final class FakePort implements IListeningPort {
     /** The interface and port asked for; {@code 0.0.0.0} for every interface, as Twisted's fake reports. */
     @Override
     public IAddress getHost() {
+        if (host != null) {
+            return host;
+        }
         return new IPv4Address("TCP", iface.isEmpty() ? "0.0.0.0" : iface, port);
     }
 

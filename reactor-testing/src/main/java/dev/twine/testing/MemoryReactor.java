@@ -15,6 +15,8 @@ import dev.twine.internet.IReactorTCP;
 import dev.twine.internet.IReactorUDP;
 import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.DatagramProtocol;
+import dev.twine.internet.IReactorUNIX;
+import dev.twine.internet.UNIXAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,11 +47,12 @@ import java.util.concurrent.Callable;
  * </ul>
  * {@link #listenSSL} and {@link #connectSSL} are recorded the same way, in {@link #sslServers()} and
  * {@link #sslClients()} (Twisted's {@code sslServers}/{@code sslClients}); their connectors are in
- * {@link #connectors()} too. UNIX sockets do not exist in Twine yet.
+ * {@link #connectors()} too. {@link #listenUNIX} and {@link #connectUNIX} likewise, in {@link #unixServers()}
+ * and {@link #unixClients()}.
  *
  * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
  */
-public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUDP {
+public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUNIX, IReactorUDP {
 
     private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
     }
@@ -60,6 +63,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
     private final List<FakeConnector> connectors = new ArrayList<>();
     private final List<SslServer> sslServers = new ArrayList<>();
     private final List<SslClient> sslClients = new ArrayList<>();
+    private final List<UnixServer> unixServers = new ArrayList<>();
+    private final List<UnixClient> unixClients = new ArrayList<>();
     private final List<Trigger> whenRunningHooks = new ArrayList<>();
     private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
     private boolean running;
@@ -102,6 +107,16 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
     /** The connectors returned by {@code connectTCP} and {@code connectSSL}, oldest first (unmodifiable view). */
     public List<FakeConnector> connectors() {
         return Collections.unmodifiableList(connectors);
+    }
+
+    /** Every {@code listenUNIX} call so far, oldest first (unmodifiable view). */
+    public List<UnixServer> unixServers() {
+        return Collections.unmodifiableList(unixServers);
+    }
+
+    /** Every {@code connectUNIX} call so far, oldest first (unmodifiable view). */
+    public List<UnixClient> unixClients() {
+        return Collections.unmodifiableList(unixClients);
     }
 
     /** True once {@link #run()} was called. */
@@ -157,6 +172,28 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
         FakeConnector c = new FakeConnector(host.indexOf(':') >= 0 ? new IPv6Address("TCP", host, port)
                 : new IPv4Address("TCP", host, port), factory, timeout, bindAddress);
         sslClients.add(new SslClient(host, port, factory, contextFactory, timeout, bindAddress, c));
+        connectors.add(c);
+        factory.startedConnecting(c);
+        return c;
+    }
+
+    /** Records the call and returns a {@link FakePort} whose {@code getHost()} is the {@code UNIXAddress}. */
+    @Override
+    public IListeningPort listenUNIX(String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(factory, "factory");
+        FakePort p = new FakePort(0, factory, backlog, "", new UNIXAddress(address));
+        unixServers.add(new UnixServer(address, factory, backlog, mode, wantPID, p));
+        return p;
+    }
+
+    /** Records the call, returns a {@link FakeConnector} to a {@code UNIXAddress}, and calls {@code startedConnecting}. */
+    @Override
+    public IConnector connectUNIX(String address, ClientFactory factory, double timeout, boolean checkPID) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(factory, "factory");
+        FakeConnector c = new FakeConnector(new UNIXAddress(address), factory, timeout, null);
+        unixClients.add(new UnixClient(address, factory, timeout, checkPID, c));
         connectors.add(c);
         factory.startedConnecting(c);
         return c;

@@ -13,6 +13,7 @@ import dev.twine.internet.IConnector;
 import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.IReactorCore.Phase;
+import dev.twine.internet.UNIXAddress;
 import dev.twine.internet.ssl.IContextFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,33 @@ class MemoryReactorTest {
         assertTrue(recorded.fakePort().isListening());
         assertTrue(port.stopListening().called());
         assertFalse(recorded.fakePort().isListening());
+    }
+
+    @Test
+    void listenUnixIsRecordedAndItsPortReportsTheUnixAddress() {
+        MemoryReactor reactor = new MemoryReactor();
+        Factory factory = Factory.forProtocol(AccumulatingProtocol::new);
+        IListeningPort port = reactor.listenUNIX("/tmp/x.sock", factory, 5, 0600, true);
+        assertEquals(new UnixServer("/tmp/x.sock", factory, 5, 0600, true, (FakePort) port), reactor.unixServers().get(0));
+        assertEquals(new UNIXAddress("/tmp/x.sock"), port.getHost());
+        assertTrue(reactor.tcpServers().isEmpty());
+    }
+
+    @Test
+    void connectUnixIsRecordedAndTellsTheFactoryItStartedConnecting() {
+        MemoryReactor reactor = new MemoryReactor();
+        List<IConnector> started = new ArrayList<>();
+        ClientFactory factory = new ClientFactory(AccumulatingProtocol::new) {
+            @Override
+            public void startedConnecting(IConnector connector) {
+                started.add(connector);
+            }
+        };
+        IConnector c = reactor.connectUNIX("/tmp/x.sock", factory, 9, true);
+        assertEquals(new UnixClient("/tmp/x.sock", factory, 9, true, (FakeConnector) c), reactor.unixClients().get(0));
+        assertEquals(new UNIXAddress("/tmp/x.sock"), c.getDestination());
+        assertEquals(List.of(c), started);
+        assertEquals(List.of(c), reactor.connectors());
     }
 
     @Test

@@ -74,4 +74,47 @@ final class NioSocketProvider implements SocketProvider {
             throw NioErrors.translate(e);
         }
     }
+
+    /** The JDK (16+) has {@code AF_UNIX} stream channels on every OS it supports them on (semantics.md §8). */
+    @Override
+    public boolean supportsUnix() {
+        return true;
+    }
+
+    @Override
+    public StreamSocketHandle openUnixStream() throws IOException {
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw NioErrors.translate(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+        }
+        try {
+            return new NioStreamSocket(ch);
+        } catch (IOException e) {
+            ch.close();
+            throw NioErrors.translate(e);
+        }
+    }
+
+    /**
+     * Binds a JDK {@code UnixDomainSocketAddress}. The JDK has no abstract names ({@link #supportsAbstractUnixNames()}
+     * stays false): a path with a NUL is not a {@code Path}.
+     */
+    @Override
+    public ListeningSocketHandle listenUnix(String name, int backlog) throws IOException {
+        ServerSocketChannel ch;
+        try {
+            ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw NioErrors.translate(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+        }
+        try {
+            ch.bind(NioUnix.address(name), backlog);
+            return new NioListeningSocket(ch);
+        } catch (IOException e) {
+            ch.close();
+            throw NioErrors.translate(e);
+        }
+    }
 }

@@ -15,9 +15,12 @@ import java.nio.channels.SocketChannel;
  */
 final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
     private final SocketChannel ch;
+    /** An {@code AF_UNIX} channel: no IP addresses, no TCP options, no RST on abort (semantics.md §8). */
+    private final boolean unix;
 
     NioStreamSocket(SocketChannel ch) throws IOException {
         this.ch = ch;
+        this.unix = NioUnix.isUnix(ch);
         ch.configureBlocking(false);
     }
 
@@ -120,7 +123,8 @@ final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
     @Override
     public void abort() throws IOException {
         try {
-            if (ch.isOpen()) {
+            // AF_UNIX has no RST: its channels reject SO_LINGER, and a plain close is the abort.
+            if (ch.isOpen() && !unix) {
                 ch.setOption(StandardSocketOptions.SO_LINGER, 0);
             }
         } catch (IOException e) {
@@ -131,7 +135,56 @@ final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
     }
 
     @Override
+    public boolean connectUnix(String name) throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.connectUnix(name);
+        }
+        try {
+            return ch.connect(NioUnix.address(name));
+        } catch (IOException e) {
+            throw NioErrors.translate(e);
+        }
+    }
+
+    /**
+     * Not here: the JDK's {@code SO_PEERCRED} ({@code jdk.net.ExtendedSocketOptions}) gives user and group
+     * names, not the ids and pid of semantics.md §8.7.
+     */
+    @Override
+    public dev.twine.internet.PeerCredentials peerCredentials() {
+        throw new UnsupportedOperationException(
+                "the select backend has no numeric peer credentials (the JDK reports names only)");
+    }
+
+    @Override
+    public String localUnixName() throws IOException {
+        if (!unix) {
+            return null;
+        }
+        try {
+            return NioUnix.name(ch.getLocalAddress());
+        } catch (IOException e) {
+            throw NioErrors.translate(e);
+        }
+    }
+
+    @Override
+    public String remoteUnixName() throws IOException {
+        if (!unix) {
+            return null;
+        }
+        try {
+            return NioUnix.name(ch.getRemoteAddress());
+        } catch (IOException e) {
+            throw NioErrors.translate(e);
+        }
+    }
+
+    @Override
     public InetSocketAddress localAddress() throws IOException {
+        if (unix) {
+            return null;
+        }
         try {
             return (InetSocketAddress) ch.getLocalAddress();
         } catch (IOException e) {
@@ -141,6 +194,9 @@ final class NioStreamSocket extends NioHandle implements StreamSocketHandle {
 
     @Override
     public InetSocketAddress remoteAddress() throws IOException {
+        if (unix) {
+            return null;
+        }
         try {
             return (InetSocketAddress) ch.getRemoteAddress();
         } catch (IOException e) {

@@ -51,6 +51,11 @@ public final class PanamaPosixSockets implements PosixSockets {
             FunctionDescriptor.of(LONG, INT, LONG, INT));
     private static final MethodHandle WRITEV = libc("writev", BLOCKING_CAPTURE,
             FunctionDescriptor.of(LONG, INT, LONG, INT));
+    // UNIX sockets: descriptor passing (semantics.md §8.8).
+    private static final MethodHandle SENDMSG = libc("sendmsg", BLOCKING_CAPTURE,
+            FunctionDescriptor.of(LONG, INT, LONG, INT));
+    private static final MethodHandle RECVMSG = libc("recvmsg", BLOCKING_CAPTURE,
+            FunctionDescriptor.of(LONG, INT, LONG, INT));
     private static final MethodHandle GETSOCKOPT = libc("getsockopt", CRITICAL_CAPTURE,
             FunctionDescriptor.of(INT, INT, INT, INT, LONG, LONG));
     private static final MethodHandle SETSOCKOPT = libc("setsockopt", CRITICAL_CAPTURE,
@@ -268,6 +273,30 @@ public final class PanamaPosixSockets implements PosixSockets {
             MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
             // The returned segment has length 0; strerror(3) promises a NUL-terminated string.
             return text.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    // -- UNIX sockets --
+
+    @Override
+    public long sendmsg(int fd, long msghdrAddress, int flags) {
+        MemorySegment state = capture();
+        try {
+            long n = (long) SENDMSG.invokeExact(state, fd, msghdrAddress, flags);
+            return n >= 0 ? n : -errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public long recvmsg(int fd, long msghdrAddress, int flags) {
+        MemorySegment state = capture();
+        try {
+            long n = (long) RECVMSG.invokeExact(state, fd, msghdrAddress, flags);
+            return n >= 0 ? n : -errno(state);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -56,6 +56,10 @@ public final class JnrPosixSockets implements PosixSockets {
 
         @SaveError int getsockopt(int fd, int level, int option, long value, long length);
 
+        @SaveError @ssize_t long sendmsg(int fd, long msghdr, int flags);
+
+        @SaveError @ssize_t long recvmsg(int fd, long msghdr, int flags);
+
         @SaveError int setsockopt(int fd, int level, int option, long value, int length);
 
         @SaveError int getsockname(int fd, long addr, long addrLen);
@@ -222,6 +226,22 @@ public final class JnrPosixSockets implements PosixSockets {
     public String strerror(int errno) {
         return libc.strerror(errno);
     }
+
+    // -- UNIX sockets --
+
+    @Override
+    public long sendmsg(int fd, long msghdrAddress, int flags) {
+        long n = libc.sendmsg(fd, msghdrAddress, flags);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public long recvmsg(int fd, long msghdrAddress, int flags) {
+        long n = libc.recvmsg(fd, msghdrAddress, flags);
+        return n >= 0 ? n : -errno();
+    }
+
+    // -- datagram sockets --
 
     @Override
     public long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength) {

@@ -41,7 +41,12 @@ final class NativeScratch {
     final ByteBuffer staging;
     final long stagingAddress;
 
+    /** The message header and control area for descriptor passing, made on first use (UNIX sockets only). */
+    private DescriptorPassing passing;
+    private final SocketAbi abi;
+
     NativeScratch(SocketAbi abi) {
+        this.abi = abi;
         sockaddrLengthIndex = align8(abi.get(SOCKADDR_STORAGE_SIZE));
         sockaddr = DirectMemory.allocate(sockaddrLengthIndex + 8);
         sockaddrAddress = DirectMemory.address(sockaddr);
@@ -52,6 +57,13 @@ final class NativeScratch {
         iovecsAddress = DirectMemory.address(iovecs);
         staging = DirectMemory.allocate(STAGING_SIZE);
         stagingAddress = DirectMemory.address(staging);
+    }
+
+    DescriptorPassing passing() {
+        if (passing == null) {
+            passing = new DescriptorPassing(abi);
+        }
+        return passing;
     }
 
     private static int align8(int size) {

@@ -14,10 +14,17 @@ import java.net.InetSocketAddress;
 public final class PosixListeningSocket extends PosixHandle implements ListeningSocketHandle {
 
     private final boolean ipv6;
+    /** An {@code AF_UNIX} listener: its connections are UNIX sockets (semantics.md §8). */
+    private final boolean unix;
 
     PosixListeningSocket(SocketCalls calls, int fd, boolean ipv6) {
+        this(calls, fd, ipv6, false);
+    }
+
+    PosixListeningSocket(SocketCalls calls, int fd, boolean ipv6, boolean unix) {
         super(calls, fd);
         this.ipv6 = ipv6;
+        this.unix = unix;
     }
 
     /**
@@ -30,11 +37,20 @@ public final class PosixListeningSocket extends PosixHandle implements Listening
     @Override
     public PosixStreamSocket accept() throws IOException {
         SocketCalls.Accepted accepted = calls.accept(openFd("accept"));
-        return accepted == null ? null : new PosixStreamSocket(calls, accepted.fd(), ipv6, accepted.peer());
+        if (accepted == null) {
+            return null;
+        }
+        if (unix) {
+            return PosixStreamSocket.unix(calls, accepted.fd(), accepted.unixPeer() == null ? "" : accepted.unixPeer());
+        }
+        return new PosixStreamSocket(calls, accepted.fd(), ipv6, accepted.peer());
     }
 
     @Override
     public InetSocketAddress localAddress() throws IOException {
+        if (unix) {
+            return null;
+        }
         return calls.localAddress(openFd("getsockname"));
     }
 }

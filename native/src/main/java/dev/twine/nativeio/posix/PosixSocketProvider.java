@@ -75,6 +75,47 @@ public final class PosixSocketProvider implements SocketProvider {
         return listen(local, backlog, true);
     }
 
+    // -- UNIX sockets (semantics.md §8) --
+
+    /** Every POSIX system has {@code AF_UNIX} stream sockets. */
+    @Override
+    public boolean supportsUnix() {
+        return true;
+    }
+
+    /** Abstract names are Linux's alone (unix(7)); the BSDs and macOS have file system names only. */
+    @Override
+    public boolean supportsAbstractUnixNames() {
+        return calls.abi().platform() == dev.twine.nativeio.Platform.LINUX;
+    }
+
+    @Override
+    public PosixStreamSocket openUnixStream() throws IOException {
+        return PosixStreamSocket.unix(calls, calls.openUnixStream(), null);
+    }
+
+    /**
+     * {@code socket}, {@code bind}, {@code listen}, without {@code SO_REUSEADDR}, which means nothing for
+     * {@code AF_UNIX}: an existing file fails the bind with {@code EADDRINUSE}, and the reactor decides. The
+     * descriptor is closed if any step fails.
+     */
+    @Override
+    public PosixListeningSocket listenUnix(String name, int backlog) throws IOException {
+        if (!supportsAbstractUnixNames() && !name.isEmpty() && name.charAt(0) == '\0') {
+            throw new dev.twine.spi.SocketErrorException(dev.twine.spi.SocketError.EAFNOSUPPORT,
+                    "abstract UNIX socket names exist on Linux only");
+        }
+        int fd = calls.openUnixStream();
+        try {
+            calls.bindUnix(fd, name);
+            calls.listen(fd, backlog);
+        } catch (IOException | RuntimeException e) {
+            calls.close(fd);
+            throw e;
+        }
+        return new PosixListeningSocket(calls, fd, false, true);
+    }
+
     private PosixListeningSocket listen(InetSocketAddress local, int backlog, boolean balanced) throws IOException {
         boolean ipv6 = local.getAddress() instanceof Inet6Address;
         int fd = calls.openStream(ipv6);

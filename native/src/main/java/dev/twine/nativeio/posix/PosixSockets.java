@@ -98,6 +98,20 @@ public interface PosixSockets {
      */
     String strerror(int errno);
 
+    // -- UNIX sockets --
+
+    /**
+     * {@code ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)}: bytes written or {@code -errno}.
+     * Twine uses it to pass descriptors ({@code SCM_RIGHTS}) over {@code AF_UNIX} sockets (semantics.md §8.8).
+     */
+    long sendmsg(int fd, long msghdrAddress, int flags);
+
+    /**
+     * {@code ssize_t recvmsg(int fd, struct msghdr *msg, int flags)}: bytes read ({@code 0} at end of stream)
+     * or {@code -errno}; the kernel updates the header's {@code msg_controllen} and {@code msg_flags}.
+     */
+    long recvmsg(int fd, long msghdrAddress, int flags);
+
     // -- datagram sockets --
 
     /**

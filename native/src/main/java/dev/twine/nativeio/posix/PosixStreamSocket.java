@@ -40,15 +40,49 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
     private final boolean ipv6;
     /** The peer address {@code accept} returned; null for a socket this process connects. */
     private final InetSocketAddress acceptedPeer;
+    /**
+     * The {@code AF_UNIX} peer name {@code accept} returned ({@code ""} when unnamed), or null: null also for
+     * every TCP socket, which {@link #unix} tells apart (semantics.md §8).
+     */
+    private final String acceptedUnixPeer;
+    private final boolean unix;
+    /**
+     * recvmsg's outputs, made on the first read that takes descriptors and reused: no allocation per read,
+     * and none at all on the many sockets that never pass descriptors.
+     */
+    private Received received;
+
+    private static final class Received {
+        final int[] descriptors = new int[DescriptorPassing.MAX_RECEIVED];
+        final int[] count = new int[1];
+        final boolean[] truncated = new boolean[1];
+    }
 
     PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6) {
         this(calls, fd, ipv6, null);
     }
 
     PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6, InetSocketAddress acceptedPeer) {
+        this(calls, fd, ipv6, acceptedPeer, false, null);
+    }
+
+    private PosixStreamSocket(SocketCalls calls, int fd, boolean ipv6, InetSocketAddress acceptedPeer, boolean unix,
+            String acceptedUnixPeer) {
         super(calls, fd);
         this.ipv6 = ipv6;
         this.acceptedPeer = acceptedPeer;
+        this.unix = unix;
+        this.acceptedUnixPeer = acceptedUnixPeer;
+    }
+
+    /** An {@code AF_UNIX} socket; {@code acceptedPeer} is the name {@code accept} gave, or null if connecting. */
+    static PosixStreamSocket unix(SocketCalls calls, int fd, String acceptedPeer) {
+        return new PosixStreamSocket(calls, fd, false, null, true, acceptedPeer);
+    }
+
+    /** True for an {@code AF_UNIX} socket. */
+    public boolean isUnix() {
+        return unix;
     }
 
     /** True for an {@code AF_INET6} socket. */
@@ -75,7 +109,109 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
         if (error != 0) {
             throw calls.errno().exception("connect", error);
         }
-        return calls.remoteAddress(fd) != null;
+        return unix ? calls.unixName(fd, true) != null : calls.remoteAddress(fd) != null;
+    }
+
+    @Override
+    public boolean connectUnix(String name) throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.connectUnix(name);
+        }
+        return calls.connectUnix(openFd("connect"), name);
+    }
+
+    @Override
+    public dev.twine.internet.PeerCredentials peerCredentials() throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.peerCredentials();
+        }
+        return calls.peerCredentials(openFd("getsockopt"));
+    }
+
+    /** Every POSIX {@code AF_UNIX} socket passes descriptors (semantics.md §8.8). */
+    @Override
+    public boolean passesDescriptors() {
+        return unix;
+    }
+
+    /**
+     * Writes the first byte of {@code src} with {@code descriptor} attached, as Twisted's
+     * {@code sendFileDescriptor} does: one byte per descriptor, so that no two descriptors share a message.
+     */
+    @Override
+    public int writeWithDescriptor(ByteBuffer src, int descriptor) throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.writeWithDescriptor(src, descriptor);
+        }
+        if (!src.hasRemaining()) {
+            throw new IllegalArgumentException("a descriptor is sent with at least one byte");
+        }
+        int fd = openFd("sendmsg");
+        NativeScratch scratch = calls.scratch();
+        scratch.staging.put(0, src.get(src.position()));
+        long n = calls.sendWithDescriptor(fd, scratch.stagingAddress, 1, descriptor);
+        if (n > 0) {
+            src.position(src.position() + 1);
+        }
+        return (int) n;
+    }
+
+    @Override
+    public int readWithDescriptors(ByteBuffer dst, java.util.function.IntConsumer sink) throws IOException {
+        if (!unix) {
+            return StreamSocketHandle.super.readWithDescriptors(dst, sink);
+        }
+        int fd = openFd("recvmsg");
+        int position = dst.position();
+        int wanted = Math.min(dst.limit() - position, NativeScratch.STAGING_SIZE);
+        if (wanted == 0) {
+            return 0;
+        }
+        NativeScratch scratch = calls.scratch();
+        if (received == null) {
+            received = new Received();
+        }
+        int[] descriptors = received.descriptors;
+        int[] count = received.count;
+        boolean[] truncated = received.truncated;
+        long n = calls.receiveWithDescriptors(fd, scratch.stagingAddress, wanted, descriptors, count, truncated);
+        if (n > 0) {
+            dst.put(position, scratch.staging, 0, (int) n);
+            dst.position(position + (int) n);
+        }
+        for (int i = 0; i < count[0]; i++) {
+            try {
+                sink.accept(descriptors[i]);
+            } catch (RuntimeException | Error e) {
+                // The receiver threw: nobody owns the descriptors not yet handed over, so close them.
+                for (int j = i + 1; j < count[0]; j++) {
+                    calls.close(descriptors[j]);
+                }
+                throw e;
+            }
+        }
+        if (truncated[0]) {
+            System.getLogger(PosixStreamSocket.class.getName()).log(System.Logger.Level.WARNING,
+                    "more than " + DescriptorPassing.MAX_RECEIVED + " descriptors in one message: the kernel closed the rest");
+        }
+        return (int) n;
+    }
+
+    @Override
+    public String localUnixName() throws IOException {
+        return unix ? calls.unixName(openFd("getsockname"), false) : null;
+    }
+
+    @Override
+    public String remoteUnixName() throws IOException {
+        if (!unix) {
+            return null;
+        }
+        if (acceptedUnixPeer != null) {
+            return acceptedUnixPeer;
+        }
+        String name = calls.unixName(openFd("getpeername"), true);
+        return name;
     }
 
     @Override
@@ -221,7 +357,10 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
             return;
         }
         try {
-            calls.setLinger(fileno(), true, 0);
+            // AF_UNIX has no RST to send: a plain close is its abort (unix(7) knows no SO_LINGER effect).
+            if (!unix) {
+                calls.setLinger(fileno(), true, 0);
+            }
         } catch (SocketErrorException cannotLinger) {
             // Closing matters more than how: the caller asked for the socket to go away.
         } finally {
@@ -233,11 +372,17 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
 
     @Override
     public InetSocketAddress localAddress() throws IOException {
+        if (unix) {
+            return null;
+        }
         return calls.localAddress(openFd("getsockname"));
     }
 
     @Override
     public InetSocketAddress remoteAddress() throws IOException {
+        if (unix) {
+            return null;
+        }
         if (acceptedPeer != null) {
             return acceptedPeer;
         }

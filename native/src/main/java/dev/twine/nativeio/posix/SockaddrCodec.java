@@ -9,9 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET;
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET6;
+import static dev.twine.nativeio.posix.SocketConstant.AF_UNIX;
+import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_UN_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.SUN_PATH;
+import static dev.twine.nativeio.posix.SocketConstant.SUN_PATH_SIZE;
 import static dev.twine.nativeio.posix.SocketConstant.SIN6_ADDR;
 import static dev.twine.nativeio.posix.SocketConstant.SIN6_PORT;
 import static dev.twine.nativeio.posix.SocketConstant.SIN6_SCOPE_ID;
@@ -117,6 +122,77 @@ public final class SockaddrCodec {
         }
         throw new SocketErrorException(SocketError.EAFNOSUPPORT,
                 "unsupported socket address family " + family + " (length " + length + ")");
+    }
+
+    // -- UNIX sockets (semantics.md §8.1) --
+
+    /**
+     * Writes a {@code struct sockaddr_un} for {@code name} at index 0 of {@code into}: a path (encoded as
+     * UTF-8 and NUL-terminated), or a Linux abstract name, whose leading NUL is part of the name and which
+     * has no terminator (unix(7), "abstract").
+     *
+     * @return the {@code socklen_t} to pass
+     * @throws SocketErrorException {@code EINVAL} naming the path if it does not fit {@code sun_path}
+     */
+    public int encodeUnix(String name, ByteBuffer into) throws SocketErrorException {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        boolean isAbstract = bytes.length > 0 && bytes[0] == 0;
+        int capacity = abi.get(SUN_PATH_SIZE);
+        // A path needs room for its terminator; an abstract name may use every byte.
+        if (bytes.length == 0 || bytes.length > (isAbstract ? capacity : capacity - 1)) {
+            throw new SocketErrorException(SocketError.EINVAL, "UNIX socket path " + (isAbstract ? "@" + name.substring(1) : name)
+                    + " is " + bytes.length + " bytes; sun_path holds " + (isAbstract ? capacity : capacity - 1));
+        }
+        int size = abi.get(SOCKADDR_UN_SIZE);
+        for (int i = 0; i < size; i++) {
+            into.put(i, (byte) 0);
+        }
+        int at = abi.get(SUN_PATH);
+        into.put(at, bytes);
+        int length = at + bytes.length + (isAbstract ? 0 : 1);
+        putFamily(into, abi.get(AF_UNIX), length);
+        return length;
+    }
+
+    /** The address family the kernel wrote at index 0 of {@code from}. */
+    public int family(ByteBuffer from) {
+        int at = abi.get(SIN_FAMILY);
+        return abi.get(SIN_FAMILY_SIZE) == 1 ? from.get(at) & 0xff : from.getShort(at) & 0xffff;
+    }
+
+    /** True if {@code from} holds an {@code AF_UNIX} address. */
+    public boolean isUnix(ByteBuffer from) {
+        return family(from) == abi.get(AF_UNIX);
+    }
+
+    /**
+     * Reads the {@code sockaddr_un} the kernel wrote: {@code ""} for an unnamed socket, an abstract name
+     * with its leading NUL, or a path up to its terminator.
+     *
+     * @param length the {@code socklen_t} the kernel returned
+     */
+    public String decodeUnix(ByteBuffer from, int length) {
+        int at = abi.get(SUN_PATH);
+        int end = Math.min(length, at + abi.get(SUN_PATH_SIZE));
+        if (end <= at) {
+            return "";
+        }
+        if (from.get(at) == 0) {
+            if (end == at + 1) {
+                // BSDs report an unnamed socket as one NUL.
+                return "";
+            }
+            byte[] name = new byte[end - at];
+            from.get(at, name);
+            return new String(name, StandardCharsets.UTF_8);
+        }
+        int stop = at;
+        while (stop < end && from.get(stop) != 0) {
+            stop++;
+        }
+        byte[] path = new byte[stop - at];
+        from.get(at, path);
+        return new String(path, StandardCharsets.UTF_8);
     }
 
     /** BSD structures start with their length in one byte, then a one-byte family. */

@@ -1,5 +1,7 @@
 package dev.twine.nativeio.posix;
 
+import dev.twine.internet.PeerCredentials;
+import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
 
 import java.io.IOException;
@@ -7,6 +9,19 @@ import java.net.InetSocketAddress;
 
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET;
 import static dev.twine.nativeio.posix.SocketConstant.AF_INET6;
+import static dev.twine.nativeio.posix.SocketConstant.AF_UNIX;
+import static dev.twine.nativeio.posix.SocketConstant.LOCAL_PEERCRED;
+import static dev.twine.nativeio.posix.SocketConstant.LOCAL_PEERPID;
+import static dev.twine.nativeio.posix.SocketConstant.SOL_LOCAL;
+import static dev.twine.nativeio.posix.SocketConstant.SO_PEERCRED;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_GID;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_PID;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.UCRED_UID;
+import static dev.twine.nativeio.posix.SocketConstant.XUCRED_GROUPS;
+import static dev.twine.nativeio.posix.SocketConstant.XUCRED_SIZE;
+import static dev.twine.nativeio.posix.SocketConstant.XUCRED_UID;
+import static dev.twine.nativeio.posix.SocketConstant.SIN_FAMILY;
 import static dev.twine.nativeio.posix.SocketConstant.FD_CLOEXEC;
 import static dev.twine.nativeio.posix.SocketConstant.F_GETFL;
 import static dev.twine.nativeio.posix.SocketConstant.F_SETFD;
@@ -127,6 +142,19 @@ public final class SocketCalls {
         return fd;
     }
 
+    /** Opens a non-blocking, close-on-exec {@code AF_UNIX} stream socket (semantics.md §8). */
+    public int openUnixStream() throws SocketErrorException {
+        int type = abi.get(SOCK_STREAM) | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
+        int fd = sys.socket(abi.get(AF_UNIX), type, 0);
+        if (fd < 0) {
+            throw failure("socket", fd);
+        }
+        if (abi.flag(SOCK_NONBLOCK) == 0 || abi.flag(SOCK_CLOEXEC) == 0) {
+            makeNonBlockingCloexec(fd, "socket");
+        }
+        return fd;
+    }
+
     /**
      * Accepts one pending connection, non-blocking and close-on-exec, and decodes the peer address
      * {@code accept} wrote, so that the caller needs no {@code getpeername} (which fails with
@@ -151,9 +179,16 @@ public final class SocketCalls {
             }
             throw failure(flagsAtOnce ? "accept4" : "accept", fd);
         }
-        InetSocketAddress peer;
+        InetSocketAddress peer = null;
+        String unixPeer = null;
         try {
-            peer = codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+            int length = s.sockaddr.getInt(s.sockaddrLengthIndex);
+            // An AF_UNIX client is usually unnamed: Linux then reports just the family (or nothing at all).
+            if (length <= abi.get(SIN_FAMILY) || codec.isUnix(s.sockaddr)) {
+                unixPeer = codec.decodeUnix(s.sockaddr, length);
+            } else {
+                peer = codec.decode(s.sockaddr, length);
+            }
             if (!flagsAtOnce) {
                 makeNonBlockingCloexec(fd, "accept");
             }
@@ -161,11 +196,14 @@ public final class SocketCalls {
             sys.close(fd);
             throw e;
         }
-        return new Accepted(fd, peer);
+        return new Accepted(fd, peer, unixPeer);
     }
 
-    /** A descriptor {@link #accept} returned, with the peer address the kernel gave with it. */
-    public record Accepted(int fd, InetSocketAddress peer) {
+    /**
+     * A descriptor {@link #accept} returned, with the peer address the kernel gave with it: {@code peer} for
+     * TCP, {@code unixPeer} (a name, {@code ""} when unnamed) for an {@code AF_UNIX} socket.
+     */
+    public record Accepted(int fd, InetSocketAddress peer, String unixPeer) {
     }
 
     private void makeNonBlockingCloexec(int fd, String call) throws SocketErrorException {
@@ -209,6 +247,36 @@ public final class SocketCalls {
     public void bind(int fd, boolean ipv6, InetSocketAddress local) throws SocketErrorException {
         NativeScratch s = scratch();
         int length = encode(local, ipv6, s, "bind");
+        int result = sys.bind(fd, s.sockaddrAddress, length);
+        if (result != 0) {
+            throw failure("bind", result);
+        }
+    }
+
+    /**
+     * Starts connecting an {@code AF_UNIX} socket to {@code name}. A listener with a full backlog makes a
+     * non-blocking connect fail with {@code EAGAIN} rather than wait (unix(7)); that is thrown as the
+     * connect's error, as Twisted's {@code unix.Client} reports it.
+     *
+     * @return true if connected at once, false if in progress
+     */
+    public boolean connectUnix(int fd, String name) throws SocketErrorException {
+        NativeScratch s = scratch();
+        int length = codec.encodeUnix(name, s.sockaddr);
+        int result = sys.connect(fd, s.sockaddrAddress, length);
+        if (result == 0) {
+            return true;
+        }
+        if (result == -einprogress || result == -eintr) {
+            return false;
+        }
+        throw failure("connect", result);
+    }
+
+    /** Binds an {@code AF_UNIX} socket to {@code name}. */
+    public void bindUnix(int fd, String name) throws SocketErrorException {
+        NativeScratch s = scratch();
+        int length = codec.encodeUnix(name, s.sockaddr);
         int result = sys.bind(fd, s.sockaddrAddress, length);
         if (result != 0) {
             throw failure("bind", result);
@@ -275,6 +343,57 @@ public final class SocketCalls {
             n = sys.write(fd, address, length);
         } while (n == -eintr);
         return written(n, "write");
+    }
+
+    /**
+     * Sends {@code length} bytes at {@code address} with {@code descriptor} attached ({@code SCM_RIGHTS},
+     * semantics.md §8.8): the kernel installs a duplicate of it in the receiving process.
+     *
+     * @return bytes written, {@code 0} if it would block (then the descriptor was not sent either)
+     */
+    public long sendWithDescriptor(int fd, long address, long length, int descriptor) throws SocketErrorException {
+        DescriptorPassing m = scratch().passing();
+        m.prepareSend(address, length, descriptor);
+        long n;
+        do {
+            n = sys.sendmsg(fd, m.address, 0);
+        } while (n == -eintr);
+        return written(n, "sendmsg");
+    }
+
+    /**
+     * Receives up to {@code length} bytes into native memory, with any descriptors that came with them
+     * ({@code SCM_RIGHTS}), which are close-on-exec. Descriptors beyond {@link DescriptorPassing#MAX_RECEIVED}
+     * in one message are closed by the kernel ({@code MSG_CTRUNC}); {@code truncated[0]} then says so.
+     *
+     * @param descriptors receives the descriptors; {@code count[0]} is set to how many
+     * @return bytes read (&gt; 0), {@link #WOULD_BLOCK} or {@link #END_OF_STREAM}
+     */
+    public long receiveWithDescriptors(int fd, long address, long length, int[] descriptors, int[] count,
+            boolean[] truncated) throws SocketErrorException {
+        DescriptorPassing m = scratch().passing();
+        m.prepareReceive(address, length);
+        long n;
+        do {
+            n = sys.recvmsg(fd, m.address, m.receiveFlags());
+        } while (n == -eintr);
+        count[0] = 0;
+        truncated[0] = false;
+        if (n < 0) {
+            if (wouldBlock(n)) {
+                return WOULD_BLOCK;
+            }
+            throw failure("recvmsg", n);
+        }
+        count[0] = m.received(descriptors);
+        truncated[0] = m.truncated();
+        if (m.receiveFlags() == 0) {
+            // No MSG_CMSG_CLOEXEC here (macOS): mark each one now, before anything could fork.
+            for (int i = 0; i < count[0]; i++) {
+                sys.fcntl(descriptors[i], abi.get(F_SETFD), abi.get(FD_CLOEXEC));
+            }
+        }
+        return n == 0 ? END_OF_STREAM : n;
     }
 
     /**
@@ -356,6 +475,70 @@ public final class SocketCalls {
     /** {@code getpeername}, or {@code null} when not connected ({@code ENOTCONN}). */
     public InetSocketAddress remoteAddress(int fd) throws IOException {
         return address(fd, true);
+    }
+
+    /**
+     * The {@code AF_UNIX} name of this end ({@code peer} false) or of the peer: {@code ""} when unnamed,
+     * {@code null} when not connected ({@code ENOTCONN}).
+     */
+    public String unixName(int fd, boolean peer) throws IOException {
+        NativeScratch s = scratch();
+        int result = rawName(fd, peer, s);
+        if (peer && result == -enotconn) {
+            return null;
+        }
+        if (result != 0) {
+            throw failure(peer ? "getpeername" : "getsockname", result);
+        }
+        return codec.decodeUnix(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+
+    /**
+     * The {@code AF_UNIX} peer's credentials (semantics.md §8.7): {@code SO_PEERCRED}'s {@code struct ucred}
+     * where the ABI has it (Linux), else {@code LOCAL_PEERCRED}'s {@code struct xucred} (the BSDs, macOS), with
+     * macOS's {@code LOCAL_PEERPID} for the pid. Read into the sockaddr scratch area, which is large enough
+     * for either structure.
+     */
+    public PeerCredentials peerCredentials(int fd) throws SocketErrorException {
+        NativeScratch s = scratch();
+        if (abi.has(SO_PEERCRED)) {
+            getStruct(fd, abi.get(SOL_SOCKET), abi.get(SO_PEERCRED), abi.get(UCRED_SIZE), s);
+            return new PeerCredentials(s.sockaddr.getInt(abi.get(UCRED_PID)), s.sockaddr.getInt(abi.get(UCRED_UID)),
+                    s.sockaddr.getInt(abi.get(UCRED_GID)));
+        }
+        if (!abi.has(LOCAL_PEERCRED)) {
+            throw new SocketErrorException(SocketError.EINVAL, abi.platform().label() + " has no peer credentials");
+        }
+        getStruct(fd, abi.get(SOL_LOCAL), abi.get(LOCAL_PEERCRED), abi.get(XUCRED_SIZE), s);
+        int uid = s.sockaddr.getInt(abi.get(XUCRED_UID));
+        int gid = s.sockaddr.getInt(abi.get(XUCRED_GROUPS));
+        long pid = abi.has(LOCAL_PEERPID) ? getIntOption(fd, abi.get(SOL_LOCAL), abi.get(LOCAL_PEERPID)) : -1;
+        return new PeerCredentials(pid, uid, gid);
+    }
+
+    private void getStruct(int fd, int level, int option, int size, NativeScratch s) throws SocketErrorException {
+        for (int i = 0; i < size; i++) {
+            s.sockaddr.put(i, (byte) 0);
+        }
+        s.sockaddr.putInt(s.sockaddrLengthIndex, size);
+        int result;
+        do {
+            result = sys.getsockopt(fd, level, option, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("getsockopt", result);
+        }
+    }
+
+    private int rawName(int fd, boolean peer, NativeScratch s) {
+        s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
+        int result;
+        do {
+            result = peer
+                    ? sys.getpeername(fd, s.sockaddrAddress, s.sockaddrLengthAddress)
+                    : sys.getsockname(fd, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (result == -eintr);
+        return result;
     }
 
     private InetSocketAddress address(int fd, boolean peer) throws IOException {

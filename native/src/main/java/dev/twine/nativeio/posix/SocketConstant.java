@@ -8,7 +8,7 @@ import static dev.twine.nativeio.posix.SocketAbi.ABSENT;
 /**
  * The socket constants and structure layouts Twine uses, one row per value and one column per
  * {@link Platform}: what the C headers ({@code <sys/socket.h>}, {@code <netinet/in.h>},
- * {@code <netinet/tcp.h>}, {@code <fcntl.h>}, {@code <sys/uio.h>}; Winsock's {@code <ws2def.h>}) would
+ * {@code <netinet/tcp.h>}, {@code <fcntl.h>}, {@code <sys/uio.h>}, {@code <sys/un.h>}; Winsock's {@code <ws2def.h>}) would
  * otherwise tell the layer.
  *
  * <p>A row is a C macro of the same name, or, where {@link #c()} is not null, a C expression
@@ -22,7 +22,8 @@ import static dev.twine.nativeio.posix.SocketAbi.ABSENT;
  * Win64 headers check it.
  *
  * <p>{@code NativeLayoutTest} compiles a C program that prints every row and compares it with the
- * column of the machine it runs on.
+ * column of the machine it runs on (a C expression about a structure the machine's headers lack, such as
+ * the BSDs' {@code struct xucred} on Linux, is left out there).
  */
 public enum SocketConstant {
     //                                                               linux  darwin  freebsd  windows
@@ -84,13 +85,58 @@ public enum SocketConstant {
     IMR_MULTIADDR("offsetof(struct ip_mreq, imr_multiaddr)",            0,      0,      0, ABSENT),
     IMR_INTERFACE("offsetof(struct ip_mreq, imr_interface)",            4,      4,      4, ABSENT),
     // recvmmsg(2)'s struct mmsghdr {struct msghdr msg_hdr; unsigned msg_len;}. Linux only here: the layer
-    // reads datagrams in batches with it there, and one at a time elsewhere.
+    // reads datagrams in batches with it there, and one at a time elsewhere. MSG_IOV and MSG_IOVLEN are below.
     MMSGHDR_SIZE("sizeof(struct mmsghdr)",                             64, ABSENT, ABSENT, ABSENT),
     MSG_NAME("offsetof(struct msghdr, msg_name)",                       0, ABSENT, ABSENT, ABSENT),
     MSG_NAMELEN("offsetof(struct msghdr, msg_namelen)",                 8, ABSENT, ABSENT, ABSENT),
-    MSG_IOV("offsetof(struct msghdr, msg_iov)",                        16, ABSENT, ABSENT, ABSENT),
-    MSG_IOVLEN("offsetof(struct msghdr, msg_iovlen)",                  24, ABSENT, ABSENT, ABSENT),
-    MMSG_LEN("offsetof(struct mmsghdr, msg_len)",                      56, ABSENT, ABSENT, ABSENT);
+    MMSG_LEN("offsetof(struct mmsghdr, msg_len)",                      56, ABSENT, ABSENT, ABSENT),
+    // -- UNIX sockets (unix(7), unix(4)); Windows' AF_UNIX (afunix.h) is not used by Twine yet --
+    AF_UNIX(null,                                                       1,      1,      1, ABSENT),
+    /** Where {@code sun_path} starts: after the family (and BSD's {@code sun_len}). */
+    SUN_PATH("offsetof(struct sockaddr_un, sun_path)",                  2,      2,      2, ABSENT),
+    /** The bytes {@code sun_path} holds: a longer path cannot be bound or connected to. */
+    SUN_PATH_SIZE("sizeof(((struct sockaddr_un *) 0)->sun_path)",     108,    104,    104, ABSENT),
+    SOCKADDR_UN_SIZE("sizeof(struct sockaddr_un)",                    110,    106,    106, ABSENT),
+    /** Linux's peer credentials option (unix(7)): a {@code struct ucred} at {@code SOL_SOCKET}. */
+    SO_PEERCRED(null,                                                  17, ABSENT, ABSENT, ABSENT),
+    UCRED_SIZE("sizeof(struct ucred)",                                 12, ABSENT, ABSENT, ABSENT),
+    UCRED_PID("offsetof(struct ucred, pid)",                            0, ABSENT, ABSENT, ABSENT),
+    UCRED_UID("offsetof(struct ucred, uid)",                            4, ABSENT, ABSENT, ABSENT),
+    UCRED_GID("offsetof(struct ucred, gid)",                            8, ABSENT, ABSENT, ABSENT),
+    /** The BSDs' and macOS's peer credentials (unix(4)): a {@code struct xucred} at level {@code SOL_LOCAL}, 0. */
+    SOL_LOCAL(null,                                                ABSENT,      0,      0, ABSENT),
+    LOCAL_PEERCRED(null,                                           ABSENT,      1,      1, ABSENT),
+    /** macOS alone reports the peer's pid, as a separate option ({@code sys/un.h}). */
+    LOCAL_PEERPID(null,                                            ABSENT,      2, ABSENT, ABSENT),
+    /** {@code cr_version, cr_uid, cr_ngroups, cr_groups[16]}; FreeBSD 13 appends {@code cr_pid}, padded to 8. */
+    XUCRED_SIZE("sizeof(struct xucred)",                           ABSENT,     76,     88, ABSENT),
+    XUCRED_UID("offsetof(struct xucred, cr_uid)",                  ABSENT,      4,      4, ABSENT),
+    /** {@code cr_groups[0]} is the effective group id. */
+    XUCRED_GROUPS("offsetof(struct xucred, cr_groups)",            ABSENT,     12,     12, ABSENT),
+    // -- descriptor passing: struct msghdr and struct cmsghdr (sendmsg(2), cmsg(3)) --
+    SCM_RIGHTS(null,                                                    1,      1,      1, ABSENT),
+    /** Received descriptors are close-on-exec at once; macOS lacks the flag and gets {@code FD_CLOEXEC} after. */
+    MSG_CMSG_CLOEXEC(null,                                     0x40000000, ABSENT, 0x40000, ABSENT),
+    /** Set in {@code msg_flags} when descriptors did not fit the control buffer (and were closed). */
+    MSG_CTRUNC(null,                                                    8,   0x20,   0x20, ABSENT),
+    MSGHDR_SIZE("sizeof(struct msghdr)",                               56,     48,     48, ABSENT),
+    MSG_IOV("offsetof(struct msghdr, msg_iov)",                        16,     16,     16, ABSENT),
+    MSG_IOVLEN("offsetof(struct msghdr, msg_iovlen)",                  24,     24,     24, ABSENT),
+    /** {@code size_t} on Linux, {@code int} on the BSDs. */
+    MSG_IOVLEN_SIZE("sizeof(((struct msghdr *) 0)->msg_iovlen)",        8,      4,      4, ABSENT),
+    MSG_CONTROL("offsetof(struct msghdr, msg_control)",                32,     32,     32, ABSENT),
+    MSG_CONTROLLEN("offsetof(struct msghdr, msg_controllen)",          40,     40,     40, ABSENT),
+    /** {@code size_t} on Linux, {@code socklen_t} on the BSDs. */
+    MSG_CONTROLLEN_SIZE("sizeof(((struct msghdr *) 0)->msg_controllen)", 8,     4,      4, ABSENT),
+    MSG_FLAGS("offsetof(struct msghdr, msg_flags)",                    48,     44,     44, ABSENT),
+    /** {@code cmsg_len}'s size: {@code size_t} on Linux, {@code socklen_t} on the BSDs. */
+    CMSG_LEN_SIZE("sizeof(((struct cmsghdr *) 0)->cmsg_len)",           8,      4,      4, ABSENT),
+    CMSG_LEVEL("offsetof(struct cmsghdr, cmsg_level)",                  8,      4,      4, ABSENT),
+    CMSG_TYPE("offsetof(struct cmsghdr, cmsg_type)",                   12,      8,      8, ABSENT),
+    /** Where a control message's data starts: {@code CMSG_LEN(0)}. */
+    CMSG_DATA_OFFSET("CMSG_LEN(0)",                                    16,     12,     16, ABSENT),
+    /** The alignment {@code CMSG_SPACE} rounds data up to. */
+    CMSG_ALIGNMENT("CMSG_SPACE(1) - CMSG_LEN(0)",                       8,      4,      8, ABSENT);
 
     private final String c;
     private final int[] values;

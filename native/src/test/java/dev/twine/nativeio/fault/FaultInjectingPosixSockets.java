@@ -195,6 +195,18 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
         return real.strerror(errno);
     }
 
+    // -- UNIX sockets: passed through; the fault plan has no descriptor-passing calls yet --
+
+    @Override
+    public long sendmsg(int fd, long msghdrAddress, int flags) {
+        return real.sendmsg(fd, msghdrAddress, flags);
+    }
+
+    @Override
+    public long recvmsg(int fd, long msghdrAddress, int flags) {
+        return real.recvmsg(fd, msghdrAddress, flags);
+    }
+
     /** A datagram is sent whole or not at all, so there are no short transfers here. */
     @Override
     public long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength) {

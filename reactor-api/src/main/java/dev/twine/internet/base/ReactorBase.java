@@ -7,8 +7,8 @@ import dev.twine.internet.ClientFactory;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IFileDescriptor;
-import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IMulticastTransport;
 import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.IProtocolFactory;
@@ -21,6 +21,8 @@ import dev.twine.internet.error.ReactorNotRestartable;
 import dev.twine.internet.error.ReactorNotRunning;
 import dev.twine.internet.tcp.Connector;
 import dev.twine.internet.tcp.Port;
+import dev.twine.internet.unix.UnixListenTarget;
+import dev.twine.internet.unix.UnixNames;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SelectableHandle;
@@ -485,6 +487,23 @@ public final class ReactorBase implements IReactor, AutoCloseable {
             double timeout, InetSocketAddress bindAddress) {
         java.util.Objects.requireNonNull(contextFactory, "contextFactory");
         Connector c = new Connector(this, host, port, factory, timeout, bindAddress, contextFactory);
+        c.connect();
+        return c;
+    }
+
+    // -- IReactorUNIX (semantics.md §8) -----------------------------------------------------------------
+
+    @Override
+    public IListeningPort listenUNIX(String address, IProtocolFactory factory, int backlog, int mode,
+            boolean wantPID) {
+        Port p = new Port(this, new UnixListenTarget(address, mode, wantPID), factory, backlog, null);
+        p.startListening();
+        return p;
+    }
+
+    @Override
+    public IConnector connectUNIX(String address, ClientFactory factory, double timeout, boolean checkPID) {
+        Connector c = new Connector(this, UnixNames.normalize(address), factory, timeout, checkPID);
         c.connect();
         return c;
     }

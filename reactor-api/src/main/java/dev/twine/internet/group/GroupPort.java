@@ -66,10 +66,16 @@ public final class GroupPort {
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile IAddress host;
+    /**
+     * This port's own round robin for hand-offs. It is not shared with the group's client connections or
+     * other ports: a shared counter would let one stream of choices skew the other's spread.
+     */
+    private final MemberChooser handOffs;
 
     GroupPort(ReactorGroup group, List<IProtocolFactory> factories, boolean shared, boolean balanced, int backlog,
             String iface) {
         this.group = group;
+        this.handOffs = new MemberChooser(group.size());
         this.factories = List.copyOf(factories);
         this.shared = shared;
         this.balanced = balanced;
@@ -195,7 +201,7 @@ public final class GroupPort {
      * member 0's thread.
      */
     private void handOff(StreamSocketHandle client, int session, IAddress listening) {
-        int target = group.chooseMember();
+        int target = handOffs.next();
         ReactorBase m = group.member(target);
         IProtocolFactory f = factories.get(target);
         if (m.isInIOThread()) {

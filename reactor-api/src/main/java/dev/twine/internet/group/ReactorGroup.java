@@ -432,10 +432,6 @@ public final class ReactorGroup implements AutoCloseable {
         });
     }
 
-    int chooseMember() {
-        return chooser.next();
-    }
-
     @Override
     public String toString() {
         return "<" + name + " " + backend.name() + " x" + members.size() + " " + state + ">";

@@ -51,7 +51,7 @@ public final class AcceptedConnection {
             // The address accept(2) returned: no system call, and known even if the client has already
             // reset the connection. Twisted builds the protocol for such a client too and lets the first
             // read report the reset as connectionLost(ConnectionLost) (semantics.md §1.5).
-            peer = Addresses.tcp(client.remoteAddress());
+            peer = Addresses.peer(client);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, prefix + ": accepted a socket without a peer address", e);
             closeQuietly(client, prefix);
@@ -59,7 +59,7 @@ public final class AcceptedConnection {
         }
         IAddress host;
         try {
-            host = Addresses.tcp(client.localAddress());
+            host = Addresses.host(client);
             // A port bound to one address gives every connection that same local address: keep the port's
             // object rather than one equal copy per connection (about 80 bytes of an idle connection's heap,
             // bench/README.md "Idle connections on a group").
@@ -95,7 +95,7 @@ public final class AcceptedConnection {
             return;
         }
         String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
-        Connection transport = new Connection(reactor, TcpContext.of(reactor), client, protocol, peer, host, logstr,
+        Connection transport = Connection.create(reactor, TcpContext.of(reactor), client, protocol, peer, host, logstr,
                 null);
         if (engine != null) {
             try {

@@ -1,6 +1,9 @@
 package dev.twine.internet.tcp;
 
 import dev.twine.internet.IAddress;
+import dev.twine.internet.UNIXAddress;
+import dev.twine.spi.StreamSocketHandle;
+import java.io.IOException;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.IPv6Address;
 import java.net.Inet4Address;
@@ -41,6 +44,18 @@ public final class Addresses {
             return new IPv6Address(type, ipv6Literal(v6), address.getPort());
         }
         return new IPv4Address(type, ip.getHostAddress(), address.getPort());
+    }
+
+    /** The peer of a connected socket: a {@code UNIXAddress} for a UNIX socket, else its TCP address. */
+    static IAddress peer(StreamSocketHandle socket) throws IOException {
+        String name = socket.remoteUnixName();
+        return name != null ? new UNIXAddress(name) : tcp(socket.remoteAddress());
+    }
+
+    /** This end of a connected socket: a {@code UNIXAddress} for a UNIX socket, else its TCP address. */
+    static IAddress host(StreamSocketHandle socket) throws IOException {
+        String name = socket.localUnixName();
+        return name != null ? new UNIXAddress(name) : tcp(socket.localAddress());
     }
 
     /** True for a dotted-quad IPv4 literal. */

@@ -2,6 +2,9 @@ package dev.twine.internet.tcp;
 
 import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
+import dev.twine.internet.UNIXAddress;
+import dev.twine.internet.error.BadFileError;
+import dev.twine.internet.unix.FilesystemLock;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
@@ -61,6 +64,9 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
     private final String host;
     private final int port;
     private final InetSocketAddress bindAddress;
+    /** A UNIX socket name to connect to instead of host and port, or null (semantics.md §8). */
+    private final String unixName;
+    private final boolean checkPID;
 
     private IDelayedCall pendingStart;
     private StreamSocketHandle socket;
@@ -69,7 +75,9 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
     private boolean done;
 
     ConnectAttempt(IReactor reactor, TcpContext context, Connector connector, String host, int port,
-            InetSocketAddress bindAddress) {
+            InetSocketAddress bindAddress, String unixName, boolean checkPID) {
+        this.unixName = unixName;
+        this.checkPID = checkPID;
         this.reactor = reactor;
         this.context = context;
         this.connector = connector;
@@ -144,7 +152,7 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
 
     @Override
     public String logPrefix() {
-        return "Connecting to " + host + ":" + port;
+        return unixName != null ? "Connecting to " + new UNIXAddress(unixName) : "Connecting to " + host + ":" + port;
     }
 
     @Override
@@ -157,6 +165,10 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
     private void resolve() {
         pendingStart = null;
         if (done) {
+            return;
+        }
+        if (unixName != null) {
+            startConnectingUnix();
             return;
         }
         InetAddress literal = Addresses.literal(host);
@@ -213,6 +225,37 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
         }
     }
 
+    /**
+     * Twisted's {@code unix.Client}: with checkPID, a lock file not held by a live process fails the attempt
+     * with {@code BadFileError} before any socket exists.
+     */
+    private void startConnectingUnix() {
+        if (checkPID && !FilesystemLock.isLocked(unixName + ".lock")) {
+            failIfNotConnected(new BadFileError(null, unixName + ": lock file " + unixName + ".lock is not locked"));
+            return;
+        }
+        try {
+            socket = reactor.sockets().openUnixStream();
+        } catch (IOException e) {
+            failIfNotConnected(SocketErrors.connectError(e));
+            return;
+        }
+        boolean connectedNow;
+        try {
+            connectedNow = socket.connectUnix(unixName);
+        } catch (IOException e) {
+            ConnectError error = SocketErrors.connectError(e);
+            failIfNotConnected(error);
+            return;
+        }
+        if (connectedNow) {
+            connectDone();
+        } else {
+            reactor.addReader(this);
+            reactor.addWriter(this);
+        }
+    }
+
     private void doConnect() {
         if (done || socket == null) {
             return;
@@ -235,8 +278,8 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
         IAddress peer;
         IAddress local;
         try {
-            peer = Addresses.tcp(realAddress);
-            local = Addresses.tcp(socket.localAddress());
+            peer = unixName != null ? new UNIXAddress(unixName) : Addresses.tcp(realAddress);
+            local = Addresses.host(socket);
         } catch (IOException e) {
             failIfNotConnected(SocketErrors.connectError(e));
             return;
@@ -275,7 +318,7 @@ final class ConnectAttempt extends RegisteredDescriptor implements IReadDescript
             protocol = new Protocol();
         }
         String logstr = Connection.protocolPrefix(protocol) + ",client";
-        Connection transport = new Connection(reactor, context, socket, protocol, peer, local, logstr, connector);
+        Connection transport = Connection.create(reactor, context, socket, protocol, peer, local, logstr, connector);
         socket = null;
         connector.connected(transport);
         if (refused) {

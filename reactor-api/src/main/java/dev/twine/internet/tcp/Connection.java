@@ -129,7 +129,8 @@ import java.util.Objects;
  *
  * <p>Threading: reactor thread only, like every transport.
  */
-public final class Connection extends RegisteredDescriptor implements ISSLTransport, IReadDescriptor, IWriteDescriptor, IHalfCloseableDescriptor {
+public sealed class Connection extends RegisteredDescriptor implements ISSLTransport, IReadDescriptor, IWriteDescriptor,
+        IHalfCloseableDescriptor permits UnixConnection {
     /**
      * Reads per readiness event when every read fills the buffer: 16 x 64 KiB = 1 MiB, after which the
      * other ready descriptors get their turn (level-triggered polling reports the rest again).
@@ -182,6 +183,53 @@ public final class Connection extends RegisteredDescriptor implements ISSLTransp
     }
 
     /**
+     * The transport for {@code socket}: a {@link UnixConnection} for an {@code AF_UNIX} socket (it adds
+     * {@code IUNIXTransport}, semantics.md §8.7), else a plain connection.
+     */
+    static Connection create(IReactor reactor, TcpContext context, StreamSocketHandle socket, IProtocol protocol,
+            IAddress peer, IAddress host, String logstr, Connector connector) {
+        return host instanceof dev.twine.internet.UNIXAddress
+                ? new UnixConnection(reactor, context, socket, protocol, peer, host, logstr, connector)
+                : new Connection(reactor, context, socket, protocol, peer, host, logstr, connector);
+    }
+
+    /** The socket, for what a subclass adds. */
+    final StreamSocketHandle socket() {
+        return socket;
+    }
+
+    /** The protocol, for what a subclass adds. */
+    final IProtocol protocol() {
+        return protocol;
+    }
+
+    /** The outbound buffer, for what a subclass adds. */
+    final WriteBuffer outbound() {
+        return outbound;
+    }
+
+    /** One read for {@link #doRead()}; {@link UnixConnection} also collects passed descriptors. */
+    int readInto(ByteBuffer buffer) throws IOException {
+        return socket.read(buffer);
+    }
+
+    /**
+     * Runs before each flush; {@link UnixConnection} sends its queued descriptors here, each with one byte.
+     *
+     * @return false if the socket would block, which ends this write pass
+     */
+    boolean sendQueuedDescriptors() throws IOException {
+        return true;
+    }
+
+    /** Asks for write readiness if there is something to write and the socket is open. */
+    final void wantToWrite() {
+        if (!state.socketClosed() && !outbound.isEmpty()) {
+            startWriting();
+        }
+    }
+
+    /**
      * Twisted's {@code _getLogPrefix}: the protocol's own {@code logPrefix()} if it has one, else its
      * class name.
      */
@@ -208,7 +256,7 @@ public final class Connection extends RegisteredDescriptor implements ISSLTransp
             buffer.clear();
             int n;
             try {
-                n = socket.read(buffer);
+                n = readInto(buffer);
             } catch (IOException e) {
                 return SocketErrors.connectionLost(e);
             }
@@ -255,6 +303,9 @@ public final class Connection extends RegisteredDescriptor implements ISSLTransp
         }
         if (!outbound.isEmpty()) {
             try {
+                if (!sendQueuedDescriptors()) {
+                    return null;
+                }
                 context.monitor.bytesOut(outbound.flushTo(socket, context.gather));
             } catch (IOException e) {
                 if (SocketErrors.isTransientWriteError(e)) {

@@ -3,6 +3,7 @@ package dev.twine.internet.tcp;
 import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
 import dev.twine.internet.IAddress;
+import dev.twine.internet.UNIXAddress;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IPv4Address;
@@ -59,6 +60,10 @@ public final class Connector implements IConnector {
     private final ClientFactory factory;
     private final double timeout;
     private final InetSocketAddress bindAddress;
+    /** The UNIX socket name for {@code connectUNIX} (semantics.md §8), or null for TCP. */
+    private final String unixName;
+    /** {@code connectUNIX}'s checkPID: the lock file must be held by a live process. */
+    private final boolean checkPID;
     /** TLS for every connection this connector makes ({@code connectSSL}), or {@code null} for plain TCP. */
     private final IContextFactory contextFactory;
 
@@ -96,6 +101,28 @@ public final class Connector implements IConnector {
         this.factory = factory;
         this.timeout = timeout;
         this.bindAddress = bindAddress;
+        this.unixName = null;
+        this.checkPID = false;
+    }
+
+    /**
+     * A connector to a UNIX socket (semantics.md §8) that has not started; {@link #connect()} starts it.
+     * ReactorBase's {@code connectUNIX} does both.
+     *
+     * @param name     a path, or a Linux abstract name starting with {@code '\0'}
+     * @param checkPID fail with {@code BadFileError} unless {@code name + ".lock"} is held by a live process
+     */
+    public Connector(IReactor reactor, String name, ClientFactory factory, double timeout, boolean checkPID) {
+        this.reactor = reactor;
+        this.context = TcpContext.of(reactor);
+        this.host = name;
+        this.port = 0;
+        this.factory = factory;
+        this.timeout = timeout;
+        this.bindAddress = null;
+        this.unixName = name;
+        this.checkPID = checkPID;
+        this.contextFactory = null;
     }
 
     /**
@@ -113,7 +140,7 @@ public final class Connector implements IConnector {
             factory.doStart();
             factoryStarted = true;
         }
-        ConnectAttempt a = new ConnectAttempt(reactor, context, this, host, port, bindAddress);
+        ConnectAttempt a = new ConnectAttempt(reactor, context, this, host, port, bindAddress, unixName, checkPID);
         attempt = a;
         if (timeout > 0 && !Double.isInfinite(timeout)) {
             timeoutCall = reactor.callLater(timeout, () -> a.failIfNotConnected(new TimeoutError()));
@@ -150,6 +177,9 @@ public final class Connector implements IConnector {
     /** The destination as given to {@code connectTCP}: an {@code IPv6Address} for an IPv6 literal. */
     @Override
     public IAddress getDestination() {
+        if (unixName != null) {
+            return new UNIXAddress(unixName);
+        }
         return Addresses.isIPv6Literal(host) ? new IPv6Address("TCP", host, port) : new IPv4Address("TCP", host, port);
     }
 
@@ -160,7 +190,7 @@ public final class Connector implements IConnector {
 
     @Override
     public String toString() {
-        return "Connector[" + host + ":" + port + ", " + state + "]";
+        return "Connector[" + (unixName != null ? new UNIXAddress(unixName) : host + ":" + port) + ", " + state + "]";
     }
 
     // -- Called by ConnectAttempt and Connection --

@@ -20,7 +20,6 @@ import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,17 +63,14 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
 
     private final IReactor reactor;
     private final TcpContext context;
-    private final int port;
+    private final ListenTarget target;
     private final IProtocolFactory factory;
     private final int backlog;
-    private final String iface;
     private final AcceptFailures acceptFailures;
     /** Deferreds returned by stopListening, fired when the pending close completes. */
     private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
     /** Where accepted sockets go when another reactor serves them; null to serve them here. */
     private final HandOff handOff;
-    /** Listen with {@code listenBalanced}: the address is shared with the other members of a group. */
-    private final boolean balanced;
     /** TLS for every accepted connection ({@code listenSSL}), or {@code null} for plain TCP. */
     private final IContextFactory contextFactory;
 
@@ -95,7 +91,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      * @param iface   the local address to bind: {@code ""} for all IPv4 interfaces, or a literal
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface) {
-        this(reactor, port, factory, backlog, iface, false, null);
+        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, false), factory, backlog, null);
     }
 
     /**
@@ -108,7 +104,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
             HandOff handOff) {
-        this(reactor, port, factory, backlog, iface, balanced, handOff, null);
+        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, balanced), factory, backlog, handOff, null);
     }
 
     /**
@@ -118,24 +114,32 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
      */
     public Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface,
             IContextFactory contextFactory) {
-        this(reactor, port, factory, backlog, iface, false, null, contextFactory);
+        this(reactor, new TcpListenTarget(iface == null ? "" : iface, port, false), factory, backlog, null,
+                contextFactory);
     }
 
-    private Port(IReactor reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean balanced,
-            HandOff handOff, IContextFactory contextFactory) {
+    /**
+     * A port on any {@link ListenTarget}: {@code listenUNIX} passes a UNIX socket's (semantics.md §8). The
+     * accepting, serving and stopping are the same as for TCP; {@code handOff} as above, {@code null} to serve
+     * here.
+     */
+    public Port(IReactor reactor, ListenTarget target, IProtocolFactory factory, int backlog, HandOff handOff) {
+        this(reactor, target, factory, backlog, handOff, null);
+    }
+
+    private Port(IReactor reactor, ListenTarget target, IProtocolFactory factory, int backlog, HandOff handOff,
+            IContextFactory contextFactory) {
         if (handOff != null && contextFactory != null) {
             // A handed-off socket is served by another reactor through its own path, which has no TLS yet.
             throw new IllegalArgumentException("a TLS port cannot hand its sockets off to a group");
         }
         this.contextFactory = contextFactory;
-        this.balanced = balanced;
+        this.target = target;
         this.handOff = handOff;
         this.reactor = reactor;
         this.context = TcpContext.of(reactor);
-        this.port = port;
         this.factory = factory;
         this.backlog = backlog;
-        this.iface = iface == null ? "" : iface;
         this.acceptFailures = new AcceptFailures(reactor, this);
     }
 
@@ -147,26 +151,25 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         acceptFailures.reserve();
         ListeningSocketHandle s;
         try {
-            InetSocketAddress address = Addresses.listenAddress(iface, port);
-            s = balanced ? reactor.sockets().listenBalanced(address, backlog) : reactor.sockets().listen(address, backlog);
-        } catch (IOException e) {
+            s = target.open(reactor.sockets(), backlog);
+        } catch (RuntimeException | Error e) {
             acceptFailures.portClosed();
-            throw new CannotListenError(iface, port, e);
+            throw e;
         }
         boolean started = false;
         try {
-            InetSocketAddress local = s.localAddress();
-            boundAddress = Addresses.tcp(local);
-            LOG.log(Level.INFO, factoryPrefix() + " starting on " + local.getPort());
+            boundAddress = target.boundAddress(s);
+            LOG.log(Level.INFO, factoryPrefix() + " starting on " + target.describe(boundAddress));
             factory.doStart();
             started = true;
         } catch (IOException e) {
-            throw new CannotListenError(iface, port, e);
+            throw target.cannotListen(e);
         } finally {
             if (!started) {
                 // startFactory threw (or getsockname failed): leave nothing open behind the exception.
                 acceptFailures.portClosed();
                 closeQuietly(s);
+                target.closed();
             }
         }
         socket = s;
@@ -211,7 +214,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     @Override
     public IAddress getHost() {
         if (boundAddress == null) {
-            throw new NotListeningError("port " + port + " has not listened yet");
+            throw new NotListeningError(target.describe(null) + " has not listened yet");
         }
         return boundAddress;
     }
@@ -266,9 +269,14 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         cancel(pendingClose);
         pendingClose = null;
         reactor.removeReader(this);
-        LOG.log(Level.INFO, "(TCP Port " + boundAddress.port() + " Closed)");
+        LOG.log(Level.INFO, "(" + boundAddress.type() + " Port " + target.describe(boundAddress) + " Closed)");
         closeQuietly(socket);
         socket = null;
+        try {
+            target.closed();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, logPrefix() + ": releasing " + target.describe(boundAddress) + " failed", e);
+        }
         acceptFailures.portClosed();
         context.forget(this);
         Throwable stopError = null;
@@ -312,7 +320,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
 
     @Override
     public String toString() {
-        return "Port[" + factory.getClass().getName() + (listening ? " on " + boundAddress.port() : ", not listening") + "]";
+        return "Port[" + factory.getClass().getName() + (listening ? " on " + target.describe(boundAddress) : ", not listening") + "]";
     }
 
     // -- Internals --

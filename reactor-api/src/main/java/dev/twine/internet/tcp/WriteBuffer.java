@@ -109,6 +109,21 @@ final class WriteBuffer {
     }
 
     /**
+     * Writes the oldest byte with {@code descriptor} attached (semantics.md §8.8).
+     *
+     * @return 1 if sent, 0 if the socket would block
+     */
+    int writeOneWithDescriptor(StreamSocketHandle socket, int descriptor) throws IOException {
+        if (count == 0) {
+            return 0;
+        }
+        int n = socket.writeWithDescriptor(ring[head], descriptor);
+        size -= n;
+        releaseDrainedChunks();
+        return n;
+    }
+
+    /**
      * Points {@code into[0..n)} at the oldest chunks, for a consumer that reads them in place (the TLS
      * layer seals plaintext straight from here); {@link #consumed} then accounts for what it took.
      *

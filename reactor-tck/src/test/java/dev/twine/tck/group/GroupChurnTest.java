@@ -28,6 +28,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,6 +99,10 @@ class GroupChurnTest {
         group.start();
         int p = port.getHost().port();
         List<Socket> held = new ArrayList<>();
+        // Each client and the canary block in socket calls for the whole churn, so each needs its own
+        // thread: the common pool may have a single worker on two cores (JDK 25's CompletableFuture runs
+        // async tasks there even at parallelism 1), and the canary would then starve both clients.
+        ExecutorService clientThreads = Executors.newFixedThreadPool(CLIENT_THREADS + 1);
         try {
             // A never-reading client on one member and a canary on the other.
             Socket flood = onSomeMember(p, held, null);
@@ -107,12 +113,13 @@ class GroupChurnTest {
             List<MemberState> stateBefore = states(group);
 
             AtomicBoolean churning = new AtomicBoolean(true);
-            CompletableFuture<long[]> canaryLatencies = CompletableFuture.supplyAsync(() -> ping(canary, churning));
+            CompletableFuture<long[]> canaryLatencies = CompletableFuture.supplyAsync(() -> ping(canary, churning),
+                    clientThreads);
             long start = System.nanoTime();
             List<CompletableFuture<Integer>> clients = new ArrayList<>();
             for (int t = 0; t < CLIENT_THREADS; t++) {
                 int count = CONNECTIONS / CLIENT_THREADS;
-                clients.add(CompletableFuture.supplyAsync(() -> churn(p, count, start)));
+                clients.add(CompletableFuture.supplyAsync(() -> churn(p, count, start), clientThreads));
             }
             int done = 0;
             for (CompletableFuture<Integer> c : clients) {
@@ -141,6 +148,7 @@ class GroupChurnTest {
             for (Socket s : held) {
                 s.close();
             }
+            clientThreads.shutdownNow();
             stopAndAwait(group);
         }
     }

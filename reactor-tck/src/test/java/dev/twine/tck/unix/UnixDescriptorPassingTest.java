@@ -1,0 +1,200 @@
+package dev.twine.tck.unix;
+
+import static dev.twine.tck.unix.UnixFixtures.TIMEOUT;
+import static dev.twine.tck.unix.UnixFixtures.assumeUnix;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.twine.defer.Failure;
+import dev.twine.internet.ClientFactory;
+import dev.twine.internet.IAddress;
+import dev.twine.internet.IConnector;
+import dev.twine.internet.IFileDescriptorReceiver;
+import dev.twine.internet.IListeningPort;
+import dev.twine.internet.IProtocol;
+import dev.twine.internet.IReactor;
+import dev.twine.internet.IUNIXTransport;
+import dev.twine.internet.Protocol;
+import dev.twine.internet.ServerFactory;
+import dev.twine.nativeio.posix.PosixSocketProvider;
+import dev.twine.nativeio.posix.PosixStreamSocket;
+import dev.twine.nativeio.posix.SocketCalls;
+import dev.twine.tck.ReactorBuilder;
+import dev.twine.tck.ReactorTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Descriptor passing over UNIX connections (semantics.md §8.8): a descriptor sent with
+ * {@code sendFileDescriptor} reaches an {@link IFileDescriptorReceiver} before the byte it rode on, as a new
+ * descriptor for the same open socket; backends without it say so.
+ */
+class UnixDescriptorPassingTest {
+    private static final byte[] GREETING = "written through a passed descriptor\n".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+
+    @ReactorTest
+    void aPassedSocketDescriptorReachesTheReceiverBeforeItsByteAndWorksThere(ReactorBuilder builder)
+            throws IOException {
+        IReactor reactor = builder.buildReactor();
+        assumeUnix(builder, reactor);
+        Assumptions.assumeTrue(reactor.sockets() instanceof PosixSocketProvider,
+                builder.backendName() + " cannot pass descriptors (semantics.md §8.8)");
+        SocketCalls calls = ((PosixSocketProvider) reactor.sockets()).calls();
+        String path = dir.resolve("fd.sock").toString();
+        List<String> events = new ArrayList<>();
+        try (ServerSocket outside = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // The descriptor to pass: a TCP socket connected to `outside`, opened through the native layer.
+            PosixStreamSocket passed = (PosixStreamSocket) reactor.sockets().openStream(StandardProtocolFamily.INET);
+            passed.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), outside.getLocalPort()));
+            try (Socket far = outside.accept()) {
+                far.setSoTimeout((int) (TIMEOUT * 1000));
+                IListeningPort[] port = new IListeningPort[1];
+                builder.needsRunningReactor(reactor, () -> {
+                    port[0] = reactor.listenUNIX(path, new ServerFactory(() -> new Receiver(calls, events)));
+                    reactor.connectUNIX(path, new Sender(passed.fileno(), events, reactor));
+                });
+                builder.runReactor(reactor, TIMEOUT);
+                passed.close();
+                assertEquals(List.of("sent", "descriptor", "data x", "lost"), events.subList(0, 4));
+                byte[] got = readFully(far.getInputStream(), GREETING.length);
+                assertEquals(new String(GREETING, StandardCharsets.US_ASCII), new String(got, StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    @ReactorTest
+    void aBackendWithoutDescriptorPassingRefusesToQueueOne(ReactorBuilder builder) {
+        IReactor reactor = builder.buildReactor();
+        assumeUnix(builder, reactor);
+        Assumptions.assumeFalse(reactor.sockets() instanceof PosixSocketProvider,
+                builder.backendName() + " passes descriptors; the refusal is for backends that cannot");
+        String path = dir.resolve("nofd.sock").toString();
+        List<Throwable> refused = new ArrayList<>();
+        builder.needsRunningReactor(reactor, () -> {
+            IListeningPort port = reactor.listenUNIX(path, new ServerFactory(Protocol::new));
+            reactor.connectUNIX(path, new ClientFactory(() -> new Protocol() {
+                @Override
+                public void connectionMade() {
+                    refused.add(assertThrows(UnsupportedOperationException.class,
+                            () -> ((IUNIXTransport) transport).sendFileDescriptor(0)));
+                    transport.loseConnection();
+                }
+            }) {
+                @Override
+                public void clientConnectionLost(IConnector connector, Failure reason) {
+                    port.stopListening().addCallback(x -> {
+                        reactor.stop();
+                        return null;
+                    });
+                }
+            });
+        });
+        builder.runReactor(reactor, TIMEOUT);
+        assertEquals(1, refused.size());
+        assertFalse(refused.get(0).getMessage().isEmpty());
+    }
+
+    /** Sends the descriptor and then one byte for it to ride on. */
+    private static final class Sender extends ClientFactory {
+        private final int descriptor;
+        private final List<String> events;
+        private final IReactor reactor;
+
+        Sender(int descriptor, List<String> events, IReactor reactor) {
+            this.descriptor = descriptor;
+            this.events = events;
+            this.reactor = reactor;
+        }
+
+        @Override
+        public IProtocol buildProtocol(IAddress addr) {
+            return new Protocol() {
+                @Override
+                public void connectionMade() {
+                    ((IUNIXTransport) transport).sendFileDescriptor(descriptor);
+                    events.add("sent");
+                    transport.write("x".getBytes(StandardCharsets.US_ASCII));
+                }
+            };
+        }
+
+        @Override
+        public void clientConnectionLost(IConnector connector, Failure reason) {
+            events.add("lost");
+            reactor.stop();
+        }
+
+        @Override
+        public void clientConnectionFailed(IConnector connector, Failure reason) {
+            events.add("failed " + reason.getErrorMessage());
+            reactor.stop();
+        }
+    }
+
+    /** Writes the greeting through the descriptor it receives, closes it, then closes the connection. */
+    private static final class Receiver extends Protocol implements IFileDescriptorReceiver {
+        private final SocketCalls calls;
+        private final List<String> events;
+        private int received = -1;
+
+        Receiver(SocketCalls calls, List<String> events) {
+            this.calls = calls;
+            this.events = events;
+        }
+
+        @Override
+        public void fileDescriptorReceived(int descriptor) {
+            events.add("descriptor");
+            received = descriptor;
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            events.add("data " + new String(data, StandardCharsets.US_ASCII));
+            assertNotEquals(-1, received, "the descriptor came before its byte");
+            ByteBuffer greeting = ByteBuffer.allocateDirect(GREETING.length).order(ByteOrder.nativeOrder());
+            greeting.put(GREETING).flip();
+            try {
+                long n = calls.write(received, dev.twine.nativeio.posix.DirectMemory.address(greeting),
+                        GREETING.length);
+                assertEquals(GREETING.length, n);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                calls.close(received);
+            }
+            transport.loseConnection();
+        }
+    }
+
+    private static byte[] readFully(InputStream in, int length) throws IOException {
+        byte[] out = new byte[length];
+        int at = 0;
+        while (at < length) {
+            int n = in.read(out, at, length - at);
+            if (n < 0) {
+                break;
+            }
+            at += n;
+        }
+        return java.util.Arrays.copyOf(out, at);
+    }
+}
