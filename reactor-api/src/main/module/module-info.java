@@ -23,6 +23,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;
     exports dev.twine.internet.threads;
+    exports dev.twine.internet.udp;
     exports dev.twine.internet.unix;
     exports dev.twine.protocols.basic;
     exports dev.twine.protocols.policies;

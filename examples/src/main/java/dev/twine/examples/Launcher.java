@@ -71,6 +71,10 @@ public final class Launcher {
                 "key-value server on Int32StringReceiver with an idle timeout", dev.twine.examples.kv.KvServer::main));
         add(new Program("kv-client", dev.twine.examples.kv.KvClient.USAGE,
                 "key-value client that reconnects (ReconnectingClientFactory)", dev.twine.examples.kv.KvClient::main));
+        add(new Program("udp-echo-server", dev.twine.examples.udp.UdpEchoServer.USAGE,
+                "UDP echo server: every datagram back to its sender", dev.twine.examples.udp.UdpEchoServer::main));
+        add(new Program("multicast-ping", dev.twine.examples.udp.MulticastPing.USAGE,
+                "multicast ping-pong: a server answers pings sent to a group", dev.twine.examples.udp.MulticastPing::main));
         add(new Program("info", "info", "which backends can run here, which native binding is in use, and why",
                 Launcher::info));
     }

@@ -7,7 +7,7 @@ package dev.twine.internet;
  * released with {@link dev.twine.internet.base.ReactorBase#close()}.
  */
 public interface IReactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
-        IReactorUNIX {
+        IReactorUDP, IReactorMulticast, IReactorUNIX {
     /** The backend this reactor runs on, e.g. {@code "epoll"}. */
     String backendName();
 }

@@ -44,6 +44,8 @@ public enum SocketError {
     ENOTCONN,
     EINVAL,
     EAFNOSUPPORT,
+    /** A datagram too long to send in one piece (sendto(2)); Twisted raises {@code MessageLengthError}. */
+    EMSGSIZE,
     /** An error Twine has no rule for; the exception's message names the OS's own error. */
     OTHER;
 

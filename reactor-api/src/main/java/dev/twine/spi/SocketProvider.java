@@ -46,6 +46,17 @@ public interface SocketProvider {
         throw new UnsupportedOperationException("this socket provider cannot share a listening address");
     }
 
+    /**
+     * Opens an unbound, non-blocking, close-on-exec UDP socket (semantics.md §7). Backends without datagram
+     * support keep this default.
+     *
+     * @param family {@link StandardProtocolFamily#INET} or {@link StandardProtocolFamily#INET6}
+     * @throws UnsupportedOperationException if this backend has no datagram sockets
+     */
+    default DatagramSocketHandle openDatagram(StandardProtocolFamily family) throws IOException {
+        throw new UnsupportedOperationException("this socket provider has no datagram sockets");
+    }
+
     // -- UNIX sockets (semantics.md §8) --
 
     /**

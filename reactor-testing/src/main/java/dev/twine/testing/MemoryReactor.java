@@ -12,6 +12,9 @@ import dev.twine.internet.IPv6Address;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactorCore;
 import dev.twine.internet.IReactorTCP;
+import dev.twine.internet.IReactorUDP;
+import dev.twine.internet.IUDPTransport;
+import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IReactorUNIX;
 import dev.twine.internet.UNIXAddress;
 import java.net.InetSocketAddress;
@@ -39,21 +42,24 @@ import java.util.concurrent.Callable;
  *   <li>System-event triggers are kept and {@link #fireSystemEvent} runs them in Twisted's three phases,
  *       the during and after phases waiting for every Deferred a before trigger returned (Twine runs them;
  *       Twisted's double only records them).</li>
+ *   <li>{@link #listenUDP} records a {@link UdpServer} in {@link #udpServers()} and returns a
+ *       {@link FakeUdpPort}, without starting the protocol (as Twisted's does).</li>
  * </ul>
  * {@link #listenSSL} and {@link #connectSSL} are recorded the same way, in {@link #sslServers()} and
  * {@link #sslClients()} (Twisted's {@code sslServers}/{@code sslClients}); their connectors are in
  * {@link #connectors()} too. {@link #listenUNIX} and {@link #connectUNIX} likewise, in {@link #unixServers()}
- * and {@link #unixClients()}. UDP does not exist in Twine yet.
+ * and {@link #unixClients()}.
  *
  * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
  */
-public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUNIX {
+public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUNIX, IReactorUDP {
 
     private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
     }
 
     private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<TcpClient> tcpClients = new ArrayList<>();
+    private final List<UdpServer> udpServers = new ArrayList<>();
     private final List<FakeConnector> connectors = new ArrayList<>();
     private final List<SslServer> sslServers = new ArrayList<>();
     private final List<SslClient> sslClients = new ArrayList<>();
@@ -76,6 +82,11 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
     /** Every {@code listenTCP} call so far, oldest first (unmodifiable view). */
     public List<TcpServer> tcpServers() {
         return Collections.unmodifiableList(tcpServers);
+    }
+
+    /** Every {@code listenUDP} call so far, oldest first (unmodifiable view). */
+    public List<UdpServer> udpServers() {
+        return Collections.unmodifiableList(udpServers);
     }
 
     /** Every {@code connectTCP} call so far, oldest first (unmodifiable view). */
@@ -186,6 +197,15 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
         connectors.add(c);
         factory.startedConnecting(c);
         return c;
+    }
+
+    @Override
+    public IUDPTransport listenUDP(int port, DatagramProtocol protocol, String iface, int maxPacketSize) {
+        Objects.requireNonNull(protocol, "protocol");
+        String i = iface == null ? "" : iface;
+        FakeUdpPort p = new FakeUdpPort(port, i);
+        udpServers.add(new UdpServer(port, protocol, i, maxPacketSize, p));
+        return p;
     }
 
     /** Runs the {@code callWhenRunning} hooks in order, then stops; returns at once, as Twisted's does. */

@@ -65,6 +65,9 @@ final class NioErrors {
         if (m.contains("connection abort")) {
             return "ECONNABORTED";
         }
+        if (m.contains("message too long")) {
+            return "EMSGSIZE";
+        }
         if (m.contains("no buffer space")) {
             return "ENOBUFS";
         }

@@ -1,5 +1,6 @@
 package dev.twine.backend.select;
 
+import dev.twine.spi.DatagramSocketHandle;
 import dev.twine.spi.ListeningSocketHandle;
 import dev.twine.spi.SocketProvider;
 import dev.twine.spi.StreamSocketHandle;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
@@ -27,6 +29,23 @@ final class NioSocketProvider implements SocketProvider {
         }
         try {
             return new NioStreamSocket(ch);
+        } catch (IOException e) {
+            ch.close();
+            throw NioErrors.translate(e);
+        }
+    }
+
+    /** A {@link DatagramChannel} of the family, unbound; the JDK makes it close-on-exec. */
+    @Override
+    public DatagramSocketHandle openDatagram(StandardProtocolFamily family) throws IOException {
+        DatagramChannel ch;
+        try {
+            ch = DatagramChannel.open(family);
+        } catch (IOException e) {
+            throw NioErrors.translate(e);
+        }
+        try {
+            return new NioDatagramSocket(ch);
         } catch (IOException e) {
             ch.close();
             throw NioErrors.translate(e);

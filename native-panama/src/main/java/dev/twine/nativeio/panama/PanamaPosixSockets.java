@@ -74,6 +74,15 @@ public final class PanamaPosixSockets implements PosixSockets {
     private static final MethodHandle STRERROR = libc("strerror", CRITICAL,
             FunctionDescriptor.of(ValueLayout.ADDRESS, INT));
 
+    // -- datagram sockets --
+
+    private static final MethodHandle SENDTO = libc("sendto", BLOCKING_CAPTURE,
+            FunctionDescriptor.of(LONG, INT, LONG, LONG, INT, LONG, INT));
+    private static final MethodHandle RECVFROM = libc("recvfrom", BLOCKING_CAPTURE,
+            FunctionDescriptor.of(LONG, INT, LONG, LONG, INT, LONG, LONG));
+    private static final MethodHandle RECVMMSG = libc("recvmmsg", BLOCKING_CAPTURE,
+            FunctionDescriptor.of(INT, INT, LONG, INT, INT, LONG));
+
     /** Binds nothing itself: the handles above are created when the class is initialized. */
     public PanamaPosixSockets() {
         Downcalls.requireLp64();
@@ -287,6 +296,41 @@ public final class PanamaPosixSockets implements PosixSockets {
         MemorySegment state = capture();
         try {
             long n = (long) RECVMSG.invokeExact(state, fd, msghdrAddress, flags);
+            return n >= 0 ? n : -errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    // -- datagram sockets --
+
+    @Override
+    public long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength) {
+        MemorySegment state = capture();
+        try {
+            long n = (long) SENDTO.invokeExact(state, fd, bufAddress, length, flags, destAddress, destLength);
+            return n >= 0 ? n : -errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress) {
+        MemorySegment state = capture();
+        try {
+            long n = (long) RECVFROM.invokeExact(state, fd, bufAddress, length, flags, srcAddress, srcLengthAddress);
+            return n >= 0 ? n : -errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public int recvmmsg(int fd, long msgvecAddress, int vlen, int flags, long timeoutAddress) {
+        MemorySegment state = capture();
+        try {
+            int n = (int) RECVMMSG.invokeExact(state, fd, msgvecAddress, vlen, flags, timeoutAddress);
             return n >= 0 ? n : -errno(state);
         } catch (Throwable t) {
             throw unexpected(t);

@@ -31,6 +31,7 @@ public enum Errno {
     EMFILE(            24,   24,   24),
     EPIPE(             32,   32,   32),
     ENOSYS(            38,   78,   78),
+    EMSGSIZE(          90,   40,   40),
     EOPNOTSUPP(        95,  102,   45),
     EAFNOSUPPORT(      97,   47,   47),
     EADDRINUSE(        98,   48,   48),

@@ -79,6 +79,18 @@ public final class JnrPosixSockets implements PosixSockets {
          * everywhere and thread-safe in glibc 2.32+, macOS and FreeBSD for known numbers (strerror(3)).
          */
         @IgnoreError String strerror(int errnum);
+
+        /**
+         * sendto and recvfrom are the only six-argument functions here, and jnr-ffi's compiled x86-64 stub
+         * passed a wrong sixth argument (strace showed a garbage {@code socklen_t}, and EINVAL), whatever
+         * the Java types. Declaring them as having six fixed arguments of a variadic function sends them
+         * through the generic call path, which passes all six correctly at some cost per call.
+         */
+        @SaveError @Variadic(fixedCount = 6) @ssize_t long sendto(int fd, long buf, @size_t long length, int flags, long dest, int destLength);
+
+        @SaveError int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout);
+
+        @SaveError @Variadic(fixedCount = 6) @ssize_t long recvfrom(int fd, long buf, @size_t long length, int flags, long src, long srcLength);
     }
 
     private final LibC libc;
@@ -226,6 +238,26 @@ public final class JnrPosixSockets implements PosixSockets {
     @Override
     public long recvmsg(int fd, long msghdrAddress, int flags) {
         long n = libc.recvmsg(fd, msghdrAddress, flags);
+        return n >= 0 ? n : -errno();
+    }
+
+    // -- datagram sockets --
+
+    @Override
+    public long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength) {
+        long n = libc.sendto(fd, bufAddress, length, flags, destAddress, destLength);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress) {
+        long n = libc.recvfrom(fd, bufAddress, length, flags, srcAddress, srcLengthAddress);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public int recvmmsg(int fd, long msgvecAddress, int vlen, int flags, long timeoutAddress) {
+        int n = libc.recvmmsg(fd, msgvecAddress, vlen, flags, timeoutAddress);
         return n >= 0 ? n : -errno();
     }
 }

@@ -40,6 +40,13 @@ public final class PosixSocketProvider implements SocketProvider {
         return new PosixStreamSocket(calls, calls.openStream(ipv6), ipv6);
     }
 
+    /** Opens a non-blocking, close-on-exec UDP socket, unbound. */
+    @Override
+    public PosixDatagramSocket openDatagram(StandardProtocolFamily family) throws IOException {
+        boolean ipv6 = isIpv6(family);
+        return new PosixDatagramSocket(calls, calls.openDatagram(ipv6), ipv6);
+    }
+
     /**
      * Opens a listening socket: {@code socket}, {@code SO_REUSEADDR} (so a restarted server can
      * bind while old connections sit in TIME_WAIT, as Twisted's {@code tcp.Port} does),
@@ -134,7 +141,7 @@ public final class PosixSocketProvider implements SocketProvider {
             case INET6:
                 return true;
             default:
-                throw new UnsupportedOperationException("not a TCP family: " + family);
+                throw new UnsupportedOperationException("not an IP family: " + family);
         }
     }
 }

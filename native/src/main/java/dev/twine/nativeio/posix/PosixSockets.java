@@ -111,4 +111,26 @@ public interface PosixSockets {
      * or {@code -errno}; the kernel updates the header's {@code msg_controllen} and {@code msg_flags}.
      */
     long recvmsg(int fd, long msghdrAddress, int flags);
+
+    // -- datagram sockets --
+
+    /**
+     * {@code ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *dest,
+     * socklen_t destlen)}: bytes sent or {@code -errno}. A {@code 0} {@code destAddress} (with length 0)
+     * sends to a connected socket's peer.
+     */
+    long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength);
+
+    /**
+     * {@code ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *src,
+     * socklen_t *srclen)}: the datagram's length (truncated to {@code length}) or {@code -errno}.
+     */
+    long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress);
+
+    /**
+     * {@code int recvmmsg(int fd, struct mmsghdr *msgvec, unsigned vlen, int flags, struct timespec *timeout)}
+     * (Linux): the number of datagrams received or {@code -errno}. Only called where
+     * {@link SocketConstant#MMSGHDR_SIZE} exists.
+     */
+    int recvmmsg(int fd, long msgvecAddress, int vlen, int flags, long timeoutAddress);
 }

@@ -32,6 +32,7 @@ import static dev.twine.nativeio.posix.SocketConstant.L_ONOFF;
 import static dev.twine.nativeio.posix.SocketConstant.O_NONBLOCK;
 import static dev.twine.nativeio.posix.SocketConstant.SOCKADDR_STORAGE_SIZE;
 import static dev.twine.nativeio.posix.SocketConstant.SOCK_CLOEXEC;
+import static dev.twine.nativeio.posix.SocketConstant.SOCK_DGRAM;
 import static dev.twine.nativeio.posix.SocketConstant.SOCK_NONBLOCK;
 import static dev.twine.nativeio.posix.SocketConstant.SOCK_STREAM;
 import static dev.twine.nativeio.posix.SocketConstant.SOL_SOCKET;
@@ -72,6 +73,7 @@ public final class SocketCalls {
     private final int einprogress;
     private final int enotconn;
     private final int eafnosupport;
+    private final int enobufs;
 
     /**
      * @param sys   the system calls (the jnr-ffi binding, or a fault-injecting decorator of it)
@@ -90,6 +92,7 @@ public final class SocketCalls {
         this.einprogress = errno.number("EINPROGRESS");
         this.enotconn = errno.number("ENOTCONN");
         this.eafnosupport = errno.number("EAFNOSUPPORT");
+        this.enobufs = errno.number("ENOBUFS");
     }
 
     /** The constants and layouts in use. */
@@ -119,7 +122,16 @@ public final class SocketCalls {
 
     /** Opens a non-blocking, close-on-exec stream socket of the given family. */
     public int openStream(boolean ipv6) throws SocketErrorException {
-        int type = abi.get(SOCK_STREAM) | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
+        return open(ipv6, abi.get(SOCK_STREAM));
+    }
+
+    /** Opens a non-blocking, close-on-exec datagram (UDP) socket of the given family. */
+    public int openDatagram(boolean ipv6) throws SocketErrorException {
+        return open(ipv6, abi.get(SOCK_DGRAM));
+    }
+
+    private int open(boolean ipv6, int kind) throws SocketErrorException {
+        int type = kind | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
         int fd = sys.socket(ipv6 ? abi.get(AF_INET6) : abi.get(AF_INET), type, 0);
         if (fd < 0) {
             throw failure("socket", fd);
@@ -545,5 +557,123 @@ public final class SocketCalls {
             throw failure(peer ? "getpeername" : "getsockname", result);
         }
         return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+
+    // -- datagrams --
+
+    /** {@link #sendTo} result: the datagram was dropped (send buffer full, or no kernel buffers). */
+    public static final long DROPPED = -1;
+
+    /**
+     * Sends one datagram of {@code length} bytes from native memory to {@code target}, or to the connected
+     * peer when {@code target} is null. Retried on {@code EINTR}. {@code EAGAIN} and {@code ENOBUFS} mean the
+     * datagram is dropped (udp(7): "ENOBUFS ... the packet was dropped"), which is what UDP promises anyway,
+     * so they are a return value rather than an error.
+     *
+     * @return bytes sent, or {@link #DROPPED}
+     */
+    public long sendTo(int fd, boolean ipv6, long address, long length, InetSocketAddress target)
+            throws SocketErrorException {
+        NativeScratch s = scratch();
+        int targetLength = target == null ? 0 : encode(target, ipv6, s, "sendto");
+        long targetAddress = target == null ? 0 : s.sockaddrAddress;
+        long n;
+        do {
+            n = sys.sendto(fd, address, length, 0, targetAddress, targetLength);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n) || n == -enobufs) {
+            return DROPPED;
+        }
+        throw failure("sendto", n);
+    }
+
+    /**
+     * Receives one datagram into native memory, retried on {@code EINTR}.
+     *
+     * @return the datagram's length (0 is a valid, empty datagram), or {@code -1} if none is queued; the
+     *         sender is then {@link #lastSender()}
+     */
+    public long receiveFrom(int fd, long address, long length) throws SocketErrorException {
+        NativeScratch s = scratch();
+        long n;
+        do {
+            s.sockaddr.putInt(s.sockaddrLengthIndex, abi.get(SOCKADDR_STORAGE_SIZE));
+            n = sys.recvfrom(fd, address, length, 0, s.sockaddrAddress, s.sockaddrLengthAddress);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n)) {
+            return -1;
+        }
+        throw failure("recvfrom", n);
+    }
+
+    /** Decodes the sender the last successful {@link #receiveFrom} on this thread wrote. */
+    public InetSocketAddress lastSender() throws SocketErrorException {
+        NativeScratch s = scratch();
+        return codec.decode(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
+    }
+
+    /**
+     * Sets a socket option whose value is a structure ({@code struct ip_mreq}, {@code struct in_addr}) given
+     * as its bytes, at most 32.
+     */
+    public void setOption(int fd, int level, int option, byte[] value) throws SocketErrorException {
+        NativeScratch s = scratch();
+        s.words.put(0, value);
+        int result;
+        do {
+            result = sys.setsockopt(fd, level, option, s.wordsAddress, value.length);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("setsockopt", result);
+        }
+    }
+
+    /** Reads a socket option of at most {@code length} (at most 16) bytes, as the kernel wrote them. */
+    public byte[] getOption(int fd, int level, int option, int length) throws SocketErrorException {
+        NativeScratch s = scratch();
+        s.words.putLong(0, 0);
+        s.words.putLong(8, 0);
+        s.words.putInt(16, length);
+        int result;
+        do {
+            result = sys.getsockopt(fd, level, option, s.wordsAddress, s.wordsAddress + 16);
+        } while (result == -eintr);
+        if (result != 0) {
+            throw failure("getsockopt", result);
+        }
+        byte[] value = new byte[Math.min(length, s.words.getInt(16))];
+        s.words.get(0, value);
+        return value;
+    }
+
+    /**
+     * One {@code recvmmsg} over {@code count} prepared {@code struct mmsghdr}s at {@code msgvecAddress}, retried
+     * on {@code EINTR}.
+     *
+     * @return the number of datagrams received, {@code 0} if none is queued
+     */
+    public int receiveMany(int fd, long msgvecAddress, int count) throws SocketErrorException {
+        int n;
+        do {
+            n = sys.recvmmsg(fd, msgvecAddress, count, 0, 0);
+        } while (n == -eintr);
+        if (n >= 0) {
+            return n;
+        }
+        if (wouldBlock(n)) {
+            return 0;
+        }
+        throw failure("recvmmsg", n);
+    }
+
+    /** Decodes a socket address the kernel wrote at {@code index} of {@code from}. */
+    public InetSocketAddress decodeAddress(java.nio.ByteBuffer from, int index, int length) throws SocketErrorException {
+        return codec.decode(from.slice(index, from.capacity() - index).order(from.order()), length);
     }
 }

@@ -30,6 +30,8 @@ public enum SocketConstant {
     AF_INET(null,                                                       2,      2,      2, WinLayout.AF_INET),
     AF_INET6(null,                                                     10,     30,     28, WinLayout.AF_INET6),
     SOCK_STREAM(null,                                                   1,      1,      1, WinLayout.SOCK_STREAM),
+    /** Winsock's {@code SOCK_DGRAM} is 2 as well ({@code <winsock2.h>}). */
+    SOCK_DGRAM(null,                                                    2,      2,      2, 2),
     SOCK_NONBLOCK(null,                                             0x800, ABSENT, 0x20000000, ABSENT),
     SOCK_CLOEXEC(null,                                            0x80000, ABSENT, 0x10000000, ABSENT),
     SOL_SOCKET(null,                                                    1, 0xffff,  0xffff, WinLayout.SOL_SOCKET),
@@ -71,6 +73,23 @@ public enum SocketConstant {
     IOV_LEN("offsetof(struct iovec, iov_len)",                          8,      8,      8, ABSENT),
     /** {@code iov_len} is a {@code size_t}: written as a {@code long}. */
     IOV_LEN_SIZE("sizeof(((struct iovec *) 0)->iov_len)",               8,      8,      8, ABSENT),
+    // IPv4 multicast (ip(7), ip(4)). The BSDs take the TTL and loop options as a u_char or an int alike
+    // (ip_setmoptions), so the layer passes ints everywhere. No Windows column: IOCP has no UDP yet.
+    IPPROTO_IP(null,                                                    0,      0,      0, ABSENT),
+    IP_MULTICAST_IF(null,                                              32,      9,      9, ABSENT),
+    IP_MULTICAST_TTL(null,                                             33,     10,     10, ABSENT),
+    IP_MULTICAST_LOOP(null,                                            34,     11,     11, ABSENT),
+    IP_ADD_MEMBERSHIP(null,                                            35,     12,     12, ABSENT),
+    IP_DROP_MEMBERSHIP(null,                                           36,     13,     13, ABSENT),
+    IP_MREQ_SIZE("sizeof(struct ip_mreq)",                              8,      8,      8, ABSENT),
+    IMR_MULTIADDR("offsetof(struct ip_mreq, imr_multiaddr)",            0,      0,      0, ABSENT),
+    IMR_INTERFACE("offsetof(struct ip_mreq, imr_interface)",            4,      4,      4, ABSENT),
+    // recvmmsg(2)'s struct mmsghdr {struct msghdr msg_hdr; unsigned msg_len;}. Linux only here: the layer
+    // reads datagrams in batches with it there, and one at a time elsewhere. MSG_IOV and MSG_IOVLEN are below.
+    MMSGHDR_SIZE("sizeof(struct mmsghdr)",                             64, ABSENT, ABSENT, ABSENT),
+    MSG_NAME("offsetof(struct msghdr, msg_name)",                       0, ABSENT, ABSENT, ABSENT),
+    MSG_NAMELEN("offsetof(struct msghdr, msg_namelen)",                 8, ABSENT, ABSENT, ABSENT),
+    MMSG_LEN("offsetof(struct mmsghdr, msg_len)",                      56, ABSENT, ABSENT, ABSENT),
     // -- UNIX sockets (unix(7), unix(4)); Windows' AF_UNIX (afunix.h) is not used by Twine yet --
     AF_UNIX(null,                                                       1,      1,      1, ABSENT),
     /** Where {@code sun_path} starts: after the family (and BSD's {@code sun_len}). */

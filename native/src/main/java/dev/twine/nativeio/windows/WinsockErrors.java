@@ -41,6 +41,7 @@ public final class WinsockErrors {
         new Row("WSAEWOULDBLOCK", WSAEWOULDBLOCK, "EAGAIN"),
         new Row("WSAEINPROGRESS", WSAEINPROGRESS, "EINPROGRESS"),
         new Row("WSAEALREADY", WSAEALREADY, "EALREADY"),
+        new Row("WSAEMSGSIZE", 10040, "EMSGSIZE"),
         new Row("WSAEOPNOTSUPP", 10045, "EOPNOTSUPP"),
         new Row("WSAEAFNOSUPPORT", 10047, "EAFNOSUPPORT"),
         new Row("WSAEADDRINUSE", 10048, "EADDRINUSE"),

@@ -23,7 +23,11 @@ public enum Call {
     /** writev(2). */
     WRITEV(EnumSet.of(Fault.EAGAIN, Fault.EINTR, Fault.SHORT_IO, Fault.ECONNRESET, Fault.EPIPE)),
     /** epoll_wait(2): interrupted by a signal. */
-    EPOLL_WAIT(EnumSet.of(Fault.EINTR));
+    EPOLL_WAIT(EnumSet.of(Fault.EINTR)),
+    /** sendto(2): a full send buffer (the datagram is dropped), or a signal. */
+    SENDTO(EnumSet.of(Fault.EAGAIN, Fault.EINTR)),
+    /** recvfrom(2): nothing queued after all, or a signal. */
+    RECVFROM(EnumSet.of(Fault.EAGAIN, Fault.EINTR));
 
     private final Set<Fault> possible;
 

@@ -206,4 +206,25 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
     public long recvmsg(int fd, long msghdrAddress, int flags) {
         return real.recvmsg(fd, msghdrAddress, flags);
     }
+
+    /** A datagram is sent whole or not at all, so there are no short transfers here. */
+    @Override
+    public long sendto(int fd, long bufAddress, long length, int flags, long destAddress, int destLength) {
+        Fault fault = plan.decide(Call.SENDTO, false);
+        return fault == null ? real.sendto(fd, bufAddress, length, flags, destAddress, destLength) : -errnoOf(fault);
+    }
+
+    @Override
+    public long recvfrom(int fd, long bufAddress, long length, int flags, long srcAddress, long srcLengthAddress) {
+        Fault fault = plan.decide(Call.RECVFROM, false);
+        return fault == null ? real.recvfrom(fd, bufAddress, length, flags, srcAddress, srcLengthAddress)
+                : -errnoOf(fault);
+    }
+
+    /** Drawn as {@link Call#RECVFROM}: the same faults, for the batch form of the same read. */
+    @Override
+    public int recvmmsg(int fd, long msgvecAddress, int vlen, int flags, long timeoutAddress) {
+        Fault fault = plan.decide(Call.RECVFROM, false);
+        return fault == null ? real.recvmmsg(fd, msgvecAddress, vlen, flags, timeoutAddress) : -errnoOf(fault);
+    }
 }

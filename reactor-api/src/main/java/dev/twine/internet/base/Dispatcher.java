@@ -66,6 +66,8 @@ final class Dispatcher implements Poller.ReadySink {
      *       {@code ABORT}): the connection is lost at once with a {@code ConnectionLost} naming it, as
      *       Twisted's kqueue reactor does ({@code kqreactor.py _doWriteOrRead}); reading first could
      *       meet a clean end of stream, since the OS may have cleared the error already (libkqueue does);</li>
+     *   <li>hang-up or error without READ on a {@link ReadsSocketErrors} reader (a UDP port): {@code doRead()},
+     *       which reads the queued socket error;</li>
      *   <li>hang-up or error without READ: every pending byte has been read, so the connection is over:
      *       {@code CONNECTION_DONE} if the handle has a reader (it may be a half-close), else
      *       {@code CONNECTION_LOST};</li>
@@ -83,6 +85,16 @@ final class Dispatcher implements Poller.ReadySink {
         if (error != null) {
             selectable = reader != null ? reader : reg.writer;
             why = SocketErrors.reportedWithEvent(error);
+        } else if ((ops & DISCONNECTED) != 0 && (ops & Poller.READ) == 0 && reader instanceof ReadsSocketErrors) {
+            // A datagram socket's error is read, not an end (see ReadsSocketErrors).
+            selectable = reader;
+            try {
+                why = reader.doRead();
+                inRead = true;
+            } catch (Throwable t) {
+                ReactorLog.error("Unhandled error in doRead", reader, t);
+                why = t;
+            }
         } else if ((ops & DISCONNECTED) != 0 && (ops & Poller.READ) == 0) {
             if (reader != null) {
                 selectable = reader;

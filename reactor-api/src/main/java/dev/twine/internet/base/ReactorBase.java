@@ -8,6 +8,9 @@ import dev.twine.internet.IConnector;
 import dev.twine.internet.IDelayedCall;
 import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.DatagramProtocol;
+import dev.twine.internet.IMulticastTransport;
+import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReadDescriptor;
@@ -503,6 +506,24 @@ public final class ReactorBase implements IReactor, AutoCloseable {
         Connector c = new Connector(this, UnixNames.normalize(address), factory, timeout, checkPID);
         c.connect();
         return c;
+    }
+
+    // -- IReactorUDP ----------------------------------------------------------------------------------
+
+    @Override
+    public IUDPTransport listenUDP(int port, DatagramProtocol protocol, String iface, int maxPacketSize) {
+        dev.twine.internet.udp.Port p = new dev.twine.internet.udp.Port(this, port, protocol, iface, maxPacketSize);
+        p.startListening();
+        return p;
+    }
+
+    @Override
+    public IMulticastTransport listenMulticast(int port, DatagramProtocol protocol, String iface, int maxPacketSize,
+            boolean listenMultiple) {
+        dev.twine.internet.udp.Port p = new dev.twine.internet.udp.Port(this, port, protocol, iface, maxPacketSize,
+                listenMultiple);
+        p.startListening();
+        return p;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * case, longest run of zero groups as {@code ::}), so Twine reports {@code "::1"} where Twisted does,
  * not the JDK's {@code "0:0:0:0:0:0:0:1"}.
  */
-final class Addresses {
+public final class Addresses {
     /** Four decimal parts: Twisted's {@code isIPAddress} insists on all four ({@code "127.1"} is a name). */
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
@@ -31,11 +31,19 @@ final class Addresses {
 
     /** {@code IPv4Address("TCP", host, port)} or {@code IPv6Address(...)} for a socket address. */
     static IAddress tcp(InetSocketAddress address) {
+        return of("TCP", address);
+    }
+
+    /**
+     * {@code IPv4Address(type, host, port)} or {@code IPv6Address(...)} for a socket address, the IPv6 host
+     * written as described above. Public for the UDP port ({@code "UDP"}).
+     */
+    public static IAddress of(String type, InetSocketAddress address) {
         InetAddress ip = address.getAddress();
         if (ip instanceof Inet6Address v6) {
-            return new IPv6Address("TCP", ipv6Literal(v6), address.getPort());
+            return new IPv6Address(type, ipv6Literal(v6), address.getPort());
         }
-        return new IPv4Address("TCP", ip.getHostAddress(), address.getPort());
+        return new IPv4Address(type, ip.getHostAddress(), address.getPort());
     }
 
     /** The peer of a connected socket: a {@code UNIXAddress} for a UNIX socket, else its TCP address. */
@@ -79,7 +87,7 @@ final class Addresses {
      * The address of an IP literal, or {@code null} if {@code host} is a name that needs a lookup.
      * {@link InetAddress#getByName} never does a lookup for a literal, so this never blocks.
      */
-    static InetAddress literal(String host) {
+    public static InetAddress literal(String host) {
         if (!isIPv4Literal(host) && !isIPv6Literal(host)) {
             return null;
         }
@@ -141,7 +149,7 @@ final class Addresses {
      *
      * @throws UnknownHostException if {@code iface} is neither a literal nor a resolvable name
      */
-    static InetSocketAddress listenAddress(String iface, int port) throws UnknownHostException {
+    public static InetSocketAddress listenAddress(String iface, int port) throws UnknownHostException {
         if (iface == null || iface.isEmpty()) {
             return new InetSocketAddress(InetAddress.getByAddress(new byte[4]), port);
         }

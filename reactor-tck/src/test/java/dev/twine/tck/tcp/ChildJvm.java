@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Every wait is bounded; {@link #close()} kills the child if it is still running and closes all three
  * pipes, so the test leaves no descriptor behind.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final OutputStream stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -47,7 +47,7 @@ final class ChildJvm implements AutoCloseable {
      * {@code wrapper} (for example {@code prlimit --nofile=256:256}); the wrapper may also be a shell
      * script ending in {@code exec "$@"}.
      */
-    static ChildJvm start(List<String> wrapper, Class<?> mainClass, String... args) throws IOException {
+    public static ChildJvm start(List<String> wrapper, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(javaBinary());
         cmd.add("-Xmx256m");
@@ -63,7 +63,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The absolute path of an executable found on {@code PATH} (or in /sbin, /usr/sbin), or null. */
-    static String which(String tool) {
+    public static String which(String tool) {
         List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
         for (String dir : dirs) {
@@ -90,7 +90,7 @@ final class ChildJvm implements AutoCloseable {
      *
      * @throws AssertionError if none comes within {@code seconds}, or the child ended first
      */
-    String expect(String prefix, double seconds) throws InterruptedException {
+    public String expect(String prefix, double seconds) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         while (true) {
             long left = deadline - System.nanoTime();
@@ -110,7 +110,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for the child to exit and returns its status. */
-    int waitFor(double seconds) throws InterruptedException {
+    public int waitFor(double seconds) throws InterruptedException {
         if (!process.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("child did not exit within " + seconds + " s; stderr:\n" + stderr());
         }
@@ -118,7 +118,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Everything the child wrote to standard error so far (its log). */
-    String stderr() {
+    public String stderr() {
         synchronized (stderr) {
             return stderr.toString(StandardCharsets.UTF_8);
         }

@@ -1,0 +1,6 @@
+/**
+ * The shared UDP port (Twisted's {@code twisted.internet.udp}, semantics.md §7): one implementation of
+ * {@link dev.twine.internet.IUDPTransport} over the SPI's {@link dev.twine.spi.DatagramSocketHandle}, which
+ * every backend with datagram sockets reuses.
+ */
+package dev.twine.internet.udp;
