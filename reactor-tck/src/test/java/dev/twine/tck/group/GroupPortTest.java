@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * A group's one port (semantics.md §5.2, §7.3): every member serves it, connections spread over the
+ * A group's one port (semantics.md §5.2, §5.3): every member serves it, connections spread over the
  * members, each connection's callbacks stay on its member's thread, {@code getHost} and
  * {@code stopListening} act on the port as a whole, and factories are started and stopped per group port.
  */
