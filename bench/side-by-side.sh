@@ -28,6 +28,11 @@
 #                                        `openssl s_time -new` (server CPU per handshake from /proc);
 #                                        the stack netty-epoll@openssl is Netty on BoringSSL
 #                                        (netty-tcnative-boringssl-static), a reference point
+#   bench/side-by-side.sh --udp --stacks "epoll netty-epoll"
+#                                        UDP only: the udp-echo server (Twine's listenUDP; Netty's
+#                                        EpollDatagramChannel reading with recvmmsg) under UdpEchoLoad (64-byte
+#                                        datagrams, 2 threads each keeping 32 outstanding); datagrams/s and
+#                                        server CPU per datagram (the report's req/s and CPU µs/req columns)
 #   bench/side-by-side.sh --tls --stacks "epoll netty-epoll nginx"
 #                                        the stack nginx (Debian's nginx-light, one process: no master,
 #                                        one worker, on OpenSSL) takes part in the handshake workload only
@@ -50,6 +55,7 @@ baseline_jar=""
 tls=0
 java_cmd="java"
 scaling=0
+udp=0
 max_reactors="$(nproc)"
 scaling_stacks="epoll netty-epoll"
 while [ $# -gt 0 ]; do
@@ -63,6 +69,7 @@ while [ $# -gt 0 ]; do
         --tls) tls=1 ;;
         --java) java_cmd="$2"; shift ;;
         --scaling) scaling=1 ;;
+        --udp) udp=1 ;;
         --max-reactors) max_reactors="$2"; shift ;;
         --scaling-stacks) scaling_stacks="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -386,6 +393,24 @@ echo_run() {
     end_counters "$round" "$stack" "$workload" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
 }
 
+# udp_run ROUND STACK SECONDS: UdpEchoLoad in its own JVM on the load CPU. Datagrams the loader wrote off
+# as lost (UDP drops, nothing is resent) go in the errors column; the rate counts echoes received only.
+udp_run() {
+    local round="$1" stack="$2" secs="$3"
+    local log="$logs/r$round-$stack-udp-echo.load"
+    [ "$round" = "-" ] && log="$logs/warmup-$stack-udp-echo.load"
+    [ "$round" != "-" ] && begin_counters
+    load "$log" "$java_cmd" -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.UdpEchoLoad --port "$port" \
+        --threads 2 --window 32 --size 64 --seconds "$secs"
+    [ "$round" = "-" ] && return 0
+    local datagrams seconds rate lost
+    datagrams="$(sed -n 's/.*datagrams=\([0-9]*\).*/\1/p' "$log")"
+    seconds="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$log")"
+    rate="$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$log")"
+    lost="$(sed -n 's/.*lost=\([0-9]*\).*/\1/p' "$log")"
+    end_counters "$round" "$stack" udp-echo-64B-2x32 "${datagrams:-0}" "${seconds:-NA}" "${rate:-0}" "${lost:-0}" "$(cat "$log.cpu")"
+}
+
 # handshake_run ROUND STACK SECONDS: new TLS connections, one after another, from `openssl s_time -new`
 # on the load CPU (full handshake, then close_notify, per connection); the rate is connections per
 # second and the server's CPU per handshake comes from /proc as for requests.
@@ -477,6 +502,15 @@ for round in $(seq 1 "$rounds"); do
                     handshake_run "$round" nginx "$duration"
                     stop_server
                 fi
+            fi
+            continue
+        fi
+        if [ "$udp" = 1 ]; then
+            echo "== round $round/$rounds: $stack (UDP)"
+            if start_server udp-echo "$stack" "$logs/r$round-$stack-udp-echo.server"; then
+                udp_run - "$stack" "$warmup"
+                udp_run "$round" "$stack" "$duration"
+                stop_server
             fi
             continue
         fi

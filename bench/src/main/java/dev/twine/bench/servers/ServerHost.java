@@ -70,6 +70,12 @@ public interface ServerHost extends AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("--reactors must be at least 1, got " + threads);
         }
+        if (service == Service.UDP_ECHO) {
+            if (threads != 1 || tls != null) {
+                throw new IllegalArgumentException("udp-echo runs on one event loop without TLS");
+            }
+            return stack.isNetty() ? NettyUdpEchoHost.start(stack, host, port) : TwineUdpEchoHost.start(stack, host, port);
+        }
         if (stack.isNetty()) {
             return NettyServerHost.start(stack, service, host, port, backlog, threads, tls);
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code listening <service> on <stack> at <host>:<port> pid <pid>}, which the side-by-side script
  * waits for before it starts the load generator.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.twine.bench.servers.ServerMain http|resp|echo [options]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.twine.bench.servers.ServerMain http|resp|echo|udp-echo [options]}
  * (options in {@link ServerOptions}); {@link HttpServer}, {@link RespServer} and {@link EchoServer}
  * are the same with the service fixed.
  */
@@ -19,7 +19,7 @@ public final class ServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length == 0) {
-            System.err.println("usage: ServerMain http|resp|echo [--port N] [--reactor NAME] [--host ADDR] [--reactors N]");
+            System.err.println("usage: ServerMain http|resp|echo|udp-echo [--port N] [--reactor NAME] [--host ADDR] [--reactors N]");
             System.exit(2);
         }
         String[] rest = new String[args.length - 1];
@@ -42,7 +42,7 @@ public final class ServerMain {
                 options.reactors(), options.tls());
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-shutdown"));
-        System.out.println("listening " + service.name().toLowerCase() + (options.tls() == null ? "" : " over TLS") + " on " + options.stack() + " at "
+        System.out.println("listening " + service.name().toLowerCase().replace('_', '-') + (options.tls() == null ? "" : " over TLS") + " on " + options.stack() + " at "
                 + options.host() + ":" + server.port() + " pid " + ProcessHandle.current().pid());
         System.out.flush();
         forever.await();

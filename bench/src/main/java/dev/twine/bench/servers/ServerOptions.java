@@ -78,12 +78,12 @@ public record ServerOptions(Service service, Stack stack, String host, int port,
         return new ServerOptions(service, Stack.of(reactor), host, port, backlog, reactors, tls);
     }
 
-    /** The conventional port of each service: 8080 for HTTP, 6379 for RESP, 7 + 7000 for echo. */
+    /** The conventional port of each service: 8080 for HTTP, 6379 for RESP, 7 + 7000 for echo over TCP and UDP. */
     static int defaultPort(Service service) {
         return switch (service) {
             case HTTP -> 8080;
             case RESP -> 6379;
-            case ECHO -> 7007;
+            case ECHO, UDP_ECHO -> 7007;
         };
     }
 }

@@ -19,7 +19,12 @@ public enum Service {
     HTTP(HttpRequestScanner::new,
             "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\nServer: bench\r\n\r\nHello, World!"),
     /** RESP: {@code +PONG} to PING (inline or multibulk), an error to anything else. */
-    RESP(RespCommandScanner::new, "+PONG\r\n", "-ERR only PING is supported\r\n");
+    RESP(RespCommandScanner::new, "+PONG\r\n", "-ERR only PING is supported\r\n"),
+    /**
+     * UDP echo: every datagram goes back to its sender unchanged, on one bound UDP port
+     * ({@code listenUDP} on Twine, a {@code DatagramChannel} on Netty). Named {@code udp-echo} on the command line.
+     */
+    UDP_ECHO(null);
 
     private final Supplier<RequestScanner> scanners;
     private final byte[][] replies;
@@ -50,8 +55,11 @@ public enum Service {
         return replies.length - 1;
     }
 
-    /** The service called {@code name}, case-insensitively ({@code echo}, {@code http}, {@code resp}). */
+    /**
+     * The service called {@code name}, case-insensitively ({@code echo}, {@code http}, {@code resp},
+     * {@code udp-echo}).
+     */
     public static Service named(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
+        return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }
