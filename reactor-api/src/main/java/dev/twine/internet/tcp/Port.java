@@ -1,5 +1,6 @@
 package dev.twine.internet.tcp;
 
+import dev.twine.internet.base.CloseWaiters;
 import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
@@ -20,8 +21,6 @@ import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A listening TCP port (Twisted's {@code tcp.Port}, semantics.md §1.5): what {@code listenTCP} returns.
@@ -68,7 +67,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
     private final int backlog;
     private final AcceptFailures acceptFailures;
     /** Deferreds returned by stopListening, fired when the pending close completes. */
-    private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
+    private final CloseWaiters closeWaiters = new CloseWaiters();
     /** Where accepted sockets go when another reactor serves them; null to serve them here. */
     private final HandOff handOff;
     /** TLS for every accepted connection ({@code listenSSL}), or {@code null} for plain TCP. */
@@ -191,8 +190,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         if (!listening) {
             return Deferred.succeed(null);
         }
-        Deferred<Void> done = new Deferred<>();
-        closeWaiters.add(done);
+        Deferred<Void> done = closeWaiters.add();
         if (!disconnecting) {
             disconnecting = true;
             reactor.removeReader(this);
@@ -288,18 +286,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         } finally {
             disconnecting = false;
         }
-        List<Deferred<Void>> waiters = new ArrayList<>(closeWaiters);
-        closeWaiters.clear();
-        if (stopError != null && waiters.isEmpty()) {
-            LOG.log(Level.ERROR, logPrefix() + ": exception in stopFactory", stopError);
-        }
-        for (Deferred<Void> d : waiters) {
-            if (stopError == null) {
-                d.callback(null);
-            } else {
-                d.errback(stopError);
-            }
-        }
+        closeWaiters.fire(stopError, LOG, logPrefix(), "stopFactory");
     }
 
     /** Twisted's {@code Port.logPrefix}: the factory's qualified class name. */

@@ -10,6 +10,7 @@ import dev.twine.internet.IReactorCore.Phase;
 import dev.twine.internet.IReactorCore.TriggerId;
 import dev.twine.internet.IMulticastTransport;
 import dev.twine.internet.Main;
+import dev.twine.internet.base.CloseWaiters;
 import dev.twine.internet.base.ReadsSocketErrors;
 import dev.twine.internet.base.RegisteredDescriptor;
 import dev.twine.internet.error.CannotListenError;
@@ -30,8 +31,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A UDP port (Twisted's {@code udp.Port}, semantics.md §7): what {@code listenUDP} returns, and the
@@ -82,7 +81,7 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
     private final int maxPacketSize;
     /** Set SO_REUSEADDR/SO_REUSEPORT before binding (Twisted's {@code listenMultiple}). */
     private final boolean listenMultiple;
-    private final List<Deferred<Void>> closeWaiters = new ArrayList<>(1);
+    private final CloseWaiters closeWaiters = new CloseWaiters();
 
     private PortState state = PortState.NOT_LISTENING;
     private DatagramSocketHandle socket;
@@ -180,8 +179,7 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
         if (state == PortState.NOT_LISTENING) {
             return Deferred.succeed(null);
         }
-        Deferred<Void> done = new Deferred<>();
-        closeWaiters.add(done);
+        Deferred<Void> done = closeWaiters.add();
         if (state == PortState.LISTENING) {
             state = PortState.CLOSING;
             reactor.removeReader(this);
@@ -439,18 +437,7 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
         } catch (RuntimeException e) {
             stopError = e;
         }
-        List<Deferred<Void>> waiters = new ArrayList<>(closeWaiters);
-        closeWaiters.clear();
-        if (stopError != null && waiters.isEmpty()) {
-            LOG.log(Level.ERROR, logPrefix() + ": exception in stopProtocol", stopError);
-        }
-        for (Deferred<Void> d : waiters) {
-            if (stopError == null) {
-                d.callback(null);
-            } else {
-                d.errback(stopError);
-            }
-        }
+        closeWaiters.fire(stopError, LOG, logPrefix(), "stopProtocol");
     }
 
     /** Twisted's {@code logstr}: the protocol's qualified class name and {@code " (UDP)"}. */
