@@ -73,6 +73,8 @@ public final class Launcher {
                 "key-value client that reconnects (ReconnectingClientFactory)", dev.twine.examples.kv.KvClient::main));
         add(new Program("udp-echo-server", dev.twine.examples.udp.UdpEchoServer.USAGE,
                 "UDP echo server: every datagram back to its sender", dev.twine.examples.udp.UdpEchoServer::main));
+        add(new Program("udp-echo-client", dev.twine.examples.udp.UdpEchoClient.USAGE,
+                "connected-UDP echo client: sends messages, prints each echo", dev.twine.examples.udp.UdpEchoClient::main));
         add(new Program("multicast-ping", dev.twine.examples.udp.MulticastPing.USAGE,
                 "multicast ping-pong: a server answers pings sent to a group", dev.twine.examples.udp.MulticastPing::main));
         add(new Program("info", "info", "which backends can run here, which native binding is in use, and why",
