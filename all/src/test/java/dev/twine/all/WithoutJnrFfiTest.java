@@ -5,12 +5,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,19 +33,9 @@ class WithoutJnrFfiTest {
                 .collect(Collectors.joining(File.pathSeparator));
         assumeTrue(classPath.contains("twine-native-panama") || classPath.contains("native-panama"),
                 "the Panama artifact is on the class path");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-verbose:class", "-cp", classPath,
-                Diagnostics.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try {
-            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child JVM did not exit");
-        } finally {
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), output);
+        ChildJvm.Result child = ChildJvm.diagnostics(classPath, List.of("--enable-native-access=ALL-UNNAMED", "-verbose:class"));
+        String output = child.output();
+        assertEquals(0, child.status(), output);
         List<String> lines = output.lines().collect(Collectors.toList());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("backend epoll: available, priority 100, binding panama:")),
                 lines.stream().filter(l -> !l.startsWith("[")).collect(Collectors.joining("\n")));

@@ -69,23 +69,34 @@ public final class Reactors {
      * @throws IllegalStateException as {@link #newReactor()}
      */
     public static ReactorBackend<?> selectedBackend() {
-        for (ReactorBackend<?> b : registeredBackends()) {
-            // A setting the user forced (a native binding) that cannot be honoured fails here, at start-up,
-            // rather than letting a lower-priority backend run in its place (semantics.md §6.1).
-            Optional<String> error = b.configurationError();
-            if (error.isPresent()) {
-                throw new IllegalStateException("backend " + b.name() + ": " + error.get());
-            }
-        }
         String requested = System.getProperty(PROPERTY);
         if (requested != null && !requested.isBlank()) {
+            // A backend the user named is judged on its own settings: a native binding forced with
+            // -Dtwine.native concerns only the backends that bind it, so it cannot stop select (semantics.md §6.1).
+            for (ReactorBackend<?> b : registeredBackends()) {
+                if (b.name().equals(requested.trim())) {
+                    failOnConfigurationError(b);
+                }
+            }
             return find(requested.trim(), PROPERTY + "=" + requested.trim());
+        }
+        // The automatic choice: a setting the user forced (a native binding) that cannot be honoured fails
+        // here, at start-up, rather than letting a lower-priority backend run in its place (semantics.md §6.1).
+        for (ReactorBackend<?> b : registeredBackends()) {
+            failOnConfigurationError(b);
         }
         List<ReactorBackend<?>> available = availableBackends();
         if (available.isEmpty()) {
             throw new IllegalStateException("no reactor backend is available; registered: " + describe(registeredBackends()));
         }
         return available.get(0);
+    }
+
+    private static void failOnConfigurationError(ReactorBackend<?> b) {
+        Optional<String> error = b.configurationError();
+        if (error.isPresent()) {
+            throw new IllegalStateException("backend " + b.name() + ": " + error.get());
+        }
     }
 
     /**

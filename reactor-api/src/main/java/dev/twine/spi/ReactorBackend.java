@@ -54,8 +54,9 @@ public interface ReactorBackend<H extends SelectableHandle> {
     /**
      * A setting the user gave that this backend cannot honour (a native binding forced with
      * {@code -Dtwine.native} that cannot load, say), or empty. When any registered backend reports
-     * one, {@link dev.twine.internet.Reactors#selectedBackend()} fails with it instead of quietly
-     * choosing another backend. Never throws.
+     * one, {@link dev.twine.internet.Reactors#selectedBackend()}'s automatic choice fails with it instead
+     * of quietly choosing another backend; a backend named with {@code -Dtwine.reactor} is judged on its
+     * own error only. Never throws.
      */
     default Optional<String> configurationError() {
         return Optional.empty();
