@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -67,8 +68,16 @@ public final class Cooperator {
 
     /** Twisted's {@code _Timer}: true once {@link #MAX_SLICE} has passed since it was made (monotonic clock). */
     static BooleanSupplier timeSlice() {
-        long end = System.nanoTime() + (long) (MAX_SLICE * 1e9);
-        return () -> System.nanoTime() - end >= 0;
+        return timeSlice(System::nanoTime);
+    }
+
+    /**
+     * {@link #timeSlice()} on the given monotonic nanosecond clock. Tests pass their own clock: on a loaded
+     * machine a real pause between making a slice and asking it can exceed 10 ms.
+     */
+    static BooleanSupplier timeSlice(LongSupplier nanoTime) {
+        long end = nanoTime.getAsLong() + (long) (MAX_SLICE * 1e9);
+        return () -> nanoTime.getAsLong() - end >= 0;
     }
 
     /** Runs {@code iterator} as a task; see {@link CooperativeTask}. */

@@ -183,11 +183,14 @@ class CooperatorTest {
     }
 
     @Test
-    void theDefaultSliceEndsATickAfterTenMilliseconds() throws InterruptedException {
-        BooleanSupplier slice = Cooperator.timeSlice();
+    void theDefaultSliceEndsATickAfterTenMilliseconds() {
+        long[] now = {5_000_000_000L};
+        BooleanSupplier slice = Cooperator.timeSlice(() -> now[0]);
         assertFalse(slice.getAsBoolean(), "a new slice has time left");
-        Thread.sleep(20);
-        assertTrue(slice.getAsBoolean(), "20 ms later the 10 ms slice is over");
+        now[0] += 9_999_999;
+        assertFalse(slice.getAsBoolean(), "a nanosecond before 10 ms the slice still has time");
+        now[0] += 1;
+        assertTrue(slice.getAsBoolean(), "10 ms after it was made the slice is over");
     }
 
     @Test
