@@ -40,6 +40,8 @@ final class WinsockDatagramSocket extends WinsockHandle implements DatagramSocke
     private final WinsockDatagramCalls udp;
     private final boolean ipv6;
     private boolean connected;
+    /** A connected socket has reported an ICMP refusal at least once (see {@link #send}). */
+    private boolean refusalReported;
     /** Whether Winsock took {@code SIO_UDP_CONNRESET}; if not, an unconnected socket filters in receive. */
     private final boolean icmpReportsOff;
 
@@ -74,6 +76,7 @@ final class WinsockDatagramSocket extends WinsockHandle implements DatagramSocke
             try {
                 return udp.receiveFrom(s, dst);
             } catch (SocketErrorException e) {
+                noteRefusal(e);
                 if (connected || !isIcmpReport(e) || skipped == MAX_SKIPPED_ERRORS) {
                     throw e;
                 }
@@ -87,9 +90,37 @@ final class WinsockDatagramSocket extends WinsockHandle implements DatagramSocke
         return e.error() == SocketError.ECONNREFUSED || e.error() == SocketError.EHOSTUNREACH;
     }
 
+    /**
+     * Sends one datagram. On a connected socket that has not reported a refusal yet, {@code SO_ERROR} is
+     * looked at first: Wine 8's wineserver takes the first ICMP error off the underlying Linux socket into
+     * a {@code SO_ERROR} of its own, raises no AFD event for it and never fails a later call with it, so
+     * without this look a connected port under Wine would not hear its first refusal (backend-iocp's
+     * README, "Wine"). Wine's {@code SO_ERROR} then stays set, hence only until the first report; later
+     * refusals reach {@code sendto} and {@code recvfrom} directly. Windows itself reports refusals through
+     * {@code recvfrom} ({@code SIO_UDP_CONNRESET}), where this look finds nothing.
+     */
     @Override
     public boolean send(ByteBuffer src, InetSocketAddress target) throws IOException {
-        return udp.sendTo(open("sendto"), ipv6, src, target);
+        long s = open("sendto");
+        if (connected && !refusalReported) {
+            SocketErrorException pending = udp.pendingError(s);
+            if (pending != null) {
+                refusalReported = true;
+                throw pending;
+            }
+        }
+        try {
+            return udp.sendTo(s, ipv6, src, target);
+        } catch (SocketErrorException e) {
+            noteRefusal(e);
+            throw e;
+        }
+    }
+
+    private void noteRefusal(SocketErrorException e) {
+        if (connected && e.error() == SocketError.ECONNREFUSED) {
+            refusalReported = true;
+        }
     }
 
     @Override

@@ -75,15 +75,25 @@ public final class WinsockDatagramCalls {
      * Turns Winsock's reporting of ICMP "port unreachable" ({@code SIO_UDP_CONNRESET}) and "time exceeded"
      * ({@code SIO_UDP_NETRESET}) to later calls on this socket on or off.
      *
-     * @return true if both ioctls took; false where the provider does not know them (the errors then keep
-     *         their default, reporting, behaviour and the caller must be ready for them)
+     * @return true if {@code SIO_UDP_CONNRESET} took; false where the provider does not know it (refusals
+     *         then keep their default, reported, behaviour and the caller must be ready for them).
+     *         {@code SIO_UDP_NETRESET} is best effort: Wine 8 does not know it, and its error is rare
      */
     public boolean reportIcmpErrors(long s, boolean on) {
         WinsockCalls.Scratch sc = WinsockCalls.scratch();
         sc.buf.putInt(VALUE, on ? 1 : 0);
-        int a = ws.WSAIoctl(s, SIO_UDP_CONNRESET, sc.address + VALUE, 4, 0, 0, sc.address + LEN, 0, 0);
-        int b = ws.WSAIoctl(s, SIO_UDP_NETRESET, sc.address + VALUE, 4, 0, 0, sc.address + LEN, 0, 0);
-        return a != SOCKET_ERROR && b != SOCKET_ERROR;
+        int rc = ws.WSAIoctl(s, SIO_UDP_CONNRESET, sc.address + VALUE, 4, 0, 0, sc.address + LEN, 0, 0);
+        ws.WSAIoctl(s, SIO_UDP_NETRESET, sc.address + VALUE, 4, 0, 0, sc.address + LEN, 0, 0);
+        return rc != SOCKET_ERROR;
+    }
+
+    /**
+     * A connected datagram socket's pending error ({@code SO_ERROR}) as the exception a call would throw
+     * for it, or null when there is none. Does not clear anything Winsock does not clear itself.
+     */
+    public SocketErrorException pendingError(long s) throws SocketErrorException {
+        int err = calls.pendingError(s);
+        return err == 0 ? null : failure(err, "sendto");
     }
 
     /**
