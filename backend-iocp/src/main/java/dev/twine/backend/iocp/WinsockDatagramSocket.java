@@ -24,7 +24,8 @@ import java.nio.ReadOnlyBufferException;
  * {@code SIO_UDP_CONNRESET} and {@code SIO_UDP_NETRESET} off and {@link #connect} turns them on: then only a
  * connected socket sees them, as {@link SocketError#ECONNREFUSED}. Where the ioctls are not known, an
  * unconnected socket skips such errors in {@link #receive} instead (at most {@link #MAX_SKIPPED_ERRORS} per
- * call, each error being one consumed ICMP report).
+ * call, each error being one consumed ICMP report). Under Wine the first refusal shows only in
+ * {@code SO_ERROR}, which {@link #send} consults (native.md §5.8).
  *
  * <p><b>Multicast</b> is IPv4's, as Twisted's {@code MulticastPort}: {@code IP_ADD_MEMBERSHIP} and friends
  * with ws2ipdef.h's numbers ({@link WinLayout}), every value a {@code DWORD} on Windows. There is no
@@ -94,10 +95,11 @@ final class WinsockDatagramSocket extends WinsockHandle implements DatagramSocke
      * Sends one datagram. On a connected socket that has not reported a refusal yet, {@code SO_ERROR} is
      * looked at first: Wine 8's wineserver takes the first ICMP error off the underlying Linux socket into
      * a {@code SO_ERROR} of its own, raises no AFD event for it and never fails a later call with it, so
-     * without this look a connected port under Wine would not hear its first refusal (backend-iocp's
-     * README, "Wine"). Wine's {@code SO_ERROR} then stays set, hence only until the first report; later
+     * without this look a connected port under Wine would not hear its first refusal (native.md §5.8).
+     * Wine's {@code SO_ERROR} then stays set, hence the look lasts only until the first report; later
      * refusals reach {@code sendto} and {@code recvfrom} directly. Windows itself reports refusals through
-     * {@code recvfrom} ({@code SIO_UDP_CONNRESET}), where this look finds nothing.
+     * {@code recvfrom} ({@code SIO_UDP_CONNRESET}); the look costs a connected socket one
+     * {@code getsockopt} per send until then.
      */
     @Override
     public boolean send(ByteBuffer src, InetSocketAddress target) throws IOException {
