@@ -69,6 +69,12 @@ public final class UnixConnectedDatagramPort extends UnixDatagramPort implements
         return s;
     }
 
+    /** Names the bind path when there is one (its bind failed), else the peer's. */
+    @Override
+    CannotListenError cannotListen(IOException cause) {
+        return file == null ? new CannotListenError(UnixNames.display(peer), cause) : super.cannotListen(cause);
+    }
+
     @Override
     String describe() {
         return (file == null ? "an unnamed socket" : file.display()) + " connected to " + UnixNames.display(peer);

@@ -6,7 +6,6 @@ import static dev.twine.tck.unix.UnixFixtures.assumeUnixDatagram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,7 +255,7 @@ class UnixDatagramTest {
         ConnectedRecorder client = new ConnectedRecorder();
         reactor.connectUNIXDatagram(path, client);
         assertEquals(List.of("connectionFailed CannotListenError"), client.events);
-        assertNotNull(client.failure);
+        assertTrue(client.failure.value().getMessage().contains(path), client.failure.value().getMessage());
         assertFalse(Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS));
     }
 
