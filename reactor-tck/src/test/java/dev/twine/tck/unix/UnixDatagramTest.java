@@ -146,6 +146,41 @@ class UnixDatagramTest {
     }
 
     @ReactorTest
+    void aDatagramLongerThanMaxPacketSizeArrivesTruncated(ReactorBuilder builder) {
+        IReactor reactor = builder.buildReactor();
+        assumeUnixDatagram(builder, reactor);
+        String serverPath = dir.resolve("small.sock").toString();
+        Recorder server = new Recorder();
+        server.onDatagram = reactor::stop;
+        builder.needsRunningReactor(reactor, () -> {
+            reactor.listenUNIXDatagram(serverPath, server, 4, 0666);
+            reactor.listenUNIXDatagram(dir.resolve("sender.sock").toString(), new Recorder())
+                    .write(ascii("truncated"), serverPath);
+        });
+        builder.runReactor(reactor, TIMEOUT);
+        assertEquals(List.of("startProtocol", "datagram trun", "stopProtocol"), server.events);
+    }
+
+    @ReactorTest
+    void aReceiverThatDoesNotReadMakesWritesDropAndTheyAreCounted(ReactorBuilder builder) {
+        IReactor reactor = builder.buildReactor();
+        assumeUnixDatagram(builder, reactor);
+        String quiet = dir.resolve("quiet.sock").toString();
+        // The reactor is not running: nothing reads the socket, so its queue (net.unix.max_dgram_qlen on
+        // Linux) fills.
+        IUNIXDatagramTransport receiver = reactor.listenUNIXDatagram(quiet, new Recorder());
+        IUNIXDatagramTransport sender = reactor.listenUNIXDatagram(dir.resolve("loud.sock").toString(), new Recorder());
+        int sent = 0;
+        for (int i = 0; i < 100_000 && sender.droppedDatagrams() == 0; i++) {
+            sent += sender.write(ascii("x"), quiet);
+        }
+        assertTrue(sender.droppedDatagrams() > 0, "a full receiver drops instead of blocking the loop");
+        assertTrue(sent > 0);
+        receiver.stopListening();
+        stop(builder, reactor, sender);
+    }
+
+    @ReactorTest
     void writingToANameWhereNothingIsBoundThrowsAsTwistedRaises(ReactorBuilder builder) {
         IReactor reactor = builder.buildReactor();
         assumeUnixDatagram(builder, reactor);
