@@ -83,7 +83,8 @@ public abstract class DatagramProtocol implements ILoggingContext {
      * One datagram arrived.
      *
      * @param data the datagram, truncated to the port's {@code maxPacketSize}; the protocol owns the array
-     * @param addr the sender, an {@link IPv4Address} or {@link IPv6Address} of type {@code "UDP"}
+     * @param addr the sender, an {@link IPv4Address} or {@link IPv6Address} of type {@code "UDP"}, or on a
+     *             UNIX datagram port a {@link UNIXAddress} ({@code ""} for an unbound sender)
      */
     public void datagramReceived(byte[] data, IAddress addr) {
     }

@@ -7,7 +7,7 @@ package dev.twine.internet;
  * released with {@link dev.twine.internet.base.ReactorBase#close()}.
  */
 public interface IReactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
-        IReactorUDP, IReactorMulticast, IReactorUNIX {
+        IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram {
     /** The backend this reactor runs on, e.g. {@code "epoll"}. */
     String backendName();
 }

@@ -6,7 +6,12 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 /**
- * A non-blocking UDP socket: what the shared datagram port ({@code dev.twine.internet.udp}) calls.
+ * A non-blocking datagram socket: what the shared datagram port ({@code dev.twine.internet.udp}) calls. A
+ * UDP socket ({@link SocketProvider#openDatagram}) uses the calls taking IP addresses; an {@code AF_UNIX}
+ * datagram socket ({@link SocketProvider#openUnixDatagram}, semantics.md §8.9) uses the {@code *Unix} calls,
+ * whose names are paths or Linux abstract names with a leading {@code '\0'}, and which the other kind
+ * refuses with {@link SocketError#EAFNOSUPPORT}. The UDP calls stay free of name objects, so the UDP read
+ * path allocates nothing here.
  *
  * <p>Every call is non-blocking. "Would block" is a return value: {@link #receive} returns {@code null}
  * when no datagram is queued, and {@link #send} returns false when the send buffer is full
@@ -107,4 +112,55 @@ public interface DatagramSocketHandle extends SelectableHandle {
 
     /** The outgoing multicast interface's address; {@code 0.0.0.0} while the kernel chooses. */
     InetAddress getMulticastInterface() throws IOException;
+
+    // -- AF_UNIX datagram sockets (semantics.md §8.9) --
+
+    /**
+     * Binds this {@code AF_UNIX} socket to {@code name} (a path, or a Linux abstract name starting with
+     * {@code '\0'}). Called at most once, before any other call; an unbound socket sends unnamed.
+     *
+     * @throws SocketErrorException e.g. {@link SocketError#EADDRINUSE}, or {@link SocketError#EAFNOSUPPORT}
+     *                              on a UDP socket
+     */
+    default void bindUnix(String name) throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX datagram socket");
+    }
+
+    /**
+     * Connects this {@code AF_UNIX} socket to the socket bound at {@code name}: from then on {@link #sendUnix}
+     * with a {@code null} target goes there, and only its datagrams are received. Immediate.
+     *
+     * @throws SocketErrorException {@link SocketError#ENOENT} when no file exists, {@link SocketError#ECONNREFUSED}
+     *                              when no socket is bound there (unix(7))
+     */
+    default void connectUnix(String name) throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX datagram socket");
+    }
+
+    /**
+     * As {@link #receive}, on an {@code AF_UNIX} socket.
+     *
+     * @return the sender's name ({@code ""} for an unbound sender), or {@code null} if no datagram is queued
+     */
+    default String receiveUnix(ByteBuffer dst) throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX datagram socket");
+    }
+
+    /**
+     * As {@link #send}, on an {@code AF_UNIX} socket: to the socket bound at {@code target}, or to the
+     * connected peer when {@code target} is {@code null}. A receiver whose queue is full makes the
+     * non-blocking send fail with {@code EAGAIN}: the datagram is dropped and false returned.
+     *
+     * @throws SocketErrorException e.g. {@link SocketError#ECONNREFUSED} when the connected peer has closed,
+     *                              {@link SocketError#ENOTCONN} on every send after that (Linux forgets the
+     *                              peer), {@link SocketError#ENOENT} when no file exists at {@code target}
+     */
+    default boolean sendUnix(ByteBuffer src, String target) throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX datagram socket");
+    }
+
+    /** The bound {@code AF_UNIX} name ({@code ""} when unbound), or {@code null} on a UDP socket. */
+    default String localUnixName() throws IOException {
+        return null;
+    }
 }

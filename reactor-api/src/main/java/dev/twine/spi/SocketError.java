@@ -46,6 +46,11 @@ public enum SocketError {
     EAFNOSUPPORT,
     /** A datagram too long to send in one piece (sendto(2)); Twisted raises {@code MessageLengthError}. */
     EMSGSIZE,
+    /**
+     * No such file: an {@code AF_UNIX} name whose file is missing, for {@code connect} and {@code sendto}
+     * (unix(7)); a connected UNIX datagram port reports it as its peer gone (semantics.md §8.9).
+     */
+    ENOENT,
     /** An error Twine has no rule for; the exception's message names the OS's own error. */
     OTHER;
 

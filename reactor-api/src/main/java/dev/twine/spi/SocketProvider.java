@@ -95,4 +95,25 @@ public interface SocketProvider {
     default ListeningSocketHandle listenUnix(String name, int backlog) throws IOException {
         throw new SocketErrorException(SocketError.EAFNOSUPPORT, "this backend has no UNIX sockets");
     }
+
+    /**
+     * True if this provider opens {@code AF_UNIX} datagram sockets ({@link #openUnixDatagram}, semantics.md
+     * §8.9). False by default: the JDK's {@code DatagramChannel} has no {@code AF_UNIX}, so the select backend
+     * keeps this default.
+     */
+    default boolean supportsUnixDatagram() {
+        return false;
+    }
+
+    /**
+     * Opens an unbound, non-blocking, close-on-exec {@code AF_UNIX} datagram socket; bind and connect it with
+     * the {@code *Unix} calls of {@link DatagramSocketHandle}. Abstract names are accepted where
+     * {@link #supportsAbstractUnixNames()} is true.
+     *
+     * @throws SocketErrorException {@link SocketError#EAFNOSUPPORT} where {@link #supportsUnixDatagram()} is
+     *                              false
+     */
+    default DatagramSocketHandle openUnixDatagram() throws IOException {
+        throw new SocketErrorException(SocketError.EAFNOSUPPORT, "this backend has no UNIX datagram sockets");
+    }
 }

@@ -16,6 +16,10 @@ import dev.twine.internet.IReactorUDP;
 import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IReactorUNIX;
+import dev.twine.internet.IReactorUNIXDatagram;
+import dev.twine.internet.IUNIXDatagramConnectedTransport;
+import dev.twine.internet.IUNIXDatagramTransport;
+import dev.twine.internet.ConnectedDatagramProtocol;
 import dev.twine.internet.UNIXAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -48,11 +52,14 @@ import java.util.concurrent.Callable;
  * {@link #listenSSL} and {@link #connectSSL} are recorded the same way, in {@link #sslServers()} and
  * {@link #sslClients()} (Twisted's {@code sslServers}/{@code sslClients}); their connectors are in
  * {@link #connectors()} too. {@link #listenUNIX} and {@link #connectUNIX} likewise, in {@link #unixServers()}
- * and {@link #unixClients()}.
+ * and {@link #unixClients()}; {@link #listenUNIXDatagram} and {@link #connectUNIXDatagram} in
+ * {@link #unixDatagramServers()} and {@link #unixDatagramClients()}, returning a {@link FakeUnixDatagramPort}
+ * without starting the protocol.
  *
  * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
  */
-public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUNIX, IReactorUDP {
+public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUNIX, IReactorUDP,
+        IReactorUNIXDatagram {
 
     private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
     }
@@ -65,6 +72,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
     private final List<SslClient> sslClients = new ArrayList<>();
     private final List<UnixServer> unixServers = new ArrayList<>();
     private final List<UnixClient> unixClients = new ArrayList<>();
+    private final List<UnixDatagramServer> unixDatagramServers = new ArrayList<>();
+    private final List<UnixDatagramClient> unixDatagramClients = new ArrayList<>();
     private final List<Trigger> whenRunningHooks = new ArrayList<>();
     private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
     private boolean running;
@@ -197,6 +206,38 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
         connectors.add(c);
         factory.startedConnecting(c);
         return c;
+    }
+
+    /** Every {@code listenUNIXDatagram} call so far, oldest first (unmodifiable view). */
+    public List<UnixDatagramServer> unixDatagramServers() {
+        return Collections.unmodifiableList(unixDatagramServers);
+    }
+
+    /** Every {@code connectUNIXDatagram} call so far, oldest first (unmodifiable view). */
+    public List<UnixDatagramClient> unixDatagramClients() {
+        return Collections.unmodifiableList(unixDatagramClients);
+    }
+
+    /** Records the call and returns a {@link FakeUnixDatagramPort} whose {@code getHost()} is the address. */
+    @Override
+    public IUNIXDatagramTransport listenUNIXDatagram(String address, DatagramProtocol protocol, int maxPacketSize,
+            int mode) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(protocol, "protocol");
+        FakeUnixDatagramPort p = new FakeUnixDatagramPort(address, null);
+        unixDatagramServers.add(new UnixDatagramServer(address, protocol, maxPacketSize, mode, p));
+        return p;
+    }
+
+    /** Records the call and returns a {@link FakeUnixDatagramPort} whose {@code getPeer()} is the address. */
+    @Override
+    public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, ConnectedDatagramProtocol protocol,
+            int maxPacketSize, int mode, String bindAddress) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(protocol, "protocol");
+        FakeUnixDatagramPort p = new FakeUnixDatagramPort(bindAddress, address);
+        unixDatagramClients.add(new UnixDatagramClient(address, protocol, maxPacketSize, mode, bindAddress, p));
+        return p;
     }
 
     @Override

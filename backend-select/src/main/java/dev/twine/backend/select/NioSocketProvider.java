@@ -98,6 +98,17 @@ final class NioSocketProvider implements SocketProvider {
     }
 
     /**
+     * No {@code AF_UNIX} datagram sockets here ({@link #supportsUnixDatagram()} stays false, semantics.md §8.9):
+     * the JDK's {@code DatagramChannel.open(StandardProtocolFamily.UNIX)} throws
+     * {@code UnsupportedOperationException}; only stream channels take a {@code UnixDomainSocketAddress}.
+     */
+    @Override
+    public DatagramSocketHandle openUnixDatagram() throws IOException {
+        throw new dev.twine.spi.SocketErrorException(dev.twine.spi.SocketError.EAFNOSUPPORT,
+                "the select backend has no UNIX datagram sockets: the JDK's DatagramChannel has no AF_UNIX");
+    }
+
+    /**
      * Binds a JDK {@code UnixDomainSocketAddress}. The JDK has no abstract names ({@link #supportsAbstractUnixNames()}
      * stays false): a path with a NUL is not a {@code Path}.
      */

@@ -1,6 +1,8 @@
 package dev.twine.nativeio.posix;
 
 import dev.twine.spi.DatagramSocketHandle;
+import dev.twine.spi.SocketError;
+import dev.twine.spi.SocketErrorException;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -33,7 +35,9 @@ import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEADDR;
 import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEPORT;
 
 /**
- * A non-blocking UDP socket on a POSIX descriptor, opened by {@link PosixSocketProvider#openDatagram}.
+ * A non-blocking UDP socket on a POSIX descriptor, opened by {@link PosixSocketProvider#openDatagram}, or an
+ * {@code AF_UNIX} datagram socket opened by {@link PosixSocketProvider#openUnixDatagram} (semantics.md §8.9),
+ * which takes the {@code *Unix} calls and refuses the UDP ones' addresses.
  * Poller-agnostic, like {@link PosixStreamSocket}: epoll and kqueue watch {@link #fileno()}.
  *
  * <p><b>Buffers.</b> A direct buffer is received into or sent from in place. A heap buffer goes through
@@ -47,13 +51,30 @@ import static dev.twine.nativeio.posix.SocketConstant.SO_REUSEPORT;
 public final class PosixDatagramSocket extends PosixHandle implements DatagramSocketHandle {
 
     private final boolean ipv6;
+    /** An {@code AF_UNIX} socket (semantics.md §8.9): only the {@code *Unix} calls apply. */
+    private final boolean unix;
     /** recvmmsg's vector with its iovecs and address areas, made on the first batch read; see receiveBatch. */
     private ByteBuffer batch;
     private int batchCapacity;
 
     PosixDatagramSocket(SocketCalls calls, int fd, boolean ipv6) {
+        this(calls, fd, ipv6, false);
+    }
+
+    private PosixDatagramSocket(SocketCalls calls, int fd, boolean ipv6, boolean unix) {
         super(calls, fd);
         this.ipv6 = ipv6;
+        this.unix = unix;
+    }
+
+    /** An {@code AF_UNIX} datagram socket on {@code fd}, which it now owns. */
+    static PosixDatagramSocket unix(SocketCalls calls, int fd) {
+        return new PosixDatagramSocket(calls, fd, false, true);
+    }
+
+    /** True for an {@code AF_UNIX} socket. */
+    public boolean isUnix() {
+        return unix;
     }
 
     /** True for an {@code AF_INET6} socket. */
@@ -77,6 +98,11 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
 
     @Override
     public InetSocketAddress receive(ByteBuffer dst) throws IOException {
+        return receiveInto(dst) < 0 ? null : calls.lastSender();
+    }
+
+    /** One {@code recvfrom} into {@code dst}; the sender is then the scratch area's. */
+    private long receiveInto(ByteBuffer dst) throws IOException {
         if (dst.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
@@ -97,7 +123,7 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
                 dst.position(position + (int) n);
             }
         }
-        return n < 0 ? null : calls.lastSender();
+        return n;
     }
 
     /**
@@ -162,12 +188,17 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
 
     @Override
     public boolean send(ByteBuffer src, InetSocketAddress target) throws IOException {
+        return send(src, target, null);
+    }
+
+    /** One {@code sendto}, to {@code target} on a UDP socket or {@code unixTarget} on an AF_UNIX one. */
+    private boolean send(ByteBuffer src, InetSocketAddress target, String unixTarget) throws IOException {
         int fd = openFd("sendto");
         int position = src.position();
         int length = src.limit() - position;
-        long n;
+        long from;
         if (src.isDirect()) {
-            n = calls.sendTo(fd, ipv6, DirectMemory.address(src) + position, length, target);
+            from = DirectMemory.address(src) + position;
         } else {
             if (length > NativeScratch.STAGING_SIZE) {
                 throw new IllegalArgumentException("a datagram from a heap buffer may be at most "
@@ -175,8 +206,9 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
             }
             NativeScratch scratch = calls.scratch();
             scratch.staging.put(0, src, position, length);
-            n = calls.sendTo(fd, ipv6, scratch.stagingAddress, length, target);
+            from = scratch.stagingAddress;
         }
+        long n = unix ? calls.sendToUnix(fd, from, length, unixTarget) : calls.sendTo(fd, ipv6, from, length, target);
         if (n == SocketCalls.DROPPED) {
             return false;
         }
@@ -187,6 +219,44 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
     @Override
     public InetSocketAddress localAddress() throws IOException {
         return calls.localAddress(openFd("getsockname"));
+    }
+
+    // -- AF_UNIX (semantics.md §8.9) --
+
+    @Override
+    public void bindUnix(String name) throws IOException {
+        calls.bindUnix(openFd("bind"), unixOnly(name));
+    }
+
+    /** Immediate, as for UDP: a datagram socket's connect only records the peer. */
+    @Override
+    public void connectUnix(String name) throws IOException {
+        // "In progress" cannot happen for SOCK_DGRAM (connect(2)): the result is known on return.
+        calls.connectUnix(openFd("connect"), unixOnly(name));
+    }
+
+    @Override
+    public String receiveUnix(ByteBuffer dst) throws IOException {
+        unixOnly("");
+        return receiveInto(dst) < 0 ? null : calls.lastUnixSender();
+    }
+
+    @Override
+    public boolean sendUnix(ByteBuffer src, String target) throws IOException {
+        unixOnly("");
+        return send(src, null, target);
+    }
+
+    @Override
+    public String localUnixName() throws IOException {
+        return unix ? calls.unixName(openFd("getsockname"), false) : null;
+    }
+
+    private String unixOnly(String name) throws SocketErrorException {
+        if (!unix) {
+            throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX datagram socket");
+        }
+        return name;
     }
 
     // -- IPv4 multicast --

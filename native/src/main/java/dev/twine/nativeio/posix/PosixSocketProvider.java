@@ -94,6 +94,17 @@ public final class PosixSocketProvider implements SocketProvider {
         return PosixStreamSocket.unix(calls, calls.openUnixStream(), null);
     }
 
+    /** Every POSIX system has {@code AF_UNIX} datagram sockets. */
+    @Override
+    public boolean supportsUnixDatagram() {
+        return true;
+    }
+
+    @Override
+    public PosixDatagramSocket openUnixDatagram() throws IOException {
+        return PosixDatagramSocket.unix(calls, calls.openUnixDatagram());
+    }
+
     /**
      * {@code socket}, {@code bind}, {@code listen}, without {@code SO_REUSEADDR}, which means nothing for
      * {@code AF_UNIX}: an existing file fails the bind with {@code EADDRINUSE}, and the reactor decides. The

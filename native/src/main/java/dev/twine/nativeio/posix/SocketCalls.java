@@ -144,7 +144,16 @@ public final class SocketCalls {
 
     /** Opens a non-blocking, close-on-exec {@code AF_UNIX} stream socket (semantics.md §8). */
     public int openUnixStream() throws SocketErrorException {
-        int type = abi.get(SOCK_STREAM) | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
+        return openUnix(abi.get(SOCK_STREAM));
+    }
+
+    /** Opens a non-blocking, close-on-exec {@code AF_UNIX} datagram socket (semantics.md §8.9). */
+    public int openUnixDatagram() throws SocketErrorException {
+        return openUnix(abi.get(SOCK_DGRAM));
+    }
+
+    private int openUnix(int kind) throws SocketErrorException {
+        int type = kind | abi.flag(SOCK_NONBLOCK) | abi.flag(SOCK_CLOEXEC);
         int fd = sys.socket(abi.get(AF_UNIX), type, 0);
         if (fd < 0) {
             throw failure("socket", fd);
@@ -576,7 +585,23 @@ public final class SocketCalls {
             throws SocketErrorException {
         NativeScratch s = scratch();
         int targetLength = target == null ? 0 : encode(target, ipv6, s, "sendto");
-        long targetAddress = target == null ? 0 : s.sockaddrAddress;
+        return sendTo(fd, address, length, target == null ? 0 : s.sockaddrAddress, targetLength);
+    }
+
+    /**
+     * As {@link #sendTo(int, boolean, long, long, InetSocketAddress)} on an {@code AF_UNIX} datagram socket,
+     * to the socket bound at {@code target} ({@code null}: the connected peer). A receiver whose queue is full
+     * answers a non-blocking send with {@code EAGAIN} (unix(7)): the datagram is dropped, as Twisted's
+     * {@code unix.DatagramPort.write} drops it.
+     */
+    public long sendToUnix(int fd, long address, long length, String target) throws SocketErrorException {
+        NativeScratch s = scratch();
+        int targetLength = target == null ? 0 : codec.encodeUnix(target, s.sockaddr);
+        return sendTo(fd, address, length, target == null ? 0 : s.sockaddrAddress, targetLength);
+    }
+
+    private long sendTo(int fd, long address, long length, long targetAddress, int targetLength)
+            throws SocketErrorException {
         long n;
         do {
             n = sys.sendto(fd, address, length, 0, targetAddress, targetLength);
@@ -610,6 +635,15 @@ public final class SocketCalls {
             return -1;
         }
         throw failure("recvfrom", n);
+    }
+
+    /**
+     * The {@code AF_UNIX} sender the last successful {@link #receiveFrom} on this thread wrote: {@code ""}
+     * for an unbound sender, which Linux reports with the family alone.
+     */
+    public String lastUnixSender() {
+        NativeScratch s = scratch();
+        return codec.decodeUnix(s.sockaddr, s.sockaddr.getInt(s.sockaddrLengthIndex));
     }
 
     /** Decodes the sender the last successful {@link #receiveFrom} on this thread wrote. */

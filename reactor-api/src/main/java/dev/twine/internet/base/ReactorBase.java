@@ -22,6 +22,11 @@ import dev.twine.internet.error.ReactorNotRunning;
 import dev.twine.internet.tcp.Connector;
 import dev.twine.internet.tcp.Port;
 import dev.twine.internet.unix.UnixListenTarget;
+import dev.twine.internet.udp.UnixConnectedDatagramPort;
+import dev.twine.internet.udp.UnixDatagramPort;
+import dev.twine.internet.ConnectedDatagramProtocol;
+import dev.twine.internet.IUNIXDatagramConnectedTransport;
+import dev.twine.internet.IUNIXDatagramTransport;
 import dev.twine.internet.unix.UnixNames;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
@@ -506,6 +511,25 @@ public final class ReactorBase implements IReactor, AutoCloseable {
         Connector c = new Connector(this, UnixNames.normalize(address), factory, timeout, checkPID);
         c.connect();
         return c;
+    }
+
+    // -- IReactorUNIXDatagram (semantics.md §8.9) -----------------------------------------------------
+
+    @Override
+    public IUNIXDatagramTransport listenUNIXDatagram(String address, DatagramProtocol protocol, int maxPacketSize,
+            int mode) {
+        UnixDatagramPort p = new UnixDatagramPort(this, address, protocol, maxPacketSize, mode);
+        p.startListening();
+        return p;
+    }
+
+    @Override
+    public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, ConnectedDatagramProtocol protocol,
+            int maxPacketSize, int mode, String bindAddress) {
+        UnixConnectedDatagramPort p = new UnixConnectedDatagramPort(this, address, protocol, maxPacketSize, mode,
+                bindAddress);
+        p.startListening();
+        return p;
     }
 
     // -- IReactorUDP ----------------------------------------------------------------------------------

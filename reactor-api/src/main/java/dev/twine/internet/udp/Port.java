@@ -1,31 +1,18 @@
 package dev.twine.internet.udp;
 
 import dev.twine.defer.Deferred;
-import dev.twine.defer.Failure;
 import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IAddress;
-import dev.twine.internet.IDelayedCall;
-import dev.twine.internet.IReactor;
-import dev.twine.internet.IReactorCore.Phase;
-import dev.twine.internet.IReactorCore.TriggerId;
 import dev.twine.internet.IMulticastTransport;
-import dev.twine.internet.Main;
-import dev.twine.internet.base.CloseWaiters;
-import dev.twine.internet.base.ReadsSocketErrors;
-import dev.twine.internet.base.RegisteredDescriptor;
+import dev.twine.internet.IReactor;
 import dev.twine.internet.error.CannotListenError;
 import dev.twine.internet.error.InvalidAddressError;
 import dev.twine.internet.error.MessageLengthError;
 import dev.twine.internet.error.MulticastJoinError;
-import dev.twine.internet.error.NotListeningError;
 import dev.twine.internet.tcp.Addresses;
 import dev.twine.spi.DatagramSocketHandle;
-import dev.twine.spi.SelectableHandle;
-import dev.twine.spi.SocketError;
-import dev.twine.spi.SocketErrorException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,16 +22,19 @@ import java.nio.ByteBuffer;
 /**
  * A UDP port (Twisted's {@code udp.Port}, semantics.md §7): what {@code listenUDP} returns, and the
  * transport its {@link DatagramProtocol} writes to. One implementation for every backend, over the SPI's
- * {@link DatagramSocketHandle}, registered in the reactor's descriptor set like any reader.
+ * {@link DatagramSocketHandle}, registered in the reactor's descriptor set like any reader; its life,
+ * reads and write errors are those of the one datagram port, {@link AbstractDatagramPort}, which the
+ * UNIX datagram ports share.
  *
  * <h2>Reading</h2>
  * Each read readiness event receives datagrams until the socket has none, or until this pass has
- * received {@value #MAX_THROUGHPUT} bytes (Twisted's {@code maxThroughput}) or {@value #MAX_DATAGRAMS_PER_PASS}
- * datagrams, whichever comes first, so that one busy port cannot starve the loop: the rest waits for the
- * next pass (level-triggered readiness reports it again). Datagrams are received in batches of up to 16
- * (one {@code recvmmsg} on Linux, {@link DatagramSocketHandle#receiveBatch}) into direct buffers of
- * {@code maxPacketSize} bytes (longer datagrams arrive truncated); each is copied out and given to
- * {@link DatagramProtocol#datagramReceived}; an exception from it is logged and reading goes on.
+ * received {@value AbstractDatagramPort#MAX_THROUGHPUT} bytes (Twisted's {@code maxThroughput}) or
+ * {@value AbstractDatagramPort#MAX_DATAGRAMS_PER_PASS} datagrams, whichever comes first, so that one busy
+ * port cannot starve the loop: the rest waits for the next pass (level-triggered readiness reports it
+ * again). Datagrams are received in batches of up to 16 (one {@code recvmmsg} on Linux,
+ * {@link DatagramSocketHandle#receiveBatch}) into direct buffers of {@code maxPacketSize} bytes (longer
+ * datagrams arrive truncated); each is copied out and given to {@link DatagramProtocol#datagramReceived};
+ * an exception from it is logged and reading goes on.
  *
  * <h2>Writing</h2>
  * {@link #write} is one {@code sendto}, never buffered and never blocking. A full send buffer
@@ -60,40 +50,14 @@ import java.nio.ByteBuffer;
  *
  * <p>Threading: reactor thread only.
  */
-public final class Port extends RegisteredDescriptor implements IMulticastTransport, ReadsSocketErrors {
-    /** Twisted's {@code maxThroughput}: bytes received per read pass at most. */
-    static final int MAX_THROUGHPUT = 256 * 1024;
-    /**
-     * Datagrams per read pass at most. Twisted counts bytes only, so a flood of empty datagrams would keep
-     * it in one pass; Twine also counts datagrams.
-     */
-    static final int MAX_DATAGRAMS_PER_PASS = 1024;
-
-    /** Buffer memory per port for batch reads: the batch holds as many maxPacketSize buffers as fit, 1 to 16. */
-    static final int BATCH_MEMORY = 64 * 1024;
-
-    private static final System.Logger LOG = System.getLogger(Port.class.getName());
-
-    private final IReactor reactor;
+public final class Port extends AbstractDatagramPort<InetSocketAddress> implements IMulticastTransport {
     private final int port;
-    private final DatagramProtocol protocol;
     private final String iface;
-    private final int maxPacketSize;
     /** Set SO_REUSEADDR/SO_REUSEPORT before binding (Twisted's {@code listenMultiple}). */
     private final boolean listenMultiple;
-    private final CloseWaiters closeWaiters = new CloseWaiters();
 
-    private PortState state = PortState.NOT_LISTENING;
-    private DatagramSocketHandle socket;
     private boolean ipv6;
-    /** One direct buffer of maxPacketSize per datagram of a batch read; see {@link #batchSize}. */
-    private ByteBuffer[] readBuffers;
-    private InetSocketAddress[] senders;
-    private IAddress boundAddress;
     private IAddress connectedAddress;
-    private IDelayedCall pendingClose;
-    private TriggerId shutdownTrigger;
-    private long dropped;
 
     /**
      * A port that is not bound yet; {@link #startListening()} binds it. ReactorBase's {@code listenUDP} does
@@ -112,31 +76,15 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
      */
     public Port(IReactor reactor, int port, DatagramProtocol protocol, String iface, int maxPacketSize,
             boolean listenMultiple) {
+        super(reactor, protocol, maxPacketSize);
         this.listenMultiple = listenMultiple;
-        if (maxPacketSize < 1) {
-            throw new IllegalArgumentException("maxPacketSize must be positive, got " + maxPacketSize);
-        }
-        this.reactor = reactor;
         this.port = port;
-        this.protocol = protocol;
         this.iface = iface == null ? "" : iface;
-        this.maxPacketSize = maxPacketSize;
     }
 
-    /**
-     * Binds, logs {@code "<protocol> starting on <port>"}, connects the protocol ({@code makeConnection},
-     * hence {@code startProtocol} the first time) and starts reading. If the protocol's start throws, the
-     * socket is closed and the exception propagates.
-     *
-     * @throws CannotListenError if the socket cannot be opened or bound
-     */
     @Override
-    public void startListening() {
-        if (state != PortState.NOT_LISTENING) {
-            throw new IllegalStateException("already listening on " + boundAddress);
-        }
+    DatagramSocketHandle open() {
         DatagramSocketHandle s = null;
-        InetSocketAddress local;
         try {
             InetSocketAddress address = Addresses.listenAddress(iface, port);
             boolean v6 = address.getAddress() instanceof Inet6Address;
@@ -145,69 +93,66 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
                 s.setReuseAddress(true);
             }
             s.bind(address);
-            local = s.localAddress();
             ipv6 = v6;
         } catch (IOException | UnsupportedOperationException e) {
             closeQuietly(s);
             throw new CannotListenError(iface, port, e);
         }
-        socket = s;
-        readBuffers = new ByteBuffer[batchSize(maxPacketSize)];
-        for (int i = 0; i < readBuffers.length; i++) {
-            readBuffers[i] = ByteBuffer.allocateDirect(maxPacketSize);
-        }
-        senders = new InetSocketAddress[readBuffers.length];
-        boundAddress = Addresses.of("UDP", local);
         connectedAddress = null;
-        state = PortState.LISTENING;
-        LOG.log(Level.INFO, protocol.getClass().getName() + " starting on " + local.getPort());
-        try {
-            protocol.makeConnection(this);
-        } catch (RuntimeException | Error e) {
-            state = PortState.NOT_LISTENING;
-            socket = null;
-            closeQuietly(s);
-            throw e;
-        }
-        shutdownTrigger = reactor.addSystemEventTrigger(Phase.DURING, "shutdown",
-                () -> connectionLost(new Failure(Main.CONNECTION_LOST)));
-        reactor.addReader(this);
+        return s;
+    }
+
+    /** An {@code IPv4Address("UDP", ...)} or {@code IPv6Address}, with the real port when 0 was asked for. */
+    @Override
+    IAddress host(DatagramSocketHandle s) throws IOException {
+        return Addresses.of("UDP", s.localAddress());
+    }
+
+    /** The port number: the real one once bound. */
+    @Override
+    String describe() {
+        IAddress bound = bound();
+        return Integer.toString(bound == null ? port : bound.port());
     }
 
     @Override
-    public Deferred<Void> stopListening() {
-        if (state == PortState.NOT_LISTENING) {
-            return Deferred.succeed(null);
-        }
-        Deferred<Void> done = closeWaiters.add();
-        if (state == PortState.LISTENING) {
-            state = PortState.CLOSING;
-            reactor.removeReader(this);
-            pendingClose = reactor.callLater(0, () -> {
-                pendingClose = null;
-                connectionLost(new Failure(Main.CONNECTION_DONE));
-            });
-        }
-        return done;
+    CannotListenError cannotListen(IOException cause) {
+        return new CannotListenError(iface, port, cause);
     }
 
-    /**
-     * The bound address, an {@code IPv4Address("UDP", ...)} or {@code IPv6Address}, with the real port when
-     * 0 was asked for. Kept after the port stopped.
-     *
-     * @throws NotListeningError if the port never listened
-     */
     @Override
-    public IAddress getHost() {
-        if (boundAddress == null) {
-            throw new NotListeningError("UDP port " + port + " has not listened yet");
-        }
-        return boundAddress;
+    String closedMessage() {
+        return "(UDP Port " + describe() + " Closed)";
+    }
+
+    @Override
+    InetSocketAddress[] newSenders(int n) {
+        return new InetSocketAddress[n];
+    }
+
+    @Override
+    int receive(DatagramSocketHandle s, ByteBuffer[] dsts, InetSocketAddress[] from) throws IOException {
+        return s.receiveBatch(dsts, from);
+    }
+
+    @Override
+    IAddress address(InetSocketAddress sender) {
+        return Addresses.of("UDP", sender);
+    }
+
+    @Override
+    boolean send(DatagramSocketHandle s, ByteBuffer src, InetSocketAddress target) throws IOException {
+        return s.send(src, target);
+    }
+
+    @Override
+    boolean connected() {
+        return connectedAddress != null;
     }
 
     @Override
     public int write(byte[] datagram, IAddress addr) {
-        if (state == PortState.NOT_LISTENING) {
+        if (!isListening()) {
             throw new IllegalStateException("UDP port is not listening");
         }
         InetSocketAddress target;
@@ -222,26 +167,7 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
             }
             target = new InetSocketAddress(literalOrThrow(addr.host()), addr.port());
         }
-        try {
-            if (socket.send(ByteBuffer.wrap(datagram), target)) {
-                return datagram.length;
-            }
-            dropped++;
-            return 0;
-        } catch (SocketErrorException e) {
-            if (e.error() == SocketError.EMSGSIZE) {
-                throw new MessageLengthError("message too long: " + datagram.length + " bytes", e);
-            }
-            if (e.error() == SocketError.ECONNREFUSED) {
-                if (connectedAddress != null) {
-                    refused();
-                }
-                return 0;
-            }
-            throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sendDatagram(datagram, target);
     }
 
     @Override
@@ -249,7 +175,7 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
         if (connectedAddress != null) {
             throw new IllegalStateException("already connected, reconnecting is not supported");
         }
-        if (state == PortState.NOT_LISTENING) {
+        if (!isListening()) {
             throw new IllegalStateException("UDP port is not listening");
         }
         InetAddress ip = literalOrThrow(host);
@@ -332,13 +258,6 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
         }
     }
 
-    private DatagramSocketHandle live() {
-        if (state == PortState.NOT_LISTENING) {
-            throw new IllegalStateException("UDP port is not listening");
-        }
-        return socket;
-    }
-
     /** An option call whose socket error is unchecked here, as the socket module raises it in Twisted. */
     private <T> T option(SocketCall<T> call) {
         try {
@@ -354,120 +273,9 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
     }
 
     @Override
-    public long droppedDatagrams() {
-        return dropped;
-    }
-
-    @Override
-    public SelectableHandle handle() {
-        return socket;
-    }
-
-    /** Receives a bounded batch of datagrams; see the class comment. */
-    @Override
-    public Exception doRead() {
-        int bytes = 0;
-        int datagrams = 0;
-        while (datagrams < MAX_DATAGRAMS_PER_PASS && bytes < MAX_THROUGHPUT && state == PortState.LISTENING) {
-            for (ByteBuffer b : readBuffers) {
-                b.clear();
-            }
-            int n;
-            try {
-                n = socket.receiveBatch(readBuffers, senders);
-            } catch (SocketErrorException e) {
-                if (e.error() == SocketError.ECONNREFUSED) {
-                    if (connectedAddress != null) {
-                        refused();
-                    }
-                    return null;
-                }
-                return e;
-            } catch (IOException e) {
-                return e;
-            }
-            for (int i = 0; i < n; i++) {
-                ByteBuffer b = readBuffers[i].flip();
-                byte[] data = new byte[b.remaining()];
-                b.get(data);
-                bytes += data.length;
-                datagrams++;
-                InetSocketAddress sender = senders[i];
-                senders[i] = null;
-                // The protocol may stop the port; the rest of a batch already read is still delivered, as
-                // those datagrams were taken off the socket.
-                try {
-                    protocol.datagramReceived(data, Addresses.of("UDP", sender));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, logPrefix() + ": exception in datagramReceived", e);
-                }
-            }
-            if (n < readBuffers.length) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The port is closed: by the delayed close of {@link #stopListening()}, by an error the reactor got from
-     * {@link #doRead()}, or at reactor shutdown. Idempotent.
-     */
-    @Override
-    public void connectionLost(Failure reason) {
-        if (state == PortState.NOT_LISTENING) {
-            return;
-        }
-        state = PortState.NOT_LISTENING;
-        if (pendingClose != null && pendingClose.active()) {
-            pendingClose.cancel();
-        }
-        pendingClose = null;
-        if (shutdownTrigger != null) {
-            reactor.removeSystemEventTrigger(shutdownTrigger);
-            shutdownTrigger = null;
-        }
-        reactor.removeReader(this);
-        LOG.log(Level.INFO, "(UDP Port " + boundAddress.port() + " Closed)");
-        closeQuietly(socket);
-        socket = null;
-        Throwable stopError = null;
-        try {
-            protocol.doStop();
-        } catch (RuntimeException e) {
-            stopError = e;
-        }
-        closeWaiters.fire(stopError, LOG, logPrefix(), "stopProtocol");
-    }
-
-    /** Twisted's {@code logstr}: the protocol's qualified class name and {@code " (UDP)"}. */
-    @Override
-    public String logPrefix() {
-        return protocol.getClass().getName() + " (UDP)";
-    }
-
-    /** True from {@link #startListening()} until the socket is closed. */
-    public boolean isListening() {
-        return state != PortState.NOT_LISTENING;
-    }
-
-    @Override
     public String toString() {
         return "UDPPort[" + protocol.getClass().getName()
-                + (state == PortState.NOT_LISTENING ? ", not listening" : " on " + boundAddress.port()) + "]";
-    }
-
-    /** Datagrams per batch read ({@code recvmmsg} on Linux): 8 for Twisted's default maxPacketSize of 8192. */
-    static int batchSize(int maxPacketSize) {
-        return Math.max(1, Math.min(16, BATCH_MEMORY / maxPacketSize));
-    }
-
-    private void refused() {
-        try {
-            protocol.connectionRefused();
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, logPrefix() + ": exception in connectionRefused", e);
-        }
+                + (!isListening() ? ", not listening" : " on " + describe()) + "]";
     }
 
     /** Twisted refuses host names here ({@code InvalidAddressError}): a lookup would block the loop. */
@@ -480,16 +288,5 @@ public final class Port extends RegisteredDescriptor implements IMulticastTransp
             throw new InvalidAddressError(host + " is an IPv6 address and this port is IPv4");
         }
         return ip;
-    }
-
-    private void closeQuietly(SelectableHandle handle) {
-        if (handle == null) {
-            return;
-        }
-        try {
-            handle.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, logPrefix() + ": close failed: " + e.getMessage());
-        }
     }
 }

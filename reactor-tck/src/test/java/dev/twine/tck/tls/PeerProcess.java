@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Assumptions;
  * A real TLS peer in another process ({@code openssl s_client}/{@code s_server}, or Twisted through
  * {@code src/test/python/tls_peer.py}) for the interoperability rows. Output (stdout and stderr merged)
  * is collected line by line; every wait is bounded; {@link #close()} kills what is still running. A peer
- * that is not installed skips the test, naming what is missing and how to install it.
+ * that is not installed skips the test, naming what is missing and how to install it. Public for the other
+ * interoperability rows (e.g. {@code dev.twine.tck.unix}), which run their own scripts in
+ * {@code src/test/python} through {@link #twistedScript}.
  */
-final class PeerProcess implements AutoCloseable {
-    private static final String PYTHON = findPython();
+public final class PeerProcess implements AutoCloseable {
+    private static final String PYTHON = findPython("import twisted.internet.ssl, OpenSSL, service_identity");
+    /** A Python with Twisted alone, looked up on first use by {@link #twistedScript}. */
+    private static String plainTwistedPython;
 
     private final String name;
     private final Process process;
@@ -53,9 +57,24 @@ final class PeerProcess implements AutoCloseable {
     static PeerProcess twisted(String... args) throws IOException {
         Assumptions.assumeTrue(PYTHON != null, "python3-twisted, python3-openssl or python3-service-identity is not"
                 + " installed (run .ci/setup.d/20-python-twisted.sh); skipping the Twisted TLS interop test");
-        List<String> command = new ArrayList<>(List.of(PYTHON, script().toString()));
+        List<String> command = new ArrayList<>(List.of(PYTHON, script("tls_peer.py").toString()));
         command.addAll(List.of(args));
         return new PeerProcess("twisted", command);
+    }
+
+    /**
+     * {@code src/test/python/SCRIPT ARGS} on a Python that can import Twisted (Debian's
+     * {@code python3-twisted}); else skips the test, naming the package.
+     */
+    public static synchronized PeerProcess twistedScript(String script, String... args) throws IOException {
+        if (plainTwistedPython == null) {
+            plainTwistedPython = findPython("import twisted.internet.reactor");
+        }
+        Assumptions.assumeTrue(plainTwistedPython != null, "python3-twisted is not installed (run"
+                + " .ci/setup.d/20-python-twisted.sh); skipping the Twisted interop test");
+        List<String> command = new ArrayList<>(List.of(plainTwistedPython, script(script).toString()));
+        command.addAll(List.of(args));
+        return new PeerProcess(script, command);
     }
 
     /** A loopback port that nothing listens on right now, for a peer that cannot pick its own. */
@@ -67,7 +86,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Waits for a line matching {@code regex} and returns it; fails with the transcript after {@code seconds}. */
-    String awaitLine(String regex, double seconds) throws InterruptedException {
+    public String awaitLine(String regex, double seconds) throws InterruptedException {
         Pattern p = Pattern.compile(regex);
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         synchronized (lines) {
@@ -88,19 +107,19 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Writes {@code text} to the peer's stdin. */
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         OutputStream in = process.getOutputStream();
         in.write(text.getBytes(StandardCharsets.US_ASCII));
         in.flush();
     }
 
     /** Closes the peer's stdin (openssl s_client then ends its connection). */
-    void closeInput() throws IOException {
+    public void closeInput() throws IOException {
         process.getOutputStream().close();
     }
 
     /** Waits for the exit status; fails with the transcript after {@code seconds}. */
-    int awaitExit(double seconds) throws InterruptedException {
+    public int awaitExit(double seconds) throws InterruptedException {
         if (!process.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " still running after " + seconds + " s\n" + transcript());
         }
@@ -108,7 +127,7 @@ final class PeerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String transcript() {
+    public String transcript() {
         synchronized (lines) {
             return String.join("\n", lines);
         }
@@ -137,9 +156,9 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    private static Path script() {
+    private static Path script(String name) {
         // Surefire runs in the module directory.
-        Path p = Path.of("src", "test", "python", "tls_peer.py");
+        Path p = Path.of("src", "test", "python", name);
         return Files.exists(p) ? p.toAbsolutePath() : Path.of("reactor-tck").resolve(p).toAbsolutePath();
     }
 
@@ -147,10 +166,10 @@ final class PeerProcess implements AutoCloseable {
      * Debian's python3-twisted installs into /usr/bin/python3, tried first: a pyenv or venv python3
      * earlier on the PATH would not see it.
      */
-    private static String findPython() {
+    private static String findPython(String imports) {
         for (String candidate : List.of("/usr/bin/python3", "python3")) {
             try {
-                Process p = new ProcessBuilder(candidate, "-c", "import twisted.internet.ssl, OpenSSL, service_identity")
+                Process p = new ProcessBuilder(candidate, "-c", imports)
                         .redirectErrorStream(true).start();
                 p.getInputStream().readAllBytes();
                 if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {

@@ -7,21 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the UDP conformance rows share: protocols that echo or record. */
-final class UdpFixtures {
+/**
+ * What the UDP conformance rows share: protocols that echo or record. Public for the UNIX datagram rows
+ * ({@code dev.twine.tck.unix}), whose ports are the same datagram port.
+ */
+public final class UdpFixtures {
     private UdpFixtures() {
     }
 
-    static byte[] ascii(String s) {
+    public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static String ascii(byte[] b) {
+    public static String ascii(byte[] b) {
         return new String(b, StandardCharsets.US_ASCII);
     }
 
     /** Sends every datagram back to its sender (Twisted's UDP echo example). */
-    static final class Echo extends DatagramProtocol {
+    public static final class Echo extends DatagramProtocol {
         @Override
         public void datagramReceived(byte[] data, IAddress addr) {
             transport.write(data, addr);
@@ -29,11 +32,11 @@ final class UdpFixtures {
     }
 
     /** Records its calls, in order, as strings; {@link #onDatagram} runs after each datagram is recorded. */
-    static class Recorder extends DatagramProtocol {
-        final List<String> events = new ArrayList<>();
-        final List<IAddress> senders = new ArrayList<>();
-        Runnable onDatagram = () -> { };
-        Runnable onRefused = () -> { };
+    public static class Recorder extends DatagramProtocol {
+        public final List<String> events = new ArrayList<>();
+        public final List<IAddress> senders = new ArrayList<>();
+        public Runnable onDatagram = () -> { };
+        public Runnable onRefused = () -> { };
 
         @Override
         public void startProtocol() {
@@ -58,7 +61,7 @@ final class UdpFixtures {
             onRefused.run();
         }
 
-        long datagrams() {
+        public long datagrams() {
             return events.stream().filter(e -> e.startsWith("datagram ")).count();
         }
     }

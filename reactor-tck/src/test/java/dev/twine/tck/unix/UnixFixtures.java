@@ -2,12 +2,15 @@ package dev.twine.tck.unix;
 
 import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
+import dev.twine.internet.ConnectedDatagramProtocol;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.Protocol;
 import dev.twine.tck.ReactorBuilder;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 
@@ -22,6 +25,58 @@ final class UnixFixtures {
     static void assumeUnix(ReactorBuilder builder, IReactor reactor) {
         Assumptions.assumeTrue(reactor.sockets().supportsUnix(),
                 builder.backendName() + " has no UNIX sockets (semantics.md §8.6)");
+    }
+
+    /**
+     * Skips the invocation on a backend without {@code AF_UNIX} datagram sockets, naming why (semantics.md
+     * §8.9): select's JDK {@code DatagramChannel} has no {@code AF_UNIX}, and Wine (iocp) has no
+     * {@code AF_UNIX} at all.
+     */
+    static void assumeUnixDatagram(ReactorBuilder builder, IReactor reactor) {
+        String why = switch (builder.backendName()) {
+            case "select" -> "the JDK's DatagramChannel has no AF_UNIX";
+            case "iocp" -> "Wine's ws2_32 has no AF_UNIX sockets";
+            default -> "its socket provider says so";
+        };
+        Assumptions.assumeTrue(reactor.sockets().supportsUnixDatagram(),
+                builder.backendName() + " has no UNIX datagram sockets (semantics.md §8.9): " + why);
+    }
+
+    /** A connected datagram protocol that records its calls, in order, as strings. */
+    static class ConnectedRecorder extends ConnectedDatagramProtocol {
+        final List<String> events = new ArrayList<>();
+        Runnable onEvent = () -> { };
+
+        @Override
+        public void startProtocol() {
+            events.add("startProtocol");
+        }
+
+        @Override
+        public void stopProtocol() {
+            events.add("stopProtocol");
+        }
+
+        @Override
+        public void datagramReceived(byte[] datagram) {
+            events.add("datagram " + new String(datagram, java.nio.charset.StandardCharsets.UTF_8));
+            onEvent.run();
+        }
+
+        @Override
+        public void connectionRefused() {
+            events.add("connectionRefused");
+            onEvent.run();
+        }
+
+        @Override
+        public void connectionFailed(Failure reason) {
+            events.add("connectionFailed " + reason.value().getClass().getSimpleName());
+            failure = reason;
+            onEvent.run();
+        }
+
+        Failure failure;
     }
 
     /** A server protocol that echoes every byte back. */
