@@ -2,7 +2,6 @@ package dev.twine.tck.udp;
 
 import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IAddress;
-import dev.twine.tck.ReactorBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
