@@ -47,6 +47,10 @@ public final class PanamaPosixSockets implements PosixSockets {
             FunctionDescriptor.of(LONG, INT, LONG, LONG));
     private static final MethodHandle WRITE = libc("write", BLOCKING_CAPTURE,
             FunctionDescriptor.of(LONG, INT, LONG, LONG));
+    private static final MethodHandle RECV = libc("recv", BLOCKING_CAPTURE,
+            FunctionDescriptor.of(LONG, INT, LONG, LONG, INT));
+    private static final MethodHandle SEND = libc("send", BLOCKING_CAPTURE,
+            FunctionDescriptor.of(LONG, INT, LONG, LONG, INT));
     private static final MethodHandle READV = libc("readv", BLOCKING_CAPTURE,
             FunctionDescriptor.of(LONG, INT, LONG, INT));
     private static final MethodHandle WRITEV = libc("writev", BLOCKING_CAPTURE,
@@ -186,6 +190,28 @@ public final class PanamaPosixSockets implements PosixSockets {
         MemorySegment state = capture();
         try {
             long n = (long) WRITE.invokeExact(state, fd, bufAddress, count);
+            return n >= 0 ? n : -errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public long recv(int fd, long bufAddress, long length, int flags) {
+        MemorySegment state = capture();
+        try {
+            long n = (long) RECV.invokeExact(state, fd, bufAddress, length, flags);
+            return n >= 0 ? n : -errno(state);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public long send(int fd, long bufAddress, long length, int flags) {
+        MemorySegment state = capture();
+        try {
+            long n = (long) SEND.invokeExact(state, fd, bufAddress, length, flags);
             return n >= 0 ? n : -errno(state);
         } catch (Throwable t) {
             throw unexpected(t);

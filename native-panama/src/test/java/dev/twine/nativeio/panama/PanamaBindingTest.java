@@ -50,6 +50,11 @@ class PanamaBindingTest {
         assertEquals(-ebadf, panama.write(-1, address, 16));
         assertEquals(-ebadf, panama.fcntl(-1, 1, 0));
         assertEquals(-ebadf, JnrPosixSockets.load().read(-1, address, 16));
+        // Stream sockets read and write through recv/send (PosixSockets#recv): bound alike in both bindings.
+        assertEquals(-ebadf, panama.recv(-1, address, 16, 0));
+        assertEquals(-ebadf, panama.send(-1, address, 16, 0));
+        assertEquals(-ebadf, JnrPosixSockets.load().recv(-1, address, 16, 0));
+        assertEquals(-ebadf, JnrPosixSockets.load().send(-1, address, 16, 0));
     }
 
     @Test
@@ -61,6 +66,7 @@ class PanamaBindingTest {
             // An unconnected stream socket: read fails with ENOTCONN, not EAGAIN; both are errno values.
             long n = panama.read(fd, DirectMemory.address(buffer), 16);
             assertEquals(-ERRNO.number("ENOTCONN"), n);
+            assertEquals(-ERRNO.number("ENOTCONN"), panama.recv(fd, DirectMemory.address(buffer), 16, 0));
         } finally {
             assertEquals(0, panama.close(fd));
         }

@@ -50,6 +50,10 @@ public final class JnrPosixSockets implements PosixSockets {
 
         @SaveError @ssize_t long write(int fd, long buf, @size_t long count);
 
+        @SaveError @ssize_t long recv(int fd, long buf, @size_t long length, int flags);
+
+        @SaveError @ssize_t long send(int fd, long buf, @size_t long length, int flags);
+
         @SaveError @ssize_t long readv(int fd, long iov, int iovCount);
 
         @SaveError @ssize_t long writev(int fd, long iov, int iovCount);
@@ -181,6 +185,18 @@ public final class JnrPosixSockets implements PosixSockets {
     @Override
     public long write(int fd, long bufAddress, long count) {
         long n = libc.write(fd, bufAddress, count);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public long recv(int fd, long bufAddress, long length, int flags) {
+        long n = libc.recv(fd, bufAddress, length, flags);
+        return n >= 0 ? n : -errno();
+    }
+
+    @Override
+    public long send(int fd, long bufAddress, long length, int flags) {
+        long n = libc.send(fd, bufAddress, length, flags);
         return n >= 0 ? n : -errno();
     }
 

@@ -62,6 +62,21 @@ public interface PosixSockets {
     /** {@code ssize_t write(int fd, const void *buf, size_t count)}: bytes written or {@code -errno}. */
     long write(int fd, long bufAddress, long count);
 
+    /**
+     * {@code ssize_t recv(int fd, void *buf, size_t len, int flags)}: bytes read (0 at end of stream) or
+     * {@code -errno}. With {@code flags} 0 it is read(2) on a socket (recv(2): "the only difference between
+     * recv() and read(2) is the presence of flags"), but it enters the socket layer directly, without
+     * read(2)'s file-layer steps; stream sockets read with it (bench/README.md, "System calls per request").
+     */
+    long recv(int fd, long bufAddress, long length, int flags);
+
+    /**
+     * {@code ssize_t send(int fd, const void *buf, size_t len, int flags)}: bytes written or {@code -errno}.
+     * With {@code flags} 0 it is write(2) on a socket (send(2)), through the socket layer directly, as
+     * {@link #recv}.
+     */
+    long send(int fd, long bufAddress, long length, int flags);
+
     /** {@code ssize_t readv(int fd, const struct iovec *iov, int iovcnt)}: bytes read or {@code -errno}. */
     long readv(int fd, long iovAddress, int iovCount);
 

@@ -29,6 +29,12 @@ import static dev.twine.nativeio.posix.SocketConstant.TCP_NODELAY;
  * {@value NativeScratch#STAGING_SIZE} bytes per call, which the SPI allows since every transfer may
  * be partial. Nothing is allocated per call.
  *
+ * <p><b>System calls.</b> One buffer is read with recv(2) and written with send(2), never read(2) and
+ * write(2): on a socket they do the same, but read/write first pass through the file layer
+ * ({@code fdget_pos}, {@code rw_verify_area}, {@code sock_read_iter}), which {@code perf} showed as a few
+ * percent of an echo server's kernel time (bench/README.md, "System calls per request"). Several buffers
+ * go out with one writev(2).
+ *
  * <p><b>SIGPIPE.</b> Writing to a connection the peer has reset raises {@code SIGPIPE} in C; the JVM
  * installs a handler that ignores it, so the write fails with {@code EPIPE} instead, which is what
  * the transport wants.
@@ -233,14 +239,14 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
             return 0;
         }
         if (dst.isDirect()) {
-            long n = calls.read(fd, DirectMemory.address(dst) + position, wanted);
+            long n = calls.recv(fd, DirectMemory.address(dst) + position, wanted);
             if (n > 0) {
                 dst.position(position + (int) n);
             }
             return (int) n;
         }
         NativeScratch scratch = calls.scratch();
-        long n = calls.read(fd, scratch.stagingAddress, Math.min(wanted, NativeScratch.STAGING_SIZE));
+        long n = calls.recv(fd, scratch.stagingAddress, Math.min(wanted, NativeScratch.STAGING_SIZE));
         if (n > 0) {
             dst.put(position, scratch.staging, 0, (int) n);
             dst.position(position + (int) n);
@@ -258,12 +264,12 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
         }
         long n;
         if (src.isDirect()) {
-            n = calls.write(fd, DirectMemory.address(src) + position, length);
+            n = calls.send(fd, DirectMemory.address(src) + position, length);
         } else {
             NativeScratch scratch = calls.scratch();
             int staged = Math.min(length, NativeScratch.STAGING_SIZE);
             scratch.staging.put(0, src, position, staged);
-            n = calls.write(fd, scratch.stagingAddress, staged);
+            n = calls.send(fd, scratch.stagingAddress, staged);
         }
         src.position(position + (int) n);
         return (int) n;
@@ -323,7 +329,7 @@ public final class PosixStreamSocket extends PosixHandle implements StreamSocket
             return 0;
         }
         long written = count == 1
-                ? calls.write(fd, firstBase, firstLength)
+                ? calls.send(fd, firstBase, firstLength)
                 : calls.writev(fd, scratch.iovecsAddress, count);
         long left = written;
         for (int i = offset; left > 0; i++) {

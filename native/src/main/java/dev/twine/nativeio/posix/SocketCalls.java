@@ -355,6 +355,44 @@ public final class SocketCalls {
     }
 
     /**
+     * Receives up to {@code length} bytes from a connected stream socket into native memory: {@link #read}
+     * through recv(2), which skips read(2)'s file layer (see {@link PosixSockets#recv}).
+     *
+     * @return bytes read (&gt; 0), {@link #WOULD_BLOCK} or {@link #END_OF_STREAM}
+     */
+    public long recv(int fd, long address, long length) throws SocketErrorException {
+        long n;
+        do {
+            n = sys.recv(fd, address, length, 0);
+        } while (n == -eintr);
+        if (n > 0) {
+            return n;
+        }
+        if (n == 0) {
+            return END_OF_STREAM;
+        }
+        if (wouldBlock(n)) {
+            return WOULD_BLOCK;
+        }
+        throw failure("recv", n);
+    }
+
+    /**
+     * Sends up to {@code length} bytes from native memory on a connected stream socket: {@link #write}
+     * through send(2) (see {@link PosixSockets#send}). No {@code MSG_NOSIGNAL}: SIGPIPE is already ignored
+     * process-wide (see {@link PosixStreamSocket}), and macOS has no such flag.
+     *
+     * @return bytes written, {@code 0} if it would block
+     */
+    public long send(int fd, long address, long length) throws SocketErrorException {
+        long n;
+        do {
+            n = sys.send(fd, address, length, 0);
+        } while (n == -eintr);
+        return written(n, "send");
+    }
+
+    /**
      * Sends {@code length} bytes at {@code address} with {@code descriptor} attached ({@code SCM_RIGHTS},
      * semantics.md §8.8): the kernel installs a duplicate of it in the receiving process.
      *

@@ -14,11 +14,11 @@ public enum Call {
     ACCEPT(EnumSet.of(Fault.EAGAIN, Fault.EINTR, Fault.EMFILE)),
     /** connect(2): interrupted, which leaves the connect in progress. */
     CONNECT(EnumSet.of(Fault.EINTR)),
-    /** read(2). */
+    /** read(2), and recv(2), with which stream sockets read. */
     READ(EnumSet.of(Fault.EAGAIN, Fault.EINTR, Fault.SHORT_IO, Fault.ECONNRESET)),
     /** readv(2). */
     READV(EnumSet.of(Fault.EAGAIN, Fault.EINTR, Fault.SHORT_IO, Fault.ECONNRESET)),
-    /** write(2). */
+    /** write(2), and send(2), with which stream sockets write. */
     WRITE(EnumSet.of(Fault.EAGAIN, Fault.EINTR, Fault.SHORT_IO, Fault.ECONNRESET, Fault.EPIPE)),
     /** writev(2). */
     WRITEV(EnumSet.of(Fault.EAGAIN, Fault.EINTR, Fault.SHORT_IO, Fault.ECONNRESET, Fault.EPIPE)),

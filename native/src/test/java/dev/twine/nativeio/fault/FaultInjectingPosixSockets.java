@@ -133,6 +133,26 @@ public final class FaultInjectingPosixSockets implements PosixSockets {
         return fault == Fault.SHORT_IO ? real.write(fd, bufAddress, plan.shortLength(count)) : -errnoOf(fault);
     }
 
+    /** A stream socket's read: the plan's {@link Call#READ} faults, as read(2) and recv(2) fail alike. */
+    @Override
+    public long recv(int fd, long bufAddress, long length, int flags) {
+        Fault fault = plan.decide(Call.READ, length > 1);
+        if (fault == null) {
+            return real.recv(fd, bufAddress, length, flags);
+        }
+        return fault == Fault.SHORT_IO ? real.recv(fd, bufAddress, plan.shortLength(length), flags) : -errnoOf(fault);
+    }
+
+    /** A stream socket's write: the plan's {@link Call#WRITE} faults, as write(2) and send(2) fail alike. */
+    @Override
+    public long send(int fd, long bufAddress, long length, int flags) {
+        Fault fault = plan.decide(Call.WRITE, length > 1);
+        if (fault == null) {
+            return real.send(fd, bufAddress, length, flags);
+        }
+        return fault == Fault.SHORT_IO ? real.send(fd, bufAddress, plan.shortLength(length), flags) : -errnoOf(fault);
+    }
+
     @Override
     public long readv(int fd, long iovAddress, int iovCount) {
         Fault fault = plan.decide(Call.READV, firstIovLength(iovAddress, iovCount) > 1);

@@ -185,7 +185,7 @@ class PosixSocketTest {
                 () -> Await.until("reset", () -> pair[1].read(ByteBuffer.allocate(8)) == 0 ? null : Boolean.TRUE));
         assertEquals(SocketError.ECONNRESET, reset.error());
         assertEquals(104, reset.osCode());
-        assertTrue(reset.getMessage().contains("read"), reset.getMessage());
+        assertTrue(reset.getMessage().contains("recv"), reset.getMessage());
     }
 
     @Test

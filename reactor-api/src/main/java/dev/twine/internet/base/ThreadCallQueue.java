@@ -68,10 +68,13 @@ final class ThreadCallQueue {
      * remaining calls still run (Twisted's "while calling from thread", {@code base.py:1063}).
      */
     void runQueued() {
-        Node n = top.getAndSet(null);
-        if (n == null) {
+        // A plain volatile read first: the swap is an atomic read-modify-write (a locked instruction on
+        // x86) and this runs once per loop pass, almost always on an empty queue. A call pushed just after
+        // the read is not lost: prepareToSleep() looks again before the reactor blocks.
+        if (top.get() == null) {
             return;
         }
+        Node n = top.getAndSet(null);
         Node reversed = null;
         while (n != null) {
             Node next = n.next;
