@@ -85,13 +85,18 @@ public final class SideBySideReport {
         md.append("Server pinned to CPU 0, load generator to CPU 1; medians over interleaved rounds ")
                 .append("(A B C A B C ...). Rate ratios are stack / Netty epoll (higher is better); per-request ")
                 .append("cost ratios are stack / Netty epoll too (lower is better). CPU µs/req is the server ")
-                .append("process's CPU time (all its threads) per request, from `/proc/PID/stat`; instructions ")
+                .append("process's CPU time (all its threads) per request (per datagram, µs/datagram, in UDP rows), from `/proc/PID/stat`; instructions ")
                 .append("come from `perf stat` where the machine has hardware counters.\n\n");
-        md.append("| workload | stack | req/s (median) | min - max | vs Netty epoll | instr/req | instr:u/req | ")
-                .append("instr vs Netty epoll | user CPU µs/req | total CPU µs/req | CPU vs Netty epoll | errors | steal ms (max) | load gen busy |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Object> json = new ArrayList<>();
+        String unit = null;
         for (String w : workloads) {
+            if (!unitOf(w).equals(unit)) {
+                unit = unitOf(w);
+                if (json.size() > 0) {
+                    md.append('\n');
+                }
+                md.append(header(unit));
+            }
             Map<String, Summary> summaries = new LinkedHashMap<>();
             for (String s : stacks) {
                 List<Row> mine = select(rows, s, w);
@@ -121,6 +126,7 @@ public final class SideBySideReport {
                         .append(" |\n");
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("workload", w);
+                j.put("unit", unit);
                 j.put("stack", e.getKey());
                 j.put("rounds", m.rounds);
                 j.put("medianRate", m.rate);
@@ -143,6 +149,25 @@ public final class SideBySideReport {
         Files.writeString(Path.of(args[1]), md.toString());
         Files.writeString(Path.of(args[2]), toJson(environment, json));
         System.out.print(md);
+    }
+
+    /**
+     * What one operation of {@code workload} is, named in the table's headings: a datagram for the UDP
+     * workloads ({@code udp-...}: the rate counts echoed datagrams and the CPU is per datagram), a request
+     * otherwise. Rows of different units get tables of their own so no heading misnames a figure.
+     */
+    static String unitOf(String workload) {
+        return workload.startsWith("udp-") ? "datagram" : "req";
+    }
+
+    /** The heading and alignment rows of a table whose operations are {@code unit}s. */
+    private static String header(String unit) {
+        // "req/s" as the HTTP and RESP tools print it; "datagrams/s" for the UDP rows.
+        String rate = unit.equals("req") ? "req/s" : unit + "s/s";
+        return "| workload | stack | " + rate + " (median) | min - max | vs Netty epoll | instr/" + unit + " | instr:u/" + unit
+                + " | instr vs Netty epoll | user CPU µs/" + unit + " | total CPU µs/" + unit
+                + " | CPU vs Netty epoll | errors | steal ms (max) | load gen busy |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     private static List<Row> read(Path file) throws IOException {
