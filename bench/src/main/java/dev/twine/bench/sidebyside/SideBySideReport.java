@@ -31,7 +31,9 @@ import java.util.Set;
  * {@code load_cpu_ms} is the load generator's own CPU time; the table shows it as the share of the
  * measurement it was busy (median). Near 100% the load generator, not the server, set the rate: the
  * rate then reflects how cheaply the client could read this server's replies (how they were batched
- * into segments), and the server's CPU per request is the fairer comparison.
+ * into segments), and the server's CPU per request is the fairer comparison. {@code server busy} is the
+ * server process's CPU time over the measurement's wall time (median): near 100% (of its one pinned CPU)
+ * with the load generator below it, the server set the rate.
  */
 public final class SideBySideReport {
 
@@ -48,7 +50,7 @@ public final class SideBySideReport {
      */
     private record Summary(double rate, double instructions, double instructionsUser, double userCpuMicros,
                            double totalCpuMicros, double minRate, double maxRate, double errors, int rounds,
-                           double maxStealMs, double loadBusyPercent) {
+                           double maxStealMs, double loadBusyPercent, double serverBusyPercent) {
         static Summary of(List<Row> rounds) {
             return new Summary(
                     median(rounds, r -> r.rate),
@@ -59,7 +61,8 @@ public final class SideBySideReport {
                     min(rounds, r -> r.rate), max(rounds, r -> r.rate),
                     sum(rounds, r -> r.errors), rounds.size(),
                     max(rounds, r -> r.stealMs),
-                    median(rounds, r -> 100 * r.loadCpuMs / (1000 * r.seconds)));
+                    median(rounds, r -> 100 * r.loadCpuMs / (1000 * r.seconds)),
+                    median(rounds, r -> 100 * (r.userMs + r.systemMs) / (1000 * r.seconds)));
         }
     }
 
@@ -122,7 +125,8 @@ public final class SideBySideReport {
                         .append(" | ").append(ratio(cpuRatio))
                         .append(" | ").append(fmt(m.errors, 0))
                         .append(" | ").append(fmt(m.maxStealMs, 0))
-                        .append(" | ").append(Double.isFinite(m.loadBusyPercent) ? fmt(m.loadBusyPercent, 0) + "%" : "n/a")
+                        .append(" | ").append(percent(m.loadBusyPercent))
+                        .append(" | ").append(percent(m.serverBusyPercent))
                         .append(" |\n");
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("workload", w);
@@ -142,6 +146,7 @@ public final class SideBySideReport {
                 j.put("errors", m.errors);
                 j.put("maxStealMs", m.maxStealMs);
                 j.put("loadGeneratorBusyPercent", m.loadBusyPercent);
+                j.put("serverBusyPercent", m.serverBusyPercent);
                 json.add(j);
             }
         }
@@ -166,8 +171,8 @@ public final class SideBySideReport {
         String rate = unit.equals("req") ? "req/s" : unit + "s/s";
         return "| workload | stack | " + rate + " (median) | min - max | vs Netty epoll | instr/" + unit + " | instr:u/" + unit
                 + " | instr vs Netty epoll | user CPU µs/" + unit + " | total CPU µs/" + unit
-                + " | CPU vs Netty epoll | errors | steal ms (max) | load gen busy |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                + " | CPU vs Netty epoll | errors | steal ms (max) | load gen busy | server busy |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     private static List<Row> read(Path file) throws IOException {
@@ -238,6 +243,10 @@ public final class SideBySideReport {
 
     private static String fmt(double v, int decimals) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%,." + decimals + "f", v) : "n/a";
+    }
+
+    private static String percent(double p) {
+        return Double.isFinite(p) ? fmt(p, 0) + "%" : "n/a";
     }
 
     private static String ratio(double r) {

@@ -83,6 +83,7 @@ class SideBySideReportTest {
         assertEquals("99%", row(md, "resp", "netty-epoll").get(13), "3.96 s of CPU in a 4 s run");
         assertEquals("50%", row(md, "resp", "epoll").get(13));
         assertEquals("n/a", row(md, "resp", "select").get(13), "not measured (the echo load runs in a JVM)");
+        assertEquals("0%", row(md, "resp", "select").get(14), "10 ms of server CPU in 5 s rounds to 0%");
     }
 
     @Test
@@ -112,6 +113,7 @@ class SideBySideReportTest {
         assertTrue(lines.indexOf(udpHeading) > lines.indexOf("| " + String.join(" | ", row(md, "echo", "netty-epoll")) + " |"),
                 "the UDP table follows the request table");
         assertEquals("5.00", row(md, "udp-echo-64B-2x32", "netty-epoll").get(9), "10 ms over 2000 datagrams");
+        assertEquals("1%", row(md, "udp-echo-64B-2x32", "netty-epoll").get(14), "10 ms of server CPU in a 1 s run");
         assertTrue(Files.readString(dir.resolve("out.json")).contains("\"unit\": \"datagram\""),
                 Files.readString(dir.resolve("out.json")));
     }
