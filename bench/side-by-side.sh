@@ -30,9 +30,13 @@
 #                                        (netty-tcnative-boringssl-static), a reference point
 #   bench/side-by-side.sh --udp --stacks "epoll netty-epoll"
 #                                        UDP only: the udp-echo server (Twine's listenUDP; Netty's
-#                                        EpollDatagramChannel reading with recvmmsg) under UdpEchoLoad (64-byte
-#                                        datagrams, 2 threads each keeping 32 outstanding); datagrams/s and
-#                                        server CPU per datagram (the report's req/s and CPU µs/req columns)
+#                                        EpollDatagramChannel reading with recvmmsg) under udp-echo-load, a C
+#                                        loader built here with gcc into bench/target/ (64-byte datagrams,
+#                                        2 threads each keeping 32 outstanding, recvmmsg and sendmmsg with UDP
+#                                        GSO, so the server, not the loader, is the limit); datagrams/s and
+#                                        server CPU per datagram. --udp-loader java runs the JVM loader
+#                                        UdpEchoLoad instead (one system call per datagram each way; on two
+#                                        CPUs it, not the server, set the rate)
 #   bench/side-by-side.sh --tls --stacks "epoll netty-epoll nginx"
 #                                        the stack nginx (Debian's nginx-light, one process: no master,
 #                                        one worker, on OpenSSL) takes part in the handshake workload only
@@ -56,6 +60,7 @@ tls=0
 java_cmd="java"
 scaling=0
 udp=0
+udp_loader=c
 max_reactors="$(nproc)"
 scaling_stacks="epoll netty-epoll"
 while [ $# -gt 0 ]; do
@@ -70,6 +75,7 @@ while [ $# -gt 0 ]; do
         --java) java_cmd="$2"; shift ;;
         --scaling) scaling=1 ;;
         --udp) udp=1 ;;
+        --udp-loader) udp_loader="$2"; shift ;;
         --max-reactors) max_reactors="$2"; shift ;;
         --scaling-stacks) scaling_stacks="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -102,6 +108,22 @@ fi
 if [ ! -f "$jar" ]; then
     echo "== building $jar"
     (cd "$root" && { mvn -q -B -o -pl bench -am package -DskipTests || mvn -q -B -pl bench -am package -DskipTests; })
+fi
+
+# The C UDP loader: built from bench/src/main/c with the system's gcc whenever its source is newer than the
+# binary. Only the benchmark needs a C compiler; the library and its users never do.
+udp_load_bin="$here/target/udp-echo-load"
+if [ "$udp" = 1 ] && [ "$udp_loader" = c ]; then
+    udp_load_src="$here/src/main/c/udp_echo_load.c"
+    if [ ! -x "$udp_load_bin" ] || [ "$udp_load_src" -nt "$udp_load_bin" ]; then
+        command -v gcc >/dev/null || { echo "--udp needs gcc to build $udp_load_bin (or run with --udp-loader java)" >&2; exit 2; }
+        echo "== building $udp_load_bin"
+        mkdir -p "$here/target"
+        gcc -O2 -Wall -pthread -o "$udp_load_bin" "$udp_load_src"
+    fi
+elif [ "$udp" = 1 ] && [ "$udp_loader" != java ]; then
+    echo "--udp-loader is c or java, not $udp_loader" >&2
+    exit 2
 fi
 
 # -- machine ----------------------------------------------------------------------------------------
@@ -317,7 +339,9 @@ end_counters() {
     local steal_ms=$(( ($(steal_ticks) - steal0) * 1000 / clk_tck ))
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
         "${instr:-NA}" "${instr_u:-NA}" "$user_ms" "$sys_ms" "$7" "$steal_ms" "${8:-NA}" >> "$raw"
-    printf '   %-12s %-22s %12s req/s\n' "$2" "$3" "$6"
+    local unit=req/s
+    [[ "$3" == udp-* ]] && unit=datagrams/s
+    printf '   %-12s %-22s %12s %s\n' "$2" "$3" "$6" "$unit"
 }
 
 # wrk_run ROUND STACK WORKLOAD SECONDS DEPTH: DEPTH 1 is plain keep-alive, more pipelines that many
@@ -393,22 +417,25 @@ echo_run() {
     end_counters "$round" "$stack" "$workload" "${messages:-0}" "${seconds:-NA}" "${rate:-0}" 0
 }
 
-# udp_run ROUND STACK SECONDS: UdpEchoLoad in its own JVM on the load CPU. Datagrams the loader wrote off
-# as lost (UDP drops, nothing is resent) go in the errors column; the rate counts echoes received only.
+# udp_run ROUND STACK SECONDS: the UDP loader on the load CPU, udp-echo-load (C, batching) or with
+# --udp-loader java UdpEchoLoad in its own JVM; both take the same options and print the same line.
+# Datagrams the loader wrote off as lost (UDP drops, nothing is resent) go in the errors column; the rate
+# counts echoes received only.
 udp_run() {
     local round="$1" stack="$2" secs="$3"
     local log="$logs/r$round-$stack-udp-echo.load"
     [ "$round" = "-" ] && log="$logs/warmup-$stack-udp-echo.load"
+    local loader=("$udp_load_bin")
+    [ "$udp_loader" = java ] && loader=("$java_cmd" -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.UdpEchoLoad)
     [ "$round" != "-" ] && begin_counters
-    load "$log" "$java_cmd" -Xmx256m -cp "$jar" dev.twine.bench.sidebyside.UdpEchoLoad --port "$port" \
-        --threads 2 --window 32 --size 64 --seconds "$secs"
+    load "$log" "${loader[@]}" --port "$port" --threads 2 --window 32 --size 64 --seconds "$secs"
     [ "$round" = "-" ] && return 0
     local datagrams seconds rate lost
     datagrams="$(sed -n 's/.*datagrams=\([0-9]*\).*/\1/p' "$log")"
     seconds="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$log")"
     rate="$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$log")"
     lost="$(sed -n 's/.*lost=\([0-9]*\).*/\1/p' "$log")"
-    end_counters "$round" "$stack" udp-echo-64B-2x32 "${datagrams:-0}" "${seconds:-NA}" "${rate:-0}" "${lost:-0}" "$(cat "$log.cpu")"
+    end_counters "$round" "$stack" "udp-echo-64B-2x32-$udp_loader" "${datagrams:-0}" "${seconds:-NA}" "${rate:-0}" "${lost:-0}" "$(cat "$log.cpu")"
 }
 
 # handshake_run ROUND STACK SECONDS: new TLS connections, one after another, from `openssl s_time -new`

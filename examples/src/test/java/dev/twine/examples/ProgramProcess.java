@@ -51,7 +51,16 @@ final class ProgramProcess implements AutoCloseable {
      * optional extra JVM options.
      */
     static ProgramProcess twine(String reactor, List<String> jvmOptions, String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return twineIn(List.of(), reactor, jvmOptions, name, args);
+    }
+
+    /**
+     * Starts example {@code name} as {@link #twine(String, List, String, String...)} does, its command line
+     * prefixed by {@code wrapper} (for instance {@link NetworkNamespace#enter()}, to run it inside a namespace).
+     */
+    static ProgramProcess twineIn(List<String> wrapper, String reactor, List<String> jvmOptions, String name,
+                                  String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xshare:auto");
         cmd.add("-XX:+UseSerialGC");

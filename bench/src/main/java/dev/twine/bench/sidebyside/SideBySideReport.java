@@ -31,7 +31,9 @@ import java.util.Set;
  * {@code load_cpu_ms} is the load generator's own CPU time; the table shows it as the share of the
  * measurement it was busy (median). Near 100% the load generator, not the server, set the rate: the
  * rate then reflects how cheaply the client could read this server's replies (how they were batched
- * into segments), and the server's CPU per request is the fairer comparison.
+ * into segments), and the server's CPU per request is the fairer comparison. {@code server busy} is the
+ * server process's CPU time over the measurement's wall time (median): near 100% (of its one pinned CPU)
+ * with the load generator below it, the server set the rate.
  */
 public final class SideBySideReport {
 
@@ -48,7 +50,7 @@ public final class SideBySideReport {
      */
     private record Summary(double rate, double instructions, double instructionsUser, double userCpuMicros,
                            double totalCpuMicros, double minRate, double maxRate, double errors, int rounds,
-                           double maxStealMs, double loadBusyPercent) {
+                           double maxStealMs, double loadBusyPercent, double serverBusyPercent) {
         static Summary of(List<Row> rounds) {
             return new Summary(
                     median(rounds, r -> r.rate),
@@ -59,7 +61,8 @@ public final class SideBySideReport {
                     min(rounds, r -> r.rate), max(rounds, r -> r.rate),
                     sum(rounds, r -> r.errors), rounds.size(),
                     max(rounds, r -> r.stealMs),
-                    median(rounds, r -> 100 * r.loadCpuMs / (1000 * r.seconds)));
+                    median(rounds, r -> 100 * r.loadCpuMs / (1000 * r.seconds)),
+                    median(rounds, r -> 100 * (r.userMs + r.systemMs) / (1000 * r.seconds)));
         }
     }
 
@@ -85,13 +88,18 @@ public final class SideBySideReport {
         md.append("Server pinned to CPU 0, load generator to CPU 1; medians over interleaved rounds ")
                 .append("(A B C A B C ...). Rate ratios are stack / Netty epoll (higher is better); per-request ")
                 .append("cost ratios are stack / Netty epoll too (lower is better). CPU µs/req is the server ")
-                .append("process's CPU time (all its threads) per request, from `/proc/PID/stat`; instructions ")
+                .append("process's CPU time (all its threads) per request (per datagram, µs/datagram, in UDP rows), from `/proc/PID/stat`; instructions ")
                 .append("come from `perf stat` where the machine has hardware counters.\n\n");
-        md.append("| workload | stack | req/s (median) | min - max | vs Netty epoll | instr/req | instr:u/req | ")
-                .append("instr vs Netty epoll | user CPU µs/req | total CPU µs/req | CPU vs Netty epoll | errors | steal ms (max) | load gen busy |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Object> json = new ArrayList<>();
+        String unit = null;
         for (String w : workloads) {
+            if (!unitOf(w).equals(unit)) {
+                unit = unitOf(w);
+                if (json.size() > 0) {
+                    md.append('\n');
+                }
+                md.append(header(unit));
+            }
             Map<String, Summary> summaries = new LinkedHashMap<>();
             for (String s : stacks) {
                 List<Row> mine = select(rows, s, w);
@@ -117,10 +125,12 @@ public final class SideBySideReport {
                         .append(" | ").append(ratio(cpuRatio))
                         .append(" | ").append(fmt(m.errors, 0))
                         .append(" | ").append(fmt(m.maxStealMs, 0))
-                        .append(" | ").append(Double.isFinite(m.loadBusyPercent) ? fmt(m.loadBusyPercent, 0) + "%" : "n/a")
+                        .append(" | ").append(percent(m.loadBusyPercent))
+                        .append(" | ").append(percent(m.serverBusyPercent))
                         .append(" |\n");
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("workload", w);
+                j.put("unit", unit);
                 j.put("stack", e.getKey());
                 j.put("rounds", m.rounds);
                 j.put("medianRate", m.rate);
@@ -136,6 +146,7 @@ public final class SideBySideReport {
                 j.put("errors", m.errors);
                 j.put("maxStealMs", m.maxStealMs);
                 j.put("loadGeneratorBusyPercent", m.loadBusyPercent);
+                j.put("serverBusyPercent", m.serverBusyPercent);
                 json.add(j);
             }
         }
@@ -143,6 +154,25 @@ public final class SideBySideReport {
         Files.writeString(Path.of(args[1]), md.toString());
         Files.writeString(Path.of(args[2]), toJson(environment, json));
         System.out.print(md);
+    }
+
+    /**
+     * What one operation of {@code workload} is, named in the table's headings: a datagram for the UDP
+     * workloads ({@code udp-...}: the rate counts echoed datagrams and the CPU is per datagram), a request
+     * otherwise. Rows of different units get tables of their own so no heading misnames a figure.
+     */
+    static String unitOf(String workload) {
+        return workload.startsWith("udp-") ? "datagram" : "req";
+    }
+
+    /** The heading and alignment rows of a table whose operations are {@code unit}s. */
+    private static String header(String unit) {
+        // "req/s" as the HTTP and RESP tools print it; "datagrams/s" for the UDP rows.
+        String rate = unit.equals("req") ? "req/s" : unit + "s/s";
+        return "| workload | stack | " + rate + " (median) | min - max | vs Netty epoll | instr/" + unit + " | instr:u/" + unit
+                + " | instr vs Netty epoll | user CPU µs/" + unit + " | total CPU µs/" + unit
+                + " | CPU vs Netty epoll | errors | steal ms (max) | load gen busy | server busy |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     private static List<Row> read(Path file) throws IOException {
@@ -213,6 +243,10 @@ public final class SideBySideReport {
 
     private static String fmt(double v, int decimals) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%,." + decimals + "f", v) : "n/a";
+    }
+
+    private static String percent(double p) {
+        return Double.isFinite(p) ? fmt(p, 0) + "%" : "n/a";
     }
 
     private static String ratio(double r) {

@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * window as lost and sends a fresh window under a new generation number. Each datagram carries its
  * generation in its first 8 bytes, so an echo that arrives after its window was written off is counted
  * neither as an echo nor twice as lost. The first echo of each thread is checked byte for byte.
+ *
+ * <p>side-by-side.sh runs it only with {@code --udp-loader java}: it pays a system call per datagram each
+ * way and on two CPUs was the limit of the run, so the default loader is the batching C program
+ * {@code bench/src/main/c/udp_echo_load.c}, with the same options and output (bench/README.md, "UDP echo").
  */
 public final class UdpEchoLoad {
 

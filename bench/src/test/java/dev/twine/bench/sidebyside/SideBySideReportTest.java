@@ -83,6 +83,7 @@ class SideBySideReportTest {
         assertEquals("99%", row(md, "resp", "netty-epoll").get(13), "3.96 s of CPU in a 4 s run");
         assertEquals("50%", row(md, "resp", "epoll").get(13));
         assertEquals("n/a", row(md, "resp", "select").get(13), "not measured (the echo load runs in a JVM)");
+        assertEquals("0%", row(md, "resp", "select").get(14), "10 ms of server CPU in 5 s rounds to 0%");
     }
 
     @Test
@@ -95,5 +96,25 @@ class SideBySideReportTest {
         assertEquals("n/a", epoll.get(12), "no steal column");
         assertEquals("n/a", epoll.get(13), "no load generator column");
         assertTrue(Files.readString(dir.resolve("out.json")).contains("\"medianRate\""));
+    }
+
+    @Test
+    void udpRowsAreHeadedInDatagramsAndRequestRowsInRequests() throws IOException {
+        String md = report(HEADER,
+                "1\tnetty-epoll\techo\t1000\t1\t100\tNA\tNA\t10\t0\t0\t0\tNA",
+                "1\tnetty-epoll\tudp-echo-64B-2x32\t2000\t1\t2000\tNA\tNA\t4\t6\t0\t0\tNA");
+        List<String> lines = List.of(md.split("\n"));
+        int echoHeading = lines.indexOf(lines.stream().filter(l -> l.startsWith("| workload |")).findFirst().orElseThrow());
+        assertTrue(lines.get(echoHeading).contains("| req/s (median) |"), lines.get(echoHeading));
+        assertTrue(lines.get(echoHeading).contains("| total CPU µs/req |"), lines.get(echoHeading));
+        String udpHeading = lines.stream().filter(l -> l.contains("datagrams/s")).findFirst().orElseThrow(
+                () -> new AssertionError("no datagram heading in\n" + md));
+        assertTrue(udpHeading.contains("| user CPU µs/datagram | total CPU µs/datagram |"), udpHeading);
+        assertTrue(lines.indexOf(udpHeading) > lines.indexOf("| " + String.join(" | ", row(md, "echo", "netty-epoll")) + " |"),
+                "the UDP table follows the request table");
+        assertEquals("5.00", row(md, "udp-echo-64B-2x32", "netty-epoll").get(9), "10 ms over 2000 datagrams");
+        assertEquals("1%", row(md, "udp-echo-64B-2x32", "netty-epoll").get(14), "10 ms of server CPU in a 1 s run");
+        assertTrue(Files.readString(dir.resolve("out.json")).contains("\"unit\": \"datagram\""),
+                Files.readString(dir.resolve("out.json")));
     }
 }

@@ -58,6 +58,15 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
 
     private boolean ipv6;
     private IAddress connectedAddress;
+    /**
+     * The host of the last unconnected {@link #write} and its parsed address. A server usually answers the
+     * peers it just heard from, so the same literal comes back datagram after datagram; parsing it (a regular
+     * expression, a split and {@code InetAddress.getByName}) was a third of the echo server's Java samples in
+     * a JFR profile under bench/side-by-side.sh --udp. An {@code InetAddress} is immutable and a literal always
+     * parses to the same one, so reusing it changes nothing else.
+     */
+    private String lastTargetHost;
+    private InetAddress lastTargetAddress;
 
     /**
      * A port that is not bound yet; {@link #startListening()} binds it. ReactorBase's {@code listenUDP} does
@@ -165,7 +174,7 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
             if (addr == null) {
                 throw new InvalidAddressError("an unconnected UDP port needs a target address");
             }
-            target = new InetSocketAddress(literalOrThrow(addr.host()), addr.port());
+            target = new InetSocketAddress(targetAddress(addr.host()), addr.port());
         }
         return sendDatagram(datagram, target);
     }
@@ -276,6 +285,17 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
     public String toString() {
         return "UDPPort[" + protocol.getClass().getName()
                 + (!isListening() ? ", not listening" : " on " + describe()) + "]";
+    }
+
+    /** {@link #literalOrThrow} of a write's target host, the last one remembered (see {@link #lastTargetHost}). */
+    private InetAddress targetAddress(String host) {
+        if (host != null && host.equals(lastTargetHost)) {
+            return lastTargetAddress;
+        }
+        InetAddress ip = literalOrThrow(host);
+        lastTargetHost = host;
+        lastTargetAddress = ip;
+        return ip;
     }
 
     /** Twisted refuses host names here ({@code InvalidAddressError}): a lookup would block the loop. */

@@ -260,4 +260,54 @@ class UdpPortTest {
         builder.runReactor(reactor, TIMEOUT);
         assertEquals(List.of("InvalidAddressError", "InvalidAddressError", "InvalidAddressError"), outcomes);
     }
+
+    /**
+     * One port writing to peers on two loopback addresses in turn, with a refused host name between: every
+     * datagram reaches the address it was written to (Port remembers the last target host it parsed; a new
+     * host, and a bad one, must still be parsed and judged afresh).
+     */
+    @ReactorTest
+    void writesAlternatingBetweenTwoHostsEachReachTheirOwnHost(ReactorBuilder builder) throws Exception {
+        assumeDatagrams(builder);
+        DatagramSocket second;
+        try {
+            second = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+        } catch (java.net.BindException e) {
+            Assumptions.abort("127.0.0.2 is not a loopback address here (only Linux routes all of 127/8): " + e);
+            return;
+        }
+        try (DatagramSocket first = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
+             second) {
+            first.setSoTimeout((int) (TIMEOUT * 1000));
+            second.setSoTimeout((int) (TIMEOUT * 1000));
+            IReactor reactor = builder.buildReactor();
+            List<String> refused = new ArrayList<>();
+            builder.needsRunningReactor(reactor, () -> {
+                IUDPTransport port = reactor.listenUDP(0, new Recorder(), "", 8192);
+                IPv4Address a = new IPv4Address("UDP", LOOPBACK, first.getLocalPort());
+                IPv4Address b = new IPv4Address("UDP", "127.0.0.2", second.getLocalPort());
+                port.write(ascii("a1"), a);
+                port.write(ascii("b1"), b);
+                port.write(ascii("a2"), a);
+                refused.add(assertThrows(InvalidAddressError.class,
+                        () -> port.write(ascii("x"), new IPv4Address("UDP", "localhost", first.getLocalPort())))
+                        .getClass().getSimpleName());
+                port.write(ascii("b2"), b);
+                port.stopListening().addBoth(x -> {
+                    reactor.stop();
+                    return null;
+                });
+            });
+            builder.runReactor(reactor, TIMEOUT);
+            assertEquals(List.of("InvalidAddressError"), refused);
+            assertEquals(List.of("a1", "a2"), List.of(receive(first), receive(first)));
+            assertEquals(List.of("b1", "b2"), List.of(receive(second), receive(second)));
+        }
+    }
+
+    private static String receive(DatagramSocket socket) throws java.io.IOException {
+        DatagramPacket p = new DatagramPacket(new byte[64], 64);
+        socket.receive(p);
+        return new String(p.getData(), 0, p.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }
