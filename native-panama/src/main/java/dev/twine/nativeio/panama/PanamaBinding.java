@@ -6,6 +6,9 @@ import dev.twine.nativeio.bsd.Kqueue;
 import dev.twine.nativeio.linux.EventFd;
 import dev.twine.nativeio.linux.LinuxEpoll;
 import dev.twine.nativeio.posix.PosixSockets;
+import dev.twine.nativeio.windows.Kernel32;
+import dev.twine.nativeio.windows.NtDll;
+import dev.twine.nativeio.windows.Winsock;
 
 /**
  * The Panama binding ({@code java.lang.foreign}, JDK 22+), found by
@@ -46,5 +49,26 @@ public final class PanamaBinding implements NativeBinding {
     @Override
     public Kqueue kqueue(String library) {
         return PanamaKqueue.load(library);
+    }
+
+    @Override
+    public Kernel32 kernel32() {
+        return PanamaKernel32.load();
+    }
+
+    @Override
+    public NtDll ntdll() {
+        return PanamaNtDll.load();
+    }
+
+    @Override
+    public Winsock winsock() {
+        return PanamaWinsock.load();
+    }
+
+    /** The {@code GetLastError} value the thread's last capturing call saved ({@link WinDowncalls}). */
+    @Override
+    public int lastError() {
+        return WinDowncalls.lastError();
     }
 }
