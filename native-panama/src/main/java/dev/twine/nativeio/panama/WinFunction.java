@@ -3,6 +3,7 @@ package dev.twine.nativeio.panama;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,11 +154,13 @@ enum WinFunction {
      * @throws UnsatisfiedLinkError off Windows, or when the DLL lacks the symbol
      */
     MethodHandle bind() {
+        // The symbol first: off Windows its lookup fails naming the OS, before the capture state, which
+        // only the Windows linker knows, is asked for.
+        MemorySegment address = WinDowncalls.find(library, symbol);
         List<Linker.Option> options = new ArrayList<>(List.of(shapeOptions()));
         if (call.captures) {
             options.add(WinDowncalls.captureLastError());
         }
-        return Downcalls.LINKER.downcallHandle(WinDowncalls.find(library, symbol), descriptor(),
-                options.toArray(Linker.Option[]::new));
+        return Downcalls.LINKER.downcallHandle(address, descriptor(), options.toArray(Linker.Option[]::new));
     }
 }
