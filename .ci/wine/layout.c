@@ -25,6 +25,12 @@
 #ifndef WSA_FLAG_NO_HANDLE_INHERIT
 #define WSA_FLAG_NO_HANDLE_INHERIT 0x80
 #endif
+#ifndef SIO_UDP_CONNRESET
+#define SIO_UDP_CONNRESET _WSAIOW(IOC_VENDOR, 12)
+#endif
+#ifndef SIO_UDP_NETRESET
+#define SIO_UDP_NETRESET _WSAIOW(IOC_VENDOR, 15)
+#endif
 #ifndef FILE_SKIP_COMPLETION_PORT_ON_SUCCESS
 #define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS 0x1
 #endif
@@ -167,6 +173,23 @@ int main(void) {
     K(SIO_BASE_HANDLE);
     I32("WINSOCK_VERSION_2_2", MAKEWORD(2, 2));
 
+    /* Datagram sockets and IPv4 multicast: ws2ipdef.h's numbers, not winsock.h's (issue 16). */
+    K(SOCK_DGRAM);
+    K(IPPROTO_IP);
+    K(IPPROTO_UDP);
+    K(SO_SNDBUF);
+    K(SO_RCVBUF);
+    K(IP_MULTICAST_IF);
+    K(IP_MULTICAST_TTL);
+    K(IP_MULTICAST_LOOP);
+    K(IP_ADD_MEMBERSHIP);
+    K(IP_DROP_MEMBERSHIP);
+    SIZE("IP_MREQ", struct ip_mreq);
+    OFF("IP_MREQ_IMR_MULTIADDR", struct ip_mreq, imr_multiaddr);
+    OFF("IP_MREQ_IMR_INTERFACE", struct ip_mreq, imr_interface);
+    K(SIO_UDP_CONNRESET);
+    K(SIO_UDP_NETRESET);
+
     I64("INVALID_HANDLE_VALUE", (intptr_t) INVALID_HANDLE_VALUE);
     K(INFINITE);
     K(WAIT_TIMEOUT);
@@ -210,6 +233,7 @@ int main(void) {
     K(WSAEADDRINUSE);
     K(WSAEADDRNOTAVAIL);
     K(WSAENETUNREACH);
+    K(WSAENETRESET);
     K(WSAECONNABORTED);
     K(WSAECONNRESET);
     K(WSAENOBUFS);

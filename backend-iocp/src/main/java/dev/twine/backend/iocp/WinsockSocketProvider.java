@@ -2,6 +2,8 @@ package dev.twine.backend.iocp;
 
 import dev.twine.nativeio.windows.WinLayout;
 import dev.twine.nativeio.windows.WinsockCalls;
+import dev.twine.nativeio.windows.WinsockDatagramCalls;
+import dev.twine.spi.DatagramSocketHandle;
 import dev.twine.spi.ListeningSocketHandle;
 import dev.twine.spi.SocketError;
 import dev.twine.spi.SocketErrorException;
@@ -20,13 +22,32 @@ import java.net.StandardProtocolFamily;
  * <p>Listening sockets get no {@code SO_REUSEADDR}: on Windows it lets another socket bind the same port
  * while this one listens, and Twisted skips it there for that reason ({@code tcp.py}
  * {@code _reuseAddress} is POSIX-only). Windows already allows re-binding a port whose old connections
- * sit in {@code TIME_WAIT}. Stateless apart from the shared {@link WinsockCalls}; reactor thread only.
+ * sit in {@code TIME_WAIT}.
+ *
+ * <p>Datagram sockets ({@link #openDatagram}) are UDP over the same AFD poll (semantics.md §7.6), with
+ * Winsock's ICMP reports confined to connected sockets ({@link WinsockDatagramSocket}).
+ *
+ * <p>Stateless apart from the shared {@link WinsockCalls}; reactor thread only.
  */
 final class WinsockSocketProvider implements SocketProvider {
     private final WinsockCalls calls;
+    private final WinsockDatagramCalls udp;
 
     WinsockSocketProvider(WinsockCalls calls) {
         this.calls = calls;
+        this.udp = new WinsockDatagramCalls(calls);
+    }
+
+    @Override
+    public DatagramSocketHandle openDatagram(StandardProtocolFamily family) throws IOException {
+        int af = af(family);
+        long s = udp.open(af);
+        try {
+            return new WinsockDatagramSocket(udp, s, af == WinLayout.AF_INET6);
+        } catch (RuntimeException e) {
+            calls.closeQuietly(s);
+            throw e;
+        }
     }
 
     @Override
@@ -58,7 +79,7 @@ final class WinsockSocketProvider implements SocketProvider {
             case INET6:
                 return WinLayout.AF_INET6;
             default:
-                throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a TCP family: " + family);
+                throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not an IP family: " + family);
         }
     }
 }

@@ -215,6 +215,42 @@ public final class WinLayout {
     public static final int WINSOCK_VERSION_2_2 = 0x0202;
 
     // ---------------------------------------------------------------------------------------------
+    // Datagram sockets and IPv4 multicast (winsock2.h, ws2ipdef.h, mswsock.h; issue 16, semantics.md §7.6).
+    // Windows numbers the IPPROTO_IP options differently from Linux (IP_ADD_MEMBERSHIP is 12 here, 35
+    // there) and differently again in the old winsock.h (5): these are ws2ipdef.h's, which apply to
+    // sockets of Winsock 2.
+    //
+    // struct ip_mreq {
+    //     struct in_addr imr_multiaddr;  // 0  the group, network byte order
+    //     struct in_addr imr_interface;  // 4  the local interface's address; 0.0.0.0 = routing picks
+    // };                                 // 8
+
+    public static final int SOCK_DGRAM = 2;
+    public static final int IPPROTO_IP = 0;
+    public static final int IPPROTO_UDP = 17;
+    public static final int SO_SNDBUF = 0x1001;
+    public static final int SO_RCVBUF = 0x1002;
+    /** A {@code DWORD}: an interface's IPv4 address in network byte order (or an index in 0.0.0.0/8). */
+    public static final int IP_MULTICAST_IF = 9;
+    /** A {@code DWORD} on Windows (a {@code u_char} on the BSDs). */
+    public static final int IP_MULTICAST_TTL = 10;
+    /** A {@code DWORD} boolean. */
+    public static final int IP_MULTICAST_LOOP = 11;
+    public static final int IP_ADD_MEMBERSHIP = 12;
+    public static final int IP_DROP_MEMBERSHIP = 13;
+    public static final int IP_MREQ_SIZE = 8;
+    public static final int IP_MREQ_IMR_MULTIADDR = 0;
+    public static final int IP_MREQ_IMR_INTERFACE = 4;
+    /**
+     * {@code _WSAIOW(IOC_VENDOR, 12)}: with a {@code BOOL} FALSE, an ICMP "port unreachable" for an earlier
+     * datagram no longer fails the next {@code recvfrom} with {@code WSAECONNRESET} (Windows' default is
+     * TRUE, on connected and unconnected sockets alike).
+     */
+    public static final int SIO_UDP_CONNRESET = 0x9800000C;
+    /** {@code _WSAIOW(IOC_VENDOR, 15)}: the same for ICMP "TTL expired" ({@code WSAENETRESET}). */
+    public static final int SIO_UDP_NETRESET = 0x9800000F;
+
+    // ---------------------------------------------------------------------------------------------
     // kernel32 and NT constants (winbase.h, winnt.h, winternl.h, ntstatus.h, winerror.h)
 
     /** {@code (HANDLE)-1}. */

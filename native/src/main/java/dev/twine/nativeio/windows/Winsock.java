@@ -106,4 +106,28 @@ public interface Winsock {
     int WSAIoctl(@uintptr_t long s, int controlCode, @uintptr_t long inBuffer, int inLength,
                  @uintptr_t long outBuffer, int outLength, @uintptr_t long bytesReturned,
                  @uintptr_t long overlapped, @uintptr_t long completionRoutine);
+
+    // ---------------------------------------------------------------------------------------------
+    // Datagram sockets (issue 16, semantics.md §7.6). A UDP socket is opened with WSASocketW(SOCK_DGRAM)
+    // and uses bind, connect, getsockname, setsockopt/getsockopt and WSAIoctl (SIO_UDP_CONNRESET) above;
+    // these two move the datagrams. Both complete at once on a non-blocking socket.
+
+    /**
+     * {@code int sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to,
+     * int tolen)}; {@code to} may be 0 (with {@code tolen} 0) on a connected socket.
+     */
+    @SaveError
+    int sendto(@uintptr_t long s, @uintptr_t long buffer, int length, int flags, @uintptr_t long to,
+               int toLength);
+
+    /**
+     * {@code int recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from, int *fromlen)}.
+     * A datagram longer than {@code len} fills the buffer and fails with {@code WSAEMSGSIZE}; the rest is
+     * discarded.
+     */
+    @SaveError
+    int recvfrom(@uintptr_t long s, @uintptr_t long buffer, int length, int flags, @uintptr_t long from,
+                 @uintptr_t long fromLength);
+
+    // End of the datagram block.
 }

@@ -52,21 +52,27 @@ public final class WinsockCalls {
     public static final int MAX_GATHER = 64;
 
     /** The socket address sits at index 0, where {@link SockaddrCodec} reads and writes it. */
-    private static final int ADDR = 0;
-    private static final int LEN = SOCKADDR_STORAGE_SIZE;
-    private static final int VALUE = LEN + 8;
+    static final int ADDR = 0;
+    /** An {@code int} length (of the address, or of an option value). */
+    static final int LEN = SOCKADDR_STORAGE_SIZE;
+    /** Up to {@link #WSABUFS} - VALUE bytes of option value or other small structure. */
+    static final int VALUE = LEN + 8;
     private static final int WSABUFS = 256;
-    private static final int BOUNCE = WSABUFS + MAX_GATHER * WSABUF_SIZE;
+    /** {@link #BOUNCE_SIZE} bytes that heap buffers are copied through. */
+    static final int BOUNCE = WSABUFS + MAX_GATHER * WSABUF_SIZE;
     private static final int SCRATCH_SIZE = BOUNCE + BOUNCE_SIZE;
 
-    /** One thread's scratch memory; the JDK frees it when the thread (and so this object) is gone. */
-    private static final class Scratch {
+    /**
+     * One thread's scratch memory; the JDK frees it when the thread (and so this object) is gone. Shared
+     * with {@link WinsockDatagramCalls}, whose calls are as synchronous as these.
+     */
+    static final class Scratch {
         final ByteBuffer buf = ByteBuffer.allocateDirect(SCRATCH_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         final long address = DirectMemory.address(buf);
     }
 
     /** Winsock's structures are POSIX's with Windows' family numbers: the shared codec with that column. */
-    private static final SockaddrCodec CODEC = new SockaddrCodec(Platform.WINDOWS.socketAbi());
+    static final SockaddrCodec CODEC = new SockaddrCodec(Platform.WINDOWS.socketAbi());
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -78,23 +84,37 @@ public final class WinsockCalls {
         this.ws = win.winsock();
     }
 
+    /** This thread's scratch memory. */
+    static Scratch scratch() {
+        return SCRATCH.get();
+    }
+
+    /** The loaded libraries these calls go through. */
+    Win32 win() {
+        return win;
+    }
+
     /**
      * Opens a TCP socket that is non-blocking and not inherited by child processes.
      *
      * @param af {@link WinLayout#AF_INET} or {@link WinLayout#AF_INET6}
      */
     public long openStream(int af) throws SocketErrorException {
+        return open(af, SOCK_STREAM, IPPROTO_TCP);
+    }
+
+    /** Opens a non-blocking, non-inherited socket of the given family, type and protocol. */
+    long open(int af, int type, int protocol) throws SocketErrorException {
         // WSA_FLAG_OVERLAPPED keeps the socket usable with completion-port I/O should a caller want it;
         // WSA_FLAG_NO_HANDLE_INHERIT is Winsock's close-on-exec (Windows 7 SP1 and later).
-        long s = ws.WSASocketW(af, SOCK_STREAM, IPPROTO_TCP, 0, 0,
-                WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
+        long s = ws.WSASocketW(af, type, protocol, 0, 0, WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
         if (s == INVALID_SOCKET) {
             int err = win.lastError();
             if (err != WinsockErrors.WSAEINVAL) {
                 throw WinsockErrors.exception(err, "WSASocketW");
             }
             // Older systems reject the no-inherit flag; inheritance only matters for spawned processes.
-            s = ws.WSASocketW(af, SOCK_STREAM, IPPROTO_TCP, 0, 0, WSA_FLAG_OVERLAPPED);
+            s = ws.WSASocketW(af, type, protocol, 0, 0, WSA_FLAG_OVERLAPPED);
             if (s == INVALID_SOCKET) {
                 throw WinsockErrors.exception(win.lastError(), "WSASocketW");
             }

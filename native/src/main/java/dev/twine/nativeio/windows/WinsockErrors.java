@@ -24,8 +24,11 @@ public final class WinsockErrors {
     public static final int WSAEWOULDBLOCK = 10035;
     public static final int WSAEINPROGRESS = 10036;
     public static final int WSAEALREADY = 10037;
+    public static final int WSAEMSGSIZE = 10040;
+    public static final int WSAENETRESET = 10052;
     public static final int WSAECONNABORTED = 10053;
     public static final int WSAECONNRESET = 10054;
+    public static final int WSAENOBUFS = 10055;
     public static final int WSAEISCONN = 10056;
     public static final int WSAENOTCONN = 10057;
     public static final int WSAESHUTDOWN = 10058;
@@ -41,7 +44,7 @@ public final class WinsockErrors {
         new Row("WSAEWOULDBLOCK", WSAEWOULDBLOCK, "EAGAIN"),
         new Row("WSAEINPROGRESS", WSAEINPROGRESS, "EINPROGRESS"),
         new Row("WSAEALREADY", WSAEALREADY, "EALREADY"),
-        new Row("WSAEMSGSIZE", 10040, "EMSGSIZE"),
+        new Row("WSAEMSGSIZE", WSAEMSGSIZE, "EMSGSIZE"),
         new Row("WSAEOPNOTSUPP", 10045, "EOPNOTSUPP"),
         new Row("WSAEAFNOSUPPORT", 10047, "EAFNOSUPPORT"),
         new Row("WSAEADDRINUSE", 10048, "EADDRINUSE"),
@@ -49,7 +52,7 @@ public final class WinsockErrors {
         new Row("WSAENETUNREACH", 10051, "ENETUNREACH"),
         new Row("WSAECONNABORTED", WSAECONNABORTED, "ECONNABORTED"),
         new Row("WSAECONNRESET", WSAECONNRESET, "ECONNRESET"),
-        new Row("WSAENOBUFS", 10055, "ENOBUFS"),
+        new Row("WSAENOBUFS", WSAENOBUFS, "ENOBUFS"),
         new Row("WSAEISCONN", WSAEISCONN, "EISCONN"),
         new Row("WSAENOTCONN", WSAENOTCONN, "ENOTCONN"),
         new Row("WSAESHUTDOWN", WSAESHUTDOWN, "EPIPE"),
@@ -60,6 +63,8 @@ public final class WinsockErrors {
         new Row("WSAVERNOTSUPPORTED", 10092, "EIO"),
         new Row("WSANOTINITIALISED", 10093, "EIO"),
         new Row("WSAEDISCON", 10101, "EPIPE"),
+        // A UDP socket's ICMP "time exceeded" (SIO_UDP_NETRESET); Linux reports that ICMP as EHOSTUNREACH.
+        new Row("WSAENETRESET", WSAENETRESET, "EHOSTUNREACH"),
         new Row("WSA_INVALID_HANDLE", 6, "EBADF"),
         new Row("WSA_NOT_ENOUGH_MEMORY", 8, "ENOMEM"),
         new Row("ERROR_NETNAME_DELETED", 64, "ECONNRESET"),

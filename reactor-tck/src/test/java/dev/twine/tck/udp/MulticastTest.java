@@ -1,6 +1,5 @@
 package dev.twine.tck.udp;
 
-import static dev.twine.tck.udp.UdpFixtures.assumeDatagrams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.twine.tck.ReactorBuilder;
@@ -26,7 +25,6 @@ class MulticastTest {
 
     @ReactorTest
     void aServerJoinedToAGroupAnswersAPingSentToTheGroupAndTheOptionsReadBack(ReactorBuilder builder) throws Exception {
-        assumeDatagrams(builder);
         Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"),
                 "network namespaces exist only on Linux; this JVM runs on " + System.getProperty("os.name"));
         String unshare = ChildJvm.which("unshare");

@@ -6,20 +6,10 @@ import dev.twine.tck.ReactorBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
-/** What the UDP conformance rows share: the backend check, and protocols that echo or record. */
+/** What the UDP conformance rows share: protocols that echo or record. */
 final class UdpFixtures {
     private UdpFixtures() {
-    }
-
-    /**
-     * Skips on a backend whose socket provider has no datagram sockets: today IOCP, whose AFD-poll UDP is
-     * not written yet (issue 16).
-     */
-    static void assumeDatagrams(ReactorBuilder builder) {
-        Assumptions.assumeFalse(builder.backendName().equals("iocp"),
-                "iocp: UDP over AFD poll is not implemented yet (issue 16); its socket provider has no datagram sockets");
     }
 
     static byte[] ascii(String s) {

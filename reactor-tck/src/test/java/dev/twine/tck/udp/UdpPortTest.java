@@ -4,7 +4,6 @@ import static dev.twine.tck.tcp.TcpFixtures.LOOPBACK;
 import static dev.twine.tck.tcp.TcpFixtures.TIMEOUT;
 import static dev.twine.tck.tcp.TcpFixtures.hasIpv6Loopback;
 import static dev.twine.tck.udp.UdpFixtures.ascii;
-import static dev.twine.tck.udp.UdpFixtures.assumeDatagrams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,13 +35,11 @@ class UdpPortTest {
 
     @ReactorTest
     void aDatagramIsEchoedBackToItsSenderWithUdpAddressesOnBothSides(ReactorBuilder builder) {
-        assumeDatagrams(builder);
         echoRoundTrip(builder, LOOPBACK);
     }
 
     @ReactorTest
     void anIpv6PortEchoesAndReportsIpv6Addresses(ReactorBuilder builder) {
-        assumeDatagrams(builder);
         Assumptions.assumeTrue(hasIpv6Loopback(), "no IPv6 loopback here");
         echoRoundTrip(builder, "::1");
     }
@@ -74,7 +71,6 @@ class UdpPortTest {
 
     @ReactorTest
     void aConnectedPortHearsConnectionRefusedWhenNobodyListensAndKeepsWorking(ReactorBuilder builder) throws Exception {
-        assumeDatagrams(builder);
         int nobody;
         try (DatagramSocket gone = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0))) {
             nobody = gone.getLocalPort();
@@ -117,7 +113,6 @@ class UdpPortTest {
 
     @ReactorTest
     void stopListeningClosesOnALaterIterationThenStopsTheProtocolAndFreesThePortNumber(ReactorBuilder builder) {
-        assumeDatagrams(builder);
         IReactor reactor = builder.buildReactor();
         Recorder protocol = new Recorder();
         List<String> order = new ArrayList<>();
@@ -148,7 +143,6 @@ class UdpPortTest {
 
     @ReactorTest
     void aProtocolAlreadyOnAPortIsRefusedASecondPortAndStopsWithTheFirst(ReactorBuilder builder) {
-        assumeDatagrams(builder);
         IReactor reactor = builder.buildReactor();
         Recorder protocol = new Recorder();
         List<String> order = new ArrayList<>();
@@ -171,7 +165,6 @@ class UdpPortTest {
 
     @ReactorTest
     void queuedDatagramsAreAllDeliveredInOrderAcrossBoundedReadPasses(ReactorBuilder builder) throws Exception {
-        assumeDatagrams(builder);
         IReactor reactor = builder.buildReactor();
         Recorder protocol = new Recorder();
         int count = 150;
@@ -206,7 +199,6 @@ class UdpPortTest {
 
     @ReactorTest
     void aDatagramLongerThanMaxPacketSizeArrivesTruncated(ReactorBuilder builder) {
-        assumeDatagrams(builder);
         IReactor reactor = builder.buildReactor();
         Recorder small = new Recorder();
         builder.needsRunningReactor(reactor, () -> {
@@ -225,7 +217,6 @@ class UdpPortTest {
 
     @ReactorTest
     void anExceptionFromDatagramReceivedIsLoggedAndThePortKeepsReading(ReactorBuilder builder) {
-        assumeDatagrams(builder);
         IReactor reactor = builder.buildReactor();
         Recorder protocol = new Recorder();
         builder.needsRunningReactor(reactor, () -> {
@@ -252,7 +243,6 @@ class UdpPortTest {
 
     @ReactorTest
     void writingToAHostNameOrWithoutATargetIsAnInvalidAddressError(ReactorBuilder builder) {
-        assumeDatagrams(builder);
         IReactor reactor = builder.buildReactor();
         List<String> outcomes = new ArrayList<>();
         builder.needsRunningReactor(reactor, () -> {
