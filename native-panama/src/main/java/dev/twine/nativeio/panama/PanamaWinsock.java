@@ -36,6 +36,8 @@ public final class PanamaWinsock implements Winsock {
         static final MethodHandle GETSOCKNAME = WinFunction.GETSOCKNAME.bind();
         static final MethodHandle GETPEERNAME = WinFunction.GETPEERNAME.bind();
         static final MethodHandle WSA_IOCTL = WinFunction.WSA_IOCTL.bind();
+        static final MethodHandle SENDTO = WinFunction.SENDTO.bind();
+        static final MethodHandle RECVFROM = WinFunction.RECVFROM.bind();
     }
 
     private PanamaWinsock() {
@@ -204,6 +206,24 @@ public final class PanamaWinsock implements Winsock {
         try {
             return (int) Handles.WSA_IOCTL.invokeExact(capture(), s, controlCode, inBuffer, inLength, outBuffer,
                     outLength, bytesReturned, overlapped, completionRoutine);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public int sendto(long s, long buffer, int length, int flags, long to, int toLength) {
+        try {
+            return (int) Handles.SENDTO.invokeExact(capture(), s, buffer, length, flags, to, toLength);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    @Override
+    public int recvfrom(long s, long buffer, int length, int flags, long from, long fromLength) {
+        try {
+            return (int) Handles.RECVFROM.invokeExact(capture(), s, buffer, length, flags, from, fromLength);
         } catch (Throwable t) {
             throw unexpected(t);
         }

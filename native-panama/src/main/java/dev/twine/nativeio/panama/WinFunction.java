@@ -39,7 +39,7 @@ import static dev.twine.nativeio.panama.WinType.WORD;
  * {@code shutdown}, {@code ioctlsocket}, {@code getsockopt}, {@code setsockopt}, {@code getsockname},
  * {@code getpeername}), the same list as the POSIX binding's. Not critical: the wait
  * ({@code GetQueuedCompletionStatusEx}), everything that moves data or may linger ({@code recv},
- * {@code send}, {@code WSASend}, {@code accept}, {@code connect}, {@code closesocket},
+ * {@code send}, {@code WSASend}, {@code recvfrom}, {@code sendto}, {@code accept}, {@code connect}, {@code closesocket},
  * {@code CloseHandle}), and the calls made once per process or socket that may load providers or open
  * devices ({@code WSAStartup}, {@code WSASocketW}, {@code NtCreateFile}, {@code WSAIoctl}).
  *
@@ -85,7 +85,10 @@ enum WinFunction {
     GETSOCKNAME(Library.WS2_32, "getsockname", Call.CRITICAL_CAPTURE, INT, SOCKET, POINTER, POINTER),
     GETPEERNAME(Library.WS2_32, "getpeername", Call.CRITICAL_CAPTURE, INT, SOCKET, POINTER, POINTER),
     WSA_IOCTL(Library.WS2_32, "WSAIoctl", Call.BLOCKING_CAPTURE,
-            INT, SOCKET, DWORD, POINTER, DWORD, POINTER, DWORD, POINTER, POINTER, POINTER);
+            INT, SOCKET, DWORD, POINTER, DWORD, POINTER, DWORD, POINTER, POINTER, POINTER),
+    // ws2_32, datagrams (semantics.md §7): they move data, so they are not critical, like recv and send.
+    SENDTO(Library.WS2_32, "sendto", Call.BLOCKING_CAPTURE, INT, SOCKET, POINTER, INT, INT, POINTER, INT),
+    RECVFROM(Library.WS2_32, "recvfrom", Call.BLOCKING_CAPTURE, INT, SOCKET, POINTER, INT, INT, POINTER, POINTER);
 
     /** The DLL a function lives in. */
     enum Library {
