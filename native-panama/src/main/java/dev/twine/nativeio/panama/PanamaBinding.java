@@ -12,7 +12,9 @@ import dev.twine.nativeio.windows.Winsock;
 
 /**
  * The Panama binding ({@code java.lang.foreign}, JDK 22+), found by
- * {@link NativeBindings} through {@link java.util.ServiceLoader}. It loads no jnr-ffi or jffi
+ * {@link NativeBindings} through {@link java.util.ServiceLoader}: the C library's socket calls, epoll,
+ * eventfd and kqueue, and on Windows kernel32, ntdll and ws2_32 ({@link PanamaKernel32},
+ * {@link PanamaNtDll}, {@link PanamaWinsock}; checked on Linux, never run on Windows, native.md §7.4). It loads no jnr-ffi or jffi
  * class: its calls go through the JDK's own linker, so it prints none of jffi's warnings about
  * {@code sun.misc.Unsafe} and {@code System::load}. Run with {@code --enable-native-access} naming
  * this module (or {@code ALL-UNNAMED} on the class path), or the JDK prints a warning at its first
@@ -66,7 +68,10 @@ public final class PanamaBinding implements NativeBinding {
         return PanamaWinsock.load();
     }
 
-    /** The {@code GetLastError} value the thread's last capturing call saved ({@link WinDowncalls}). */
+    /**
+     * The {@code GetLastError} value the thread's last capturing Windows call saved ({@link WinDowncalls}).
+     * Windows only: elsewhere no such capture state exists and this throws.
+     */
     @Override
     public int lastError() {
         return WinDowncalls.lastError();
