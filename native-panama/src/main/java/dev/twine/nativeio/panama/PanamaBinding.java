@@ -14,11 +14,11 @@ import dev.twine.nativeio.windows.Winsock;
  * The Panama binding ({@code java.lang.foreign}, JDK 22+), found by
  * {@link NativeBindings} through {@link java.util.ServiceLoader}: the C library's socket calls, epoll,
  * eventfd and kqueue, and on Windows kernel32, ntdll and ws2_32 ({@link PanamaKernel32},
- * {@link PanamaNtDll}, {@link PanamaWinsock}; checked on Linux, never run on Windows, native.md §7.4). It loads no jnr-ffi or jffi
- * class: its calls go through the JDK's own linker, so it prints none of jffi's warnings about
- * {@code sun.misc.Unsafe} and {@code System::load}. Run with {@code --enable-native-access} naming
- * this module (or {@code ALL-UNNAMED} on the class path), or the JDK prints a warning at its first
- * restricted call and a future JDK will refuse it (JEP 472).
+ * {@link PanamaNtDll}, {@link PanamaWinsock}; checked on Linux, never run on Windows, native.md §7.4).
+ * It loads no jnr-ffi or jffi class: its calls go through the JDK's own linker, so it prints none of
+ * jffi's warnings about {@code sun.misc.Unsafe} and {@code System::load}. Run with
+ * {@code --enable-native-access} naming this module (or {@code ALL-UNNAMED} on the class path), or the
+ * JDK prints a warning at its first restricted call and a future JDK will refuse it (JEP 472).
  *
  * <p>Stateless and thread-safe; the constructor touches no native code.
  */

@@ -39,7 +39,8 @@ import static dev.twine.nativeio.panama.WinType.WORD;
  * {@code shutdown}, {@code ioctlsocket}, {@code getsockopt}, {@code setsockopt}, {@code getsockname},
  * {@code getpeername}), the same list as the POSIX binding's. Not critical: the wait
  * ({@code GetQueuedCompletionStatusEx}), everything that moves data or may linger ({@code recv},
- * {@code send}, {@code WSASend}, {@code recvfrom}, {@code sendto}, {@code accept}, {@code connect}, {@code closesocket},
+ * {@code send}, {@code WSASend}, {@code recvfrom}, {@code sendto}, {@code accept}, {@code connect},
+ * {@code closesocket},
  * {@code CloseHandle}), and the calls made once per process or socket that may load providers or open
  * devices ({@code WSAStartup}, {@code WSASocketW}, {@code NtCreateFile}, {@code WSAIoctl}).
  *

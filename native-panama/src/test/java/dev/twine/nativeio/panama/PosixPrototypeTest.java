@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +81,7 @@ class PosixPrototypeTest {
                 }
                 int main() {
                 """);
-        for (String function : new java.util.TreeSet<>(handles.keySet().stream().map(PosixPrototypeTest::function).toList())) {
+        for (String function : new TreeSet<>(handles.keySet().stream().map(PosixPrototypeTest::function).toList())) {
             cc.append("    proto(\"").append(function).append("\", &::").append(function).append(");\n");
         }
         cc.append("    return 0;\n}\n");
@@ -122,7 +123,8 @@ class PosixPrototypeTest {
     @Test
     void theErrnoCaptureIsAnInt() throws Exception {
         Map<String, String> c = HeaderProbe.run("gcc", "panama-errno",
-                "#include <errno.h>\n#include <stdio.h>\nint main(void) { printf(\"errno\\t%zu\\n\", sizeof errno); return 0; }\n");
+                "#include <errno.h>\n#include <stdio.h>\n"
+                        + "int main(void) { printf(\"errno\\t%zu\\n\", sizeof errno); return 0; }\n");
         long panama = Linker.Option.captureStateLayout()
                 .select(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno")).byteSize();
         assertEquals(c.get("errno"), String.valueOf(panama));

@@ -92,7 +92,8 @@ class WinFunctionShapeTest {
                 WinType type = f.parameters.get(i);
                 boolean pointerSized = has(m.getParameterAnnotations()[i], uintptr_t.class);
                 if ((type.layout().byteSize() == 8) != pointerSized) {
-                    problems.add(f.symbol + " parameter " + i + ": Panama " + type + ", jnr @uintptr_t " + pointerSized);
+                    problems.add(f.symbol + " parameter " + i + ": Panama " + type + ", jnr @uintptr_t "
+                            + pointerSized);
                 }
             }
         }

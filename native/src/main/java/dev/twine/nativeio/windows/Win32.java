@@ -14,10 +14,11 @@ import java.util.Optional;
  *
  * <p>{@link #get()} binds the three libraries through the {@link NativeBinding} this JVM uses
  * ({@link NativeBindings#current()}: Panama on JDK 22+, jnr-ffi otherwise, semantics.md §6.1) and calls
- * {@code WSAStartup(2.2)} the first time it is used; Winsock is never cleaned up because sockets may live until the process exits. Loading is
- * attempted only on 64-bit Windows: every layout in {@link WinLayout} is Win64's. When anything fails the
- * reason is kept and returned by {@link #unavailabilityReason()}, so backends can report it without
- * throwing (the {@code ReactorBackend} contract).
+ * {@code WSAStartup(2.2)} the first time it is used; Winsock is never cleaned up because sockets may live
+ * until the process exits. Loading is attempted only on 64-bit Windows: every layout in {@link WinLayout}
+ * is Win64's. When anything fails the reason is kept and returned by {@link #unavailabilityReason()}, so
+ * backends can report it without throwing (the {@code ReactorBackend} contract); a binding forced with
+ * {@code -Dtwine.native} that cannot load is such a reason, in its own words.
  *
  * <p>Thread-safe: initialisation happens once under the class-holder idiom and the bindings are stateless.
  */
