@@ -36,13 +36,30 @@ final class WinDowncalls {
 
     private static final Map<WinFunction.Library, SymbolLookup> LIBRARIES = new EnumMap<>(WinFunction.Library.class);
 
+    /**
+     * A library standing in for the three DLLs, and the capture state standing in for
+     * {@code GetLastError}: set only by {@code WinCallPathTest}'s child JVM, before any handle is bound,
+     * so that the binding classes' calls (argument order, exact invocation types, last-error read) run on
+     * Linux against a C library exporting functions of the same names. Null in production.
+     */
+    private static volatile StandIn standIn;
+
+    record StandIn(SymbolLookup library, String captureState) {
+    }
+
     private WinDowncalls() {
+    }
+
+    /** For {@code WinCallPathTest} only: see {@link #standIn}. Call before any Windows handle is bound. */
+    static void standIn(SymbolLookup library, String captureState) {
+        standIn = new StandIn(library, captureState);
     }
 
     /** Created on first use: {@code GetLastError} is a capture state only the Windows linker has. */
     private static final class LastError {
-        static final Linker.Option CAPTURE = Linker.Option.captureCallState("GetLastError");
-        static final VarHandle VALUE = Linker.Option.captureStateLayout().varHandle(groupElement("GetLastError"));
+        static final String STATE = standIn == null ? "GetLastError" : standIn.captureState();
+        static final Linker.Option CAPTURE = Linker.Option.captureCallState(STATE);
+        static final VarHandle VALUE = Linker.Option.captureStateLayout().varHandle(groupElement(STATE));
     }
 
     static Linker.Option captureLastError() {
@@ -88,6 +105,10 @@ final class WinDowncalls {
     }
 
     private static synchronized SymbolLookup lookup(WinFunction.Library library) {
+        StandIn test = standIn;
+        if (test != null) {
+            return test.library();
+        }
         SymbolLookup found = LIBRARIES.get(library);
         if (found == null) {
             if (!Win32.isWindows()) {

@@ -39,25 +39,7 @@ public final class HeaderProbe {
      */
     public static Map<String, String> run(String compiler, String name, String source)
             throws IOException, InterruptedException {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux headers only");
-        Path dir = Path.of(System.getProperty("basedir", "."), "target", "native-layout");
-        Files.createDirectories(dir);
-        boolean cxx = compiler.endsWith("++");
-        Path file = dir.resolve(name + (cxx ? ".cc" : ".c"));
-        Path binary = dir.resolve(name);
-        Files.writeString(file, source, StandardCharsets.US_ASCII);
-        List<String> command = new ArrayList<>(List.of(compiler, cxx ? "-std=c++17" : "-std=c11", "-Wall",
-                "-o", binary.toString(), file.toString()));
-        Process cc;
-        try {
-            cc = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException missing) {
-            Assumptions.abort(compiler + " is not installed: " + missing.getMessage());
-            return Map.of();
-        }
-        String ccOutput = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Assumptions.assumeTrue(cc.waitFor(2, TimeUnit.MINUTES) && cc.exitValue() == 0,
-                compiler + " could not build " + file + " (missing headers?): " + ccOutput);
+        Path binary = compile(compiler, name, source, List.of());
         Process run = new ProcessBuilder(binary.toString()).redirectErrorStream(true).start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         assertTrue(run.waitFor(1, TimeUnit.MINUTES), name + " finished");
@@ -70,5 +52,39 @@ public final class HeaderProbe {
             }
         }
         return values;
+    }
+
+    /**
+     * Compiles {@code source} with gcc into the shared library {@code target/native-layout/lib<name>.so},
+     * for tests that bind a stand-in library through a native binding.
+     */
+    public static Path sharedLibrary(String name, String source) throws IOException, InterruptedException {
+        return compile("gcc", "lib" + name, source, List.of("-shared", "-fPIC"));
+    }
+
+    private static Path compile(String compiler, String name, String source, List<String> flags)
+            throws IOException, InterruptedException {
+        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux headers only");
+        Path dir = Path.of(System.getProperty("basedir", "."), "target", "native-layout").toAbsolutePath();
+        Files.createDirectories(dir);
+        boolean cxx = compiler.endsWith("++");
+        boolean shared = flags.contains("-shared");
+        Path file = dir.resolve(name + (cxx ? ".cc" : ".c"));
+        Path binary = dir.resolve(shared ? name + ".so" : name);
+        Files.writeString(file, source, StandardCharsets.US_ASCII);
+        List<String> command = new ArrayList<>(List.of(compiler, cxx ? "-std=c++17" : "-std=c11", "-Wall"));
+        command.addAll(flags);
+        command.addAll(List.of("-o", binary.toString(), file.toString()));
+        Process cc;
+        try {
+            cc = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException missing) {
+            Assumptions.abort(compiler + " is not installed: " + missing.getMessage());
+            return binary;
+        }
+        String ccOutput = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Assumptions.assumeTrue(cc.waitFor(2, TimeUnit.MINUTES) && cc.exitValue() == 0,
+                compiler + " could not build " + file + " (missing headers?): " + ccOutput);
+        return binary;
     }
 }
