@@ -82,7 +82,7 @@ class Win64LayoutTest {
 
     /** The C declarations quoted in {@link WinLayout}, in Panama's terms; field names as the oracle prints them. */
     static List<StructLayout> structures() {
-        MemoryLayout handleInfo = struct("AFD_POLL_HANDLE_INFO",
+        StructLayout handleInfo = struct("AFD_POLL_HANDLE_INFO",
                 field("HANDLE", HANDLE.layout()), field("EVENTS", ULONG.layout()), field("STATUS", NTSTATUS.layout()));
         return List.of(
                 struct("OVERLAPPED_ENTRY", field("LP_COMPLETION_KEY", ULONG_PTR.layout()),
@@ -97,7 +97,7 @@ class Win64LayoutTest {
                         field("OBJECT_NAME", POINTER.layout()), field("ATTRIBUTES", ULONG.layout()),
                         field("SECURITY_DESCRIPTOR", POINTER.layout()),
                         field("SECURITY_QUALITY_OF_SERVICE", POINTER.layout())),
-                (StructLayout) handleInfo,
+                handleInfo,
                 struct("AFD_POLL_INFO", field("TIMEOUT", LARGE_INTEGER), field("NUMBER_OF_HANDLES", ULONG.layout()),
                         field("EXCLUSIVE", ULONG.layout()),
                         field("HANDLES", MemoryLayout.sequenceLayout(1, handleInfo))),
@@ -140,7 +140,7 @@ class Win64LayoutTest {
         if (size > offset) {
             members.add(MemoryLayout.paddingLayout(size - offset));
         }
-        return (StructLayout) MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withName(name);
+        return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withName(name);
     }
 
     private static void check(List<String> problems, String key, long panama, Map<String, Long> oracle) {
