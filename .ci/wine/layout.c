@@ -81,6 +81,19 @@ int main(void) {
     I32("POINTER_SIZE", sizeof(void *));
     I32("C_LONG_SIZE", sizeof(long));
     I32("SOCKET_SIZE", sizeof(SOCKET));
+    /* The scalar types of the bound functions' prototypes: the Panama binding's WinType must agree. */
+    SIZE("HANDLE", HANDLE);
+    SIZE("ULONG_PTR", ULONG_PTR);
+    SIZE("DWORD", DWORD);
+    SIZE("ULONG", ULONG);
+    SIZE("BOOL", BOOL);
+    SIZE("INT", int);
+    SIZE("NTSTATUS", NTSTATUS);
+    SIZE("ACCESS_MASK", ACCESS_MASK);
+    SIZE("GROUP", GROUP);
+    SIZE("WORD", WORD);
+    SIZE("UCHAR", UCHAR);
+    SIZE("LARGE_INTEGER", LARGE_INTEGER);
 
     SIZE("OVERLAPPED_ENTRY", OVERLAPPED_ENTRY);
     OFF("OVERLAPPED_ENTRY_LP_COMPLETION_KEY", OVERLAPPED_ENTRY, lpCompletionKey);

@@ -1,6 +1,6 @@
 /**
  * Twine's {@code iocp} backend: the Windows backend on an I/O completion port with AFD poll readiness,
- * through jnr-ffi.
+ * through the native binding {@code dev.twine.nativeio.binding.NativeBindings} chooses (Panama or jnr-ffi).
  *
  * <p>Provides {@link dev.twine.spi.ReactorBackend} (the module-path twin of this jar's
  * {@code META-INF/services} entry), so placing this module on the module path is enough for

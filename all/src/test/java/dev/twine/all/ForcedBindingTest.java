@@ -44,6 +44,19 @@ class ForcedBindingTest {
                 child.output());
     }
 
+    /**
+     * The IOCP backend binds the Windows calls through the same choice, so naming it with an unloadable
+     * forced binding fails on that setting before (and whatever) its OS check says: on Linux too.
+     */
+    @Test
+    void iocpNamedByTheUserFailsOnTheBindingItCannotLoadBeforeItsOsCheck() throws Exception {
+        ChildJvm.Result child = ChildJvm.diagnostics(CLASS_PATH,
+                List.of("-Dtwine.native=no-such-binding", "-Dtwine.reactor=iocp"));
+        String selected = last(child.lines());
+        assertTrue(selected.startsWith("selected: none (backend iocp: ") && selected.contains("no-such-binding")
+                && !selected.contains("unavailable"), child.output());
+    }
+
     private static String last(List<String> lines) {
         return lines.get(lines.size() - 1);
     }

@@ -23,10 +23,10 @@ import java.util.Locale;
  * BSD kevent layout; the layout belongs to the kqueue library and is chosen by {@code KqueueConfig}.
  *
  * <p>The static factories {@link #posixSockets()}, {@link #linuxEpoll()}, {@link #eventFd()} and
- * {@link #kqueue(String)} are the only places that name a binding. Today each returns the jnr-ffi
- * implementation; a second binding (Panama, issue 13) is chosen here and nowhere else. Windows' three
- * libraries are loaded together, once per process, by {@code windows.Win32}, whose private
- * {@code load()} is that facility's seam.
+ * {@link #kqueue(String)} take their calls from the binding {@link NativeBindings#current()} chose
+ * (Panama or jnr-ffi, semantics.md §6.1). Windows' three libraries are bound together, once per process,
+ * by {@code windows.Win32}, whose private {@code load()} asks the same {@link NativeBindings#current()}
+ * for them and keeps the binding for its last-error value.
  *
  * <p>Only 64-bit x86-64 and aarch64 are described: every table assumes 8-byte pointers and
  * {@code size_t}. Immutable and thread-safe.

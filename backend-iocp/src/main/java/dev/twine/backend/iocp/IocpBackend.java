@@ -1,5 +1,6 @@
 package dev.twine.backend.iocp;
 
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.windows.Afd;
 import dev.twine.nativeio.windows.CompletionPort;
 import dev.twine.nativeio.windows.Win32;
@@ -13,9 +14,12 @@ import java.util.Optional;
 
 /**
  * The {@code iocp} backend: a completion port with {@code IOCTL_AFD_POLL} readiness ({@link IocpPoller}) and
- * non-blocking Winsock sockets, through jnr-ffi. Windows only.
+ * non-blocking Winsock sockets. Windows only.
  *
- * <p>Availability is decided by doing, once per process: load kernel32, ntdll and ws2_32, start Winsock,
+ * <p>The calls go through the JVM's one native binding ({@link NativeBindings}, semantics.md §6.1): Panama
+ * on JDK 22+, jnr-ffi otherwise, or the one forced with {@code -Dtwine.native}, which {@link Win32} asks for.
+ *
+ * <p>Availability is decided by doing, once per process: bind kernel32, ntdll and ws2_32, start Winsock,
  * create a completion port and open an AFD helper handle on it, then close both. Anything failing makes
  * the backend unavailable with that reason (for example "the IOCP bindings need Windows; this is Linux").
  *
@@ -58,10 +62,20 @@ public final class IocpBackend implements ReactorBackend<WinsockHandle> {
         return PRIORITY;
     }
 
-    /** The Windows calls are bound with jnr-ffi only (semantics.md §6.1). */
+    /** The native binding in use and why (semantics.md §6.1). */
     @Override
     public String binding() {
-        return "jnr: the Win32, Winsock and AFD calls have no Panama binding yet";
+        return NativeBindings.choice().describe();
+    }
+
+    /**
+     * The reason, when a binding forced with {@code -Dtwine.native} cannot load: as for epoll and kqueue,
+     * that is a setting the user got wrong, reported on every OS, not a plain "unavailable here".
+     */
+    @Override
+    public Optional<String> configurationError() {
+        NativeBindings.Choice choice = NativeBindings.choice();
+        return choice.binding() == null ? Optional.of(choice.reason()) : Optional.empty();
     }
 
     @Override

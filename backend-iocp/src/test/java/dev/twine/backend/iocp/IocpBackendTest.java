@@ -1,5 +1,6 @@
 package dev.twine.backend.iocp;
 
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.windows.Win32;
 import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
@@ -49,6 +50,15 @@ class IocpBackendTest {
         try (Poller<WinsockHandle> p = b.openPoller()) {
             assertEquals(0, p.poll(0, (token, ops, error) -> { }));
         }
+    }
+
+    /** The Windows calls follow the JVM's one binding choice (semantics.md §6.1), like epoll's and kqueue's. */
+    @Test
+    void reportsTheBindingTheJvmChoseAndNoConfigurationErrorWhenItLoaded() {
+        IocpBackend b = new IocpBackend();
+        NativeBindings.Choice choice = NativeBindings.choice();
+        assertTrue(b.binding().startsWith(choice.name() + ": "), b.binding());
+        assertEquals(choice.binding() == null, b.configurationError().isPresent());
     }
 
     @Test

@@ -42,7 +42,8 @@ import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
  *       that may wait for I/O ({@code read}, {@code write}, {@code readv}, {@code writev},
  *       {@code accept}, {@code connect}, {@code close} with {@code SO_LINGER},
  *       {@code epoll_wait}, {@code kevent}, {@code eventfd_write} on a blocking eventfd) must not
- *       hold the whole JVM up, even though Twine's own descriptors are non-blocking.</li>
+ *       hold the whole JVM up, even though Twine's own descriptors are non-blocking. The Windows
+ *       functions' choices are listed, with their prototypes, in {@link WinFunction}.</li>
  * </ul>
  */
 final class Downcalls {

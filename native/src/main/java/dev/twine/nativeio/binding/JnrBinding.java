@@ -8,6 +8,11 @@ import dev.twine.nativeio.linux.JnrLinuxEpoll;
 import dev.twine.nativeio.linux.LinuxEpoll;
 import dev.twine.nativeio.posix.JnrPosixSockets;
 import dev.twine.nativeio.posix.PosixSockets;
+import dev.twine.nativeio.windows.Kernel32;
+import dev.twine.nativeio.windows.NtDll;
+import dev.twine.nativeio.windows.Winsock;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
 
 /**
  * The jnr-ffi binding: each method loads the corresponding {@code Jnr...} class. This class is the
@@ -47,5 +52,27 @@ public final class JnrBinding implements NativeBinding {
     @Override
     public Kqueue kqueue(String library) {
         return JnrKqueue.load(library);
+    }
+
+    /** jnr-ffi reads the widths and error capture from the annotations on {@link Kernel32}. */
+    @Override
+    public Kernel32 kernel32() {
+        return LibraryLoader.create(Kernel32.class).failImmediately().load("kernel32");
+    }
+
+    @Override
+    public NtDll ntdll() {
+        return LibraryLoader.create(NtDll.class).failImmediately().load("ntdll");
+    }
+
+    @Override
+    public Winsock winsock() {
+        return LibraryLoader.create(Winsock.class).failImmediately().load("ws2_32");
+    }
+
+    /** jffi's copy of the last error, saved after every {@code @SaveError} call on this thread. */
+    @Override
+    public int lastError() {
+        return Runtime.getSystemRuntime().getLastError();
     }
 }

@@ -4,6 +4,9 @@ import dev.twine.nativeio.bsd.Kqueue;
 import dev.twine.nativeio.linux.EventFd;
 import dev.twine.nativeio.linux.LinuxEpoll;
 import dev.twine.nativeio.posix.PosixSockets;
+import dev.twine.nativeio.windows.Kernel32;
+import dev.twine.nativeio.windows.NtDll;
+import dev.twine.nativeio.windows.Winsock;
 
 /**
  * One way of calling the operating system: a factory for the call interfaces the backends use.
@@ -42,4 +45,29 @@ public interface NativeBinding {
      *                the C library
      */
     Kqueue kqueue(String library);
+
+    /**
+     * The kernel32 calls of the IOCP backend (completion ports, {@code CancelIoEx}). Windows only:
+     * elsewhere this throws, naming the library that could not be found. Failures are read with
+     * {@link #lastError()}.
+     */
+    Kernel32 kernel32();
+
+    /** The ntdll calls behind {@code IOCTL_AFD_POLL}. Windows only, as {@link #kernel32()}. */
+    NtDll ntdll();
+
+    /**
+     * The ws2_32 calls of the IOCP backend's sockets. Windows only, as {@link #kernel32()}. The
+     * caller starts Winsock ({@code WSAStartup}) before any other call.
+     */
+    Winsock winsock();
+
+    /**
+     * The Win32 last-error value ({@code GetLastError()}, which on Windows NT is also
+     * {@code WSAGetLastError()}) that the most recent failing {@link Kernel32} or {@link Winsock}
+     * call of this binding left on the calling thread. Each binding copies it right after the call
+     * returns, before the JVM can make a system call of its own that overwrites it; read it before
+     * making another native call on the thread. Undefined after a call that succeeded.
+     */
+    int lastError();
 }

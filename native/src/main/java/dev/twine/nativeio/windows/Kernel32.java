@@ -5,13 +5,20 @@ import jnr.ffi.annotations.SaveError;
 import jnr.ffi.types.uintptr_t;
 
 /**
- * The kernel32 functions the IOCP backend needs, bound with jnr-ffi.
+ * The kernel32 functions the IOCP backend needs, as both bindings implement them
+ * ({@link dev.twine.nativeio.binding.NativeBinding#kernel32()}).
+ *
+ * <p>The annotations are jnr-ffi's: it reads the C widths and the error capture from them when it
+ * generates this interface's implementation. The Panama binding ({@code PanamaKernel32} in
+ * {@code twine-native-panama}) ignores them and states the same widths in its function descriptors; a
+ * JVM that never loads jnr-ffi never resolves them (absent annotation types are skipped by the JVM).
  *
  * <p>Every {@code HANDLE}, {@code ULONG_PTR} and pointer is declared {@code @uintptr_t long}: a bare Java
  * {@code long} in a jnr-ffi signature is the C {@code long}, 4 bytes on Win64 (native.md §3).
  * Pointers are native addresses the caller owns; no call here marshals Java objects. {@code BOOL} results
  * are {@code int} (non-zero is success). Calls whose failure the caller examines are {@code @SaveError}, so
- * jffi captures {@code GetLastError()} right after the call and {@code Runtime.getLastError()} returns it;
+ * jffi captures {@code GetLastError()} right after the call (the Panama binding captures it with
+ * {@code Linker.Option.captureCallState}) and {@code NativeBinding.lastError()} returns it;
  * calling {@code GetLastError} from Java would read a value the JVM may already have overwritten.
  *
  * <p>Stateless and thread-safe, like the functions themselves.

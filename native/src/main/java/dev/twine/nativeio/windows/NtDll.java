@@ -4,7 +4,13 @@ import jnr.ffi.annotations.IgnoreError;
 import jnr.ffi.types.uintptr_t;
 
 /**
- * The two ntdll functions behind {@code IOCTL_AFD_POLL} readiness, bound with jnr-ffi.
+ * The two ntdll functions behind {@code IOCTL_AFD_POLL} readiness, as both bindings implement them
+ * ({@link dev.twine.nativeio.binding.NativeBinding#ntdll()}).
+ *
+ * <p>The annotations are jnr-ffi's: it reads the C widths and the error capture from them when it
+ * generates this interface's implementation. The Panama binding ({@code PanamaNtDll} in
+ * {@code twine-native-panama}) ignores them and states the same widths in its function descriptors; a
+ * JVM that never loads jnr-ffi never resolves them (absent annotation types are skipped by the JVM).
  *
  * <p>NT calls return an {@code NTSTATUS} and do not set the thread's last error, hence
  * {@code @IgnoreError}. Handles and addresses are {@code @uintptr_t long} (see {@link Kernel32}).

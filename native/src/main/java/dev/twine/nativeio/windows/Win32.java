@@ -1,9 +1,9 @@
 package dev.twine.nativeio.windows;
 
 import dev.twine.nativeio.Platform;
+import dev.twine.nativeio.binding.NativeBinding;
+import dev.twine.nativeio.binding.NativeBindings;
 import dev.twine.nativeio.posix.DirectMemory;
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
@@ -12,26 +12,28 @@ import java.util.Optional;
 /**
  * The loaded Windows libraries (kernel32, ntdll, ws2_32) and their last-error accessor, once per process.
  *
- * <p>{@link #get()} loads the three libraries with jnr-ffi and calls {@code WSAStartup(2.2)} the first time
- * it is used; Winsock is never cleaned up because sockets may live until the process exits. Loading is
- * attempted only on 64-bit Windows: every layout in {@link WinLayout} is Win64's. When anything fails the
- * reason is kept and returned by {@link #unavailabilityReason()}, so backends can report it without
- * throwing (the {@code ReactorBackend} contract).
+ * <p>{@link #get()} binds the three libraries through the {@link NativeBinding} this JVM uses
+ * ({@link NativeBindings#current()}: Panama on JDK 22+, jnr-ffi otherwise, semantics.md §6.1) and calls
+ * {@code WSAStartup(2.2)} the first time it is used; Winsock is never cleaned up because sockets may live
+ * until the process exits. Loading is attempted only on 64-bit Windows: every layout in {@link WinLayout}
+ * is Win64's. When anything fails the reason is kept and returned by {@link #unavailabilityReason()}, so
+ * backends can report it without throwing (the {@code ReactorBackend} contract); a binding forced with
+ * {@code -Dtwine.native} that cannot load is such a reason, in its own words.
  *
  * <p>Thread-safe: initialisation happens once under the class-holder idiom and the bindings are stateless.
  */
 public final class Win32 {
 
+    private final NativeBinding binding;
     private final Kernel32 kernel32;
     private final NtDll ntdll;
     private final Winsock winsock;
-    private final Runtime runtime;
 
-    private Win32(Kernel32 kernel32, NtDll ntdll, Winsock winsock, Runtime runtime) {
+    private Win32(NativeBinding binding, Kernel32 kernel32, NtDll ntdll, Winsock winsock) {
+        this.binding = binding;
         this.kernel32 = kernel32;
         this.ntdll = ntdll;
         this.winsock = winsock;
-        this.runtime = runtime;
     }
 
     /** Holds the one load attempt: either the libraries or the reason they are unavailable. */
@@ -47,8 +49,12 @@ public final class Win32 {
                 if (failure == null) {
                     instance = load();
                 }
+            } catch (IllegalStateException noBinding) {
+                // The binding forced with -Dtwine.native cannot load: its own message names the reason.
+                failure = noBinding.getMessage();
             } catch (Throwable t) {
-                failure = "loading kernel32/ntdll/ws2_32 with jnr-ffi failed: " + t;
+                failure = "loading kernel32/ntdll/ws2_32 with the " + NativeBindings.choice().name()
+                        + " binding failed: " + t;
             }
             INSTANCE = instance;
             FAILURE = instance == null ? failure : null;
@@ -90,13 +96,18 @@ public final class Win32 {
         return winsock;
     }
 
+    /** The binding the three libraries were bound with. */
+    public NativeBinding binding() {
+        return binding;
+    }
+
     /**
-     * The last error saved by the most recent {@code @SaveError} call on this thread
-     * ({@code GetLastError()}, which is also {@code WSAGetLastError()}). Read it right after the failing
-     * call, before any other native call on the thread.
+     * The last error the binding saved after the most recent failing call on this thread
+     * ({@code GetLastError()}, which is also {@code WSAGetLastError()}; {@link NativeBinding#lastError()}).
+     * Read it right after the failing call, before any other native call on the thread.
      */
     public int lastError() {
-        return runtime.getLastError();
+        return binding.lastError();
     }
 
     private static String precondition() {
@@ -111,11 +122,15 @@ public final class Win32 {
         }
     }
 
-    /** The binding seam for Windows (see {@link Platform}): today the jnr-ffi bindings of the three libraries. */
+    /**
+     * Binds the three libraries through the JVM's one binding choice; throws {@link IllegalStateException}
+     * naming the reason when a binding forced with {@code -Dtwine.native} cannot load.
+     */
     private static Win32 load() {
-        Kernel32 k = LibraryLoader.create(Kernel32.class).failImmediately().load("kernel32");
-        NtDll n = LibraryLoader.create(NtDll.class).failImmediately().load("ntdll");
-        Winsock w = LibraryLoader.create(Winsock.class).failImmediately().load("ws2_32");
+        NativeBinding binding = NativeBindings.current();
+        Kernel32 k = binding.kernel32();
+        NtDll n = binding.ntdll();
+        Winsock w = binding.winsock();
         ByteBuffer wsaData = ByteBuffer.allocateDirect(WinLayout.WSADATA_SIZE + 64);
         // WSAStartup returns its error code directly instead of through WSAGetLastError.
         int rc = w.WSAStartup((short) WinLayout.WINSOCK_VERSION_2_2, DirectMemory.address(wsaData));
@@ -124,6 +139,6 @@ public final class Win32 {
         if (rc != 0) {
             throw new IllegalStateException("WSAStartup(2.2) failed: " + WinsockErrors.windowsName(rc));
         }
-        return new Win32(k, n, w, Runtime.getSystemRuntime());
+        return new Win32(binding, k, n, w);
     }
 }

@@ -32,6 +32,30 @@ public final class WinLayout {
     public static final int C_LONG_SIZE = 4;
     /** {@code sizeof(SOCKET)}: a {@code UINT_PTR}. */
     public static final int SOCKET_SIZE = 8;
+    /** {@code sizeof(HANDLE)}: a {@code void *}. */
+    public static final int HANDLE_SIZE = 8;
+    /** {@code sizeof(ULONG_PTR)}: pointer-sized. */
+    public static final int ULONG_PTR_SIZE = 8;
+    /** {@code sizeof(DWORD)}. */
+    public static final int DWORD_SIZE = 4;
+    /** {@code sizeof(ULONG)}: 4, like every Windows {@code long}. */
+    public static final int ULONG_SIZE = 4;
+    /** {@code sizeof(BOOL)}: an {@code int}, not a C {@code bool}. */
+    public static final int BOOL_SIZE = 4;
+    /** {@code sizeof(int)}. */
+    public static final int INT_SIZE = 4;
+    /** {@code sizeof(NTSTATUS)}: a {@code LONG}. */
+    public static final int NTSTATUS_SIZE = 4;
+    /** {@code sizeof(ACCESS_MASK)}: a {@code DWORD}. */
+    public static final int ACCESS_MASK_SIZE = 4;
+    /** {@code sizeof(GROUP)}: an {@code unsigned int}. */
+    public static final int GROUP_SIZE = 4;
+    /** {@code sizeof(WORD)}. */
+    public static final int WORD_SIZE = 2;
+    /** {@code sizeof(UCHAR)}. */
+    public static final int UCHAR_SIZE = 1;
+    /** {@code sizeof(LARGE_INTEGER)}: a union around a {@code LONGLONG}, 8-aligned. */
+    public static final int LARGE_INTEGER_SIZE = 8;
 
     // ---------------------------------------------------------------------------------------------
     // typedef struct _OVERLAPPED_ENTRY {

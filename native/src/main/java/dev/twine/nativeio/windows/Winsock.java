@@ -4,7 +4,13 @@ import jnr.ffi.annotations.SaveError;
 import jnr.ffi.types.uintptr_t;
 
 /**
- * The ws2_32 functions the IOCP backend's sockets need, bound with jnr-ffi.
+ * The ws2_32 functions the IOCP backend's sockets need, as both bindings implement them
+ * ({@link dev.twine.nativeio.binding.NativeBinding#winsock()}).
+ *
+ * <p>The annotations are jnr-ffi's: it reads the C widths and the error capture from them when it
+ * generates this interface's implementation. The Panama binding ({@code PanamaWinsock} in
+ * {@code twine-native-panama}) ignores them and states the same widths in its function descriptors; a
+ * JVM that never loads jnr-ffi never resolves them (absent annotation types are skipped by the JVM).insock
  *
  * <p>{@code SOCKET} is a {@code UINT_PTR} and every pointer an address, so both are {@code @uintptr_t long}
  * (a bare Java {@code long} would be the 4-byte C {@code long} on Win64; native.md §3). {@code int}
@@ -12,8 +18,9 @@ import jnr.ffi.types.uintptr_t;
  * non-blocking mode without OVERLAPPED structures, so every call completes or fails at once.
  *
  * <p>Every call is {@code @SaveError}: on failure ({@code SOCKET_ERROR} or {@code INVALID_SOCKET}) the error
- * is {@code WSAGetLastError()}, which on Windows NT is the thread's last-error value; jffi captures it right
- * after the call and {@code Runtime.getLastError()} returns it. Stateless and thread-safe.
+ * is {@code WSAGetLastError()}, which on Windows NT is the thread's last-error value; jffi (or the Panama
+ * binding's {@code captureCallState}) captures it right after the call and
+ * {@code NativeBinding.lastError()} returns it. Stateless and thread-safe.
  */
 public interface Winsock {
 

@@ -4,26 +4,20 @@ import dev.twine.nativeio.Platform;
 import dev.twine.nativeio.posix.ErrnoTable;
 import dev.twine.nativeio.posix.SocketAbi;
 import dev.twine.nativeio.posix.SocketConstant;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Checks the Java tables against the C headers of this machine: a C program is generated and
- * compiled with gcc into {@code target/native-layout}, prints {@code sizeof}, {@code offsetof} and
+ * compiled with gcc ({@link HeaderProbe}), prints {@code sizeof}, {@code offsetof} and
  * constant values, and every value is compared with what the Java tables say: every row of
  * {@link SocketConstant} (a macro the headers lack prints {@link SocketAbi#ABSENT}, as the Linux column
  * must then say), the epoll and eventfd values, and every errno name Twine keeps. Skipped, with the
@@ -65,34 +59,7 @@ class NativeLayoutTest {
 
     @BeforeAll
     static void compileAndRun() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "Linux headers only");
-        Path dir = Path.of(System.getProperty("basedir", "."), "target", "native-layout");
-        Files.createDirectories(dir);
-        Path source = dir.resolve("layout.c");
-        Path binary = dir.resolve("layout");
-        Files.writeString(source, program(), StandardCharsets.US_ASCII);
-        Process gcc;
-        try {
-            gcc = new ProcessBuilder("gcc", "-std=c11", "-Wall", "-o", binary.toString(), source.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException noGcc) {
-            Assumptions.abort("gcc is not installed: " + noGcc.getMessage());
-            return;
-        }
-        String gccOutput = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Assumptions.assumeTrue(gcc.waitFor(2, TimeUnit.MINUTES) && gcc.exitValue() == 0,
-                "gcc could not build the layout program (missing headers?): " + gccOutput);
-        Process run = new ProcessBuilder(binary.toString()).redirectErrorStream(true).start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertTrue(run.waitFor(1, TimeUnit.MINUTES), "layout program finished");
-        assertEquals(0, run.exitValue(), output);
-        fromC = new LinkedHashMap<>();
-        for (String line : output.split("\n")) {
-            int tab = line.indexOf('\t');
-            if (tab > 0) {
-                fromC.put(line.substring(0, tab), line.substring(tab + 1));
-            }
-        }
+        fromC = HeaderProbe.run("gcc", "layout", program());
     }
 
     private static String program() {
