@@ -329,16 +329,7 @@ public final class SocketCalls {
         do {
             n = sys.read(fd, address, length);
         } while (n == -eintr);
-        if (n > 0) {
-            return n;
-        }
-        if (n == 0) {
-            return END_OF_STREAM;
-        }
-        if (wouldBlock(n)) {
-            return WOULD_BLOCK;
-        }
-        throw failure("read", n);
+        return received(n, "read");
     }
 
     /**
@@ -365,16 +356,7 @@ public final class SocketCalls {
         do {
             n = sys.recv(fd, address, length, 0);
         } while (n == -eintr);
-        if (n > 0) {
-            return n;
-        }
-        if (n == 0) {
-            return END_OF_STREAM;
-        }
-        if (wouldBlock(n)) {
-            return WOULD_BLOCK;
-        }
-        throw failure("recv", n);
+        return received(n, "recv");
     }
 
     /**
@@ -454,6 +436,20 @@ public final class SocketCalls {
             n = sys.writev(fd, iovAddress, count);
         } while (n == -eintr);
         return written(n, "writev");
+    }
+
+    /** A stream read's result: bytes, {@link #END_OF_STREAM} for 0, {@link #WOULD_BLOCK}, or the error thrown. */
+    private long received(long n, String call) throws SocketErrorException {
+        if (n > 0) {
+            return n;
+        }
+        if (n == 0) {
+            return END_OF_STREAM;
+        }
+        if (wouldBlock(n)) {
+            return WOULD_BLOCK;
+        }
+        throw failure(call, n);
     }
 
     private long written(long n, String call) throws SocketErrorException {

@@ -2,6 +2,8 @@ package dev.twine.tck.unix;
 
 import static dev.twine.tck.udp.UdpFixtures.ascii;
 import static dev.twine.tck.unix.UnixFixtures.TIMEOUT;
+import static dev.twine.tck.unix.UnixFixtures.canCreateIn;
+import static dev.twine.tck.unix.UnixFixtures.stop;
 import static dev.twine.tck.unix.UnixFixtures.assumeUnixDatagram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -292,23 +294,5 @@ class UnixDatagramTest {
         assertEquals(List.of("connectionFailed CannotListenError"), client.events);
         assertTrue(client.failure.value().getMessage().contains(path), client.failure.value().getMessage());
         assertFalse(Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS));
-    }
-
-    private static boolean canCreateIn(Path directory) {
-        try {
-            Files.delete(Files.createFile(directory.resolve("probe")));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Stops a port on a running reactor and waits for it to close. */
-    private static void stop(ReactorBuilder builder, IReactor reactor, IUNIXDatagramTransport port) {
-        builder.needsRunningReactor(reactor, () -> port.stopListening().addCallback(x -> {
-            reactor.stop();
-            return null;
-        }));
-        builder.runReactor(reactor, TIMEOUT);
     }
 }

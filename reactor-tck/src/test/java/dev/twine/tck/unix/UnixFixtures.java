@@ -4,11 +4,15 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
 import dev.twine.internet.ConnectedDatagramProtocol;
 import dev.twine.internet.IConnector;
+import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.Protocol;
 import dev.twine.tck.ReactorBuilder;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +23,25 @@ final class UnixFixtures {
     static final double TIMEOUT = 60;
 
     private UnixFixtures() {
+    }
+
+    /** True if a file can be created in {@code directory}: false for a directory without write permission. */
+    static boolean canCreateIn(Path directory) {
+        try {
+            Files.delete(Files.createFile(directory.resolve("probe")));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops a port (stream or datagram) on a running reactor and waits for it to close. */
+    static void stop(ReactorBuilder builder, IReactor reactor, IListeningPort port) {
+        builder.needsRunningReactor(reactor, () -> port.stopListening().addCallback(x -> {
+            reactor.stop();
+            return null;
+        }));
+        builder.runReactor(reactor, TIMEOUT);
     }
 
     /** Skips the invocation, with the reason, on a backend whose sockets have no {@code AF_UNIX}. */

@@ -1,6 +1,8 @@
 package dev.twine.tck.unix;
 
 import static dev.twine.tck.unix.UnixFixtures.TIMEOUT;
+import static dev.twine.tck.unix.UnixFixtures.canCreateIn;
+import static dev.twine.tck.unix.UnixFixtures.stop;
 import static dev.twine.tck.unix.UnixFixtures.assumeUnix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -232,23 +234,5 @@ class UnixSocketTest {
         assertArrayEquals(message, client.received.toByteArray());
         assertEquals(new UNIXAddress("\0" + name.substring(1)), port[0].getHost());
         assertFalse(Files.exists(Path.of(name.substring(1))));
-    }
-
-    private static boolean canCreateIn(Path directory) {
-        try {
-            Files.delete(Files.createFile(directory.resolve("probe")));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Stops a port on a running reactor and waits for it to close. */
-    private static void stop(ReactorBuilder builder, IReactor reactor, IListeningPort port) {
-        builder.needsRunningReactor(reactor, () -> port.stopListening().addCallback(x -> {
-            reactor.stop();
-            return null;
-        }));
-        builder.runReactor(reactor, TIMEOUT);
     }
 }
