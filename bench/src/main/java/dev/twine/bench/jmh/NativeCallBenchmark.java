@@ -51,7 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code readEmpty}: {@code read} on a connected, empty, non-blocking TCP socket, which fails
  *       with {@code EAGAIN}, the call a level-triggered loop makes at the end of every read burst:
  *       Twine's raw bindings ({@code PosixSockets.read} on jnr-ffi and on Panama, errno fetched
- *       because it failed), Twine's {@code SocketCalls.read} on the binding chosen for this JDK (what the transport calls, errno mapped to "would block"), Netty's
+ *       because it failed), Twine's {@code SocketCalls.recv} on the binding chosen for this JDK (what the transport calls: recv(2),
+ *       which costs as read(2) here; errno mapped to "would block"), Netty's
  *       {@code FileDescriptor.readAddress} on the same descriptor, and the JDK's non-blocking
  *       {@code SocketChannel.read} on a socket of its own.</li>
  * </ul>
@@ -205,7 +206,7 @@ public class NativeCallBenchmark {
 
     @Benchmark
     public long readEmpty_twineSocketCalls() throws SocketErrorException {
-        return calls.read(fd, address, READ_LENGTH);
+        return calls.recv(fd, address, READ_LENGTH);
     }
 
     @Benchmark

@@ -225,25 +225,27 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
 
     @Override
     public void bindUnix(String name) throws IOException {
-        calls.bindUnix(openFd("bind"), unixOnly(name));
+        requireUnix();
+        calls.bindUnix(openFd("bind"), name);
     }
 
     /** Immediate, as for UDP: a datagram socket's connect only records the peer. */
     @Override
     public void connectUnix(String name) throws IOException {
         // "In progress" cannot happen for SOCK_DGRAM (connect(2)): the result is known on return.
-        calls.connectUnix(openFd("connect"), unixOnly(name));
+        requireUnix();
+        calls.connectUnix(openFd("connect"), name);
     }
 
     @Override
     public String receiveUnix(ByteBuffer dst) throws IOException {
-        unixOnly("");
+        requireUnix();
         return receiveInto(dst) < 0 ? null : calls.lastUnixSender();
     }
 
     @Override
     public boolean sendUnix(ByteBuffer src, String target) throws IOException {
-        unixOnly("");
+        requireUnix();
         return send(src, null, target);
     }
 
@@ -252,11 +254,10 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
         return unix ? calls.unixName(openFd("getsockname"), false) : null;
     }
 
-    private String unixOnly(String name) throws SocketErrorException {
+    private void requireUnix() throws SocketErrorException {
         if (!unix) {
             throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX datagram socket");
         }
-        return name;
     }
 
     // -- IPv4 multicast --

@@ -56,9 +56,9 @@ import static dev.twine.nativeio.posix.SocketConstant.SO_LINGER;
  */
 public final class SocketCalls {
 
-    /** {@link #read} result: nothing to read now. */
+    /** {@link #recv} result: nothing to read now. */
     public static final long WOULD_BLOCK = 0;
-    /** {@link #read} result: the peer closed its side. */
+    /** {@link #recv} result: the peer closed its side. */
     public static final long END_OF_STREAM = -1;
 
     private final PosixSockets sys;
@@ -320,34 +320,8 @@ public final class SocketCalls {
     // -- data --
 
     /**
-     * Reads up to {@code length} bytes into native memory.
-     *
-     * @return bytes read (&gt; 0), {@link #WOULD_BLOCK} or {@link #END_OF_STREAM}
-     */
-    public long read(int fd, long address, long length) throws SocketErrorException {
-        long n;
-        do {
-            n = sys.read(fd, address, length);
-        } while (n == -eintr);
-        return received(n, "read");
-    }
-
-    /**
-     * Writes up to {@code length} bytes from native memory.
-     *
-     * @return bytes written, {@code 0} if it would block
-     */
-    public long write(int fd, long address, long length) throws SocketErrorException {
-        long n;
-        do {
-            n = sys.write(fd, address, length);
-        } while (n == -eintr);
-        return written(n, "write");
-    }
-
-    /**
-     * Receives up to {@code length} bytes from a connected stream socket into native memory: {@link #read}
-     * through recv(2), which skips read(2)'s file layer (see {@link PosixSockets#recv}).
+     * Receives up to {@code length} bytes from a connected stream socket into native memory, with recv(2)
+     * rather than read(2), which would first pass the file layer (see {@link PosixSockets#recv}).
      *
      * @return bytes read (&gt; 0), {@link #WOULD_BLOCK} or {@link #END_OF_STREAM}
      */
@@ -360,8 +334,8 @@ public final class SocketCalls {
     }
 
     /**
-     * Sends up to {@code length} bytes from native memory on a connected stream socket: {@link #write}
-     * through send(2) (see {@link PosixSockets#send}). No {@code MSG_NOSIGNAL}: SIGPIPE is already ignored
+     * Sends up to {@code length} bytes from native memory on a connected stream socket, with send(2) rather
+     * than write(2) (see {@link PosixSockets#send}). No {@code MSG_NOSIGNAL}: SIGPIPE is already ignored
      * process-wide (see {@link PosixStreamSocket}), and macOS has no such flag.
      *
      * @return bytes written, {@code 0} if it would block

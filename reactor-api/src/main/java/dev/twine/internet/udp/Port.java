@@ -59,14 +59,15 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
     private boolean ipv6;
     private IAddress connectedAddress;
     /**
-     * The host of the last unconnected {@link #write} and its parsed address. A server usually answers the
-     * peers it just heard from, so the same literal comes back datagram after datagram; parsing it (a regular
-     * expression, a split and {@code InetAddress.getByName}) was a third of the echo server's Java samples in
-     * a JFR profile under bench/side-by-side.sh --udp. An {@code InetAddress} is immutable and a literal always
-     * parses to the same one, so reusing it changes nothing else.
+     * The host and port of the last unconnected {@link #write} and the socket address made of them. A server
+     * usually answers the peers it just heard from, so the same target comes back datagram after datagram;
+     * parsing the literal (a regular expression, a split and {@code InetAddress.getByName}) was a third of the
+     * echo server's Java samples in a JFR profile under bench/side-by-side.sh --udp. The address is immutable
+     * and a literal always parses to the same one, so reusing it changes nothing else.
      */
     private String lastTargetHost;
-    private InetAddress lastTargetAddress;
+    private int lastTargetPort;
+    private InetSocketAddress lastTarget;
 
     /**
      * A port that is not bound yet; {@link #startListening()} binds it. ReactorBase's {@code listenUDP} does
@@ -174,7 +175,7 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
             if (addr == null) {
                 throw new InvalidAddressError("an unconnected UDP port needs a target address");
             }
-            target = new InetSocketAddress(targetAddress(addr.host()), addr.port());
+            target = target(addr.host(), addr.port());
         }
         return sendDatagram(datagram, target);
     }
@@ -287,15 +288,16 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
                 + (!isListening() ? ", not listening" : " on " + describe()) + "]";
     }
 
-    /** {@link #literalOrThrow} of a write's target host, the last one remembered (see {@link #lastTargetHost}). */
-    private InetAddress targetAddress(String host) {
-        if (host != null && host.equals(lastTargetHost)) {
-            return lastTargetAddress;
+    /** {@link #literalOrThrow} of a write's target, the last one again while host and port are the same. */
+    private InetSocketAddress target(String host, int port) {
+        if (port == lastTargetPort && host != null && host.equals(lastTargetHost)) {
+            return lastTarget;
         }
-        InetAddress ip = literalOrThrow(host);
+        InetSocketAddress target = new InetSocketAddress(literalOrThrow(host), port);
         lastTargetHost = host;
-        lastTargetAddress = ip;
-        return ip;
+        lastTargetPort = port;
+        lastTarget = target;
+        return target;
     }
 
     /** Twisted refuses host names here ({@code InvalidAddressError}): a lookup would block the loop. */

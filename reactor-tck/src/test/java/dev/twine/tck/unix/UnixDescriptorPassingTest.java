@@ -173,7 +173,7 @@ class UnixDescriptorPassingTest {
             ByteBuffer greeting = ByteBuffer.allocateDirect(GREETING.length).order(ByteOrder.nativeOrder());
             greeting.put(GREETING).flip();
             try {
-                long n = calls.write(received, dev.twine.nativeio.posix.DirectMemory.address(greeting),
+                long n = calls.send(received, dev.twine.nativeio.posix.DirectMemory.address(greeting),
                         GREETING.length);
                 assertEquals(GREETING.length, n);
             } catch (IOException e) {

@@ -80,14 +80,14 @@ final class Descriptors implements AutoCloseable {
 
     /** Writes {@code n} bytes; returns how many the kernel took. */
     long write(int fd, int n) throws IOException {
-        return calls.write(fd, DirectMemory.address(io), Math.min(n, io.capacity()));
+        return calls.send(fd, DirectMemory.address(io), Math.min(n, io.capacity()));
     }
 
     /** Writes until the kernel takes no more; returns the total, bounded by 64 MiB. */
     long fill(int fd) throws IOException {
         long total = 0;
         for (int i = 0; i < 1024; i++) {
-            long n = calls.write(fd, DirectMemory.address(io), io.capacity());
+            long n = calls.send(fd, DirectMemory.address(io), io.capacity());
             if (n == 0) {
                 return total;
             }
@@ -98,7 +98,7 @@ final class Descriptors implements AutoCloseable {
 
     /** Reads whatever is there (up to 64 KiB); returns the count, 0 if none, -1 at end of stream. */
     long read(int fd) throws IOException {
-        return calls.read(fd, DirectMemory.address(io), io.capacity());
+        return calls.recv(fd, DirectMemory.address(io), io.capacity());
     }
 
     /** Closes {@code fd} now (it is no longer closed at the end). */
