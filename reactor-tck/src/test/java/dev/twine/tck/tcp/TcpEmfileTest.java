@@ -59,15 +59,22 @@ class TcpEmfileTest {
                     pending.add(new Socket(loopback, port));
                 }
                 for (Socket s : pending) {
-                    outcomes.add(closedByPeer(s));
+                    outcomes.add(outcomeOf(s));
                 }
             } finally {
                 for (Socket s : pending) {
                     s.close();
                 }
             }
-            assertEquals(List.of("closed", "closed", "closed", "closed", "closed"), outcomes,
-                    "every client waiting while the server was out of descriptors was closed, none left hanging");
+            // A JVM thread of the server (the JIT reading cgroup files, say) may hold a descriptor for a
+            // moment while FILL runs and free it afterwards; the server then accepts one client normally,
+            // which is right. What must never happen is a client left waiting.
+            long served = outcomes.stream().filter("served"::equals).count();
+            assertTrue(outcomes.stream().allMatch(o -> o.equals("closed") || o.equals("served"))
+                    && outcomes.contains("closed"),
+                    () -> "every client waiting while the server was out of descriptors was closed (or served"
+                            + " once a descriptor was free), none left hanging: " + outcomes + "; server log:\n"
+                            + child.stderr());
 
             child.send("RELEASE");
             child.expect("RELEASED", PATIENCE);
@@ -76,8 +83,9 @@ class TcpEmfileTest {
             child.send("STOP");
             String stopped = child.expect("STOPPED ", PATIENCE);
             assertEquals(0, child.waitFor(PATIENCE), child.stderr());
-            assertEquals("STOPPED accepted=2 lost=2", stopped,
-                    "only the two echo clients ever reached the factory; the shed ones never did");
+            long echoClients = 2 + served;
+            assertEquals("STOPPED accepted=" + echoClients + " lost=" + echoClients, stopped,
+                    "only the echo clients ever reached the factory; the shed ones never did");
             String log = child.stderr();
             assertTrue(log.contains("EMFILE encountered; releasing reserved file descriptor."), log);
             assertTrue(log.contains("re-reserved the recovery file descriptor"), log);
@@ -111,12 +119,16 @@ class TcpEmfileTest {
         }
     }
 
-    /** "closed" when the server closes the socket (EOF or reset) within the patience, else "hanging". */
-    private static String closedByPeer(Socket s) throws IOException {
+    /**
+     * Sends one byte and reads: "closed" when the server closes the socket (EOF or reset), "served" when it
+     * echoes the byte (it accepted the client normally), "hanging" when neither happens within the patience.
+     */
+    private static String outcomeOf(Socket s) throws IOException {
         s.setSoTimeout((int) (PATIENCE * 1000));
         InputStream in = s.getInputStream();
         try {
-            return in.read() < 0 ? "closed" : "got data";
+            s.getOutputStream().write('?');
+            return in.read() == '?' ? "served" : "closed";
         } catch (SocketTimeoutException e) {
             return "hanging";
         } catch (IOException reset) {
