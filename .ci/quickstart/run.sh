@@ -13,6 +13,10 @@
 #    has, and once with no backend named, on the default java and on each JAVA_HOME given as an argument,
 #    with the README's --enable-native-access flag, and checks its output: the echo, the backend, and no
 #    restricted-method warning.
+# 4. Builds the sample again with its without-jnr profile (twine-native-jnr excluded, so no jnr-ffi, jffi or
+#    ASM jar), checks the exclusion took, and runs it on the module path: on each JDK 22+ it must use epoll
+#    on the Panama binding, load no jnr-ffi or jffi class and print no warning; on an older JDK it must
+#    refuse to start, saying that no native binding can load and that jnr-ffi is missing.
 set -euo pipefail
 source "$(dirname "$0")/../artifacts/lib.sh"
 
@@ -68,4 +72,39 @@ for java in "${javas[@]}"; do
       || { echo "$out"; echo "quickstart ($backend, Java $jdk): not running on $expected" >&2; exit 1; }
     echo "== quickstart on Java $jdk, backend $backend: $(echo "$out" | grep -x 'Server said: .*')"
   done
+done
+
+echo "== quickstart: building samples/quickstart offline with -Dwithout-jnr (twine-native-jnr excluded)"
+build_log="$(mvn -B -ntp -q -o -f "$sample/pom.xml" -Dmaven.repo.local="$repo" -Dtwine.version="$version" \
+  -Dwithout-jnr -DskipTests package 2>&1)" || { echo "$build_log"; echo "quickstart: the without-jnr build failed" >&2; exit 1; }
+without="$sample/target/modules-without-jnr"
+if ls "$without" | grep -E '^(twine-native-jnr|jnr-|jffi-|asm-)'; then
+  echo "quickstart: -Dwithout-jnr still put the jars above in $without" >&2
+  exit 1
+fi
+for java in "${javas[@]}"; do
+  feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  status=0
+  out="$("$java" --enable-native-access=dev.twine.nativeio.panama -verbose:class -p "$without" \
+      -m com.example.quickstart/com.example.quickstart.QuickStart 2>&1)" || status=$?
+  if [ "$feature" -lt 22 ]; then
+    # No binding at all: the reactor fails at startup with the reason (semantics.md §6.1), not silently.
+    if [ "$status" = 0 ] || ! echo "$out" | grep -q 'no native binding can load.*jnr-ffi .* is not on the class or module path'; then
+      echo "$out" | grep -v '^\['
+      echo "quickstart without jnr-ffi (Java $feature): expected a startup failure naming jnr-ffi" >&2
+      exit 1
+    fi
+    echo "== quickstart on Java $feature without twine-native-jnr: refuses to start, naming jnr-ffi (as it must)"
+    continue
+  fi
+  [ "$status" = 0 ] || { echo "$out" | grep -v '^\['; echo "quickstart without jnr-ffi (Java $feature) failed" >&2; exit 1; }
+  echo "$out" | grep -qx 'Server said: hello, world' \
+    || { echo "$out" | grep -v '^\['; echo "quickstart without jnr-ffi (Java $feature): no echo" >&2; exit 1; }
+  echo "$out" | grep -qx "backend: epoll" \
+    || { echo "$out" | grep -v '^\['; echo "quickstart without jnr-ffi (Java $feature): not on epoll" >&2; exit 1; }
+  if echo "$out" | grep -E ' (jnr\.ffi|com\.kenai\.jffi)\.|^WARNING'; then
+    echo "quickstart without jnr-ffi (Java $feature): loaded the jnr-ffi classes or printed the warnings above" >&2
+    exit 1
+  fi
+  echo "== quickstart on Java $feature without twine-native-jnr: epoll on Panama, no jnr-ffi class, no warning"
 done

@@ -5,10 +5,12 @@
  * implementation in a class loader of its own, and that generated class (in an unnamed module) must be
  * able to implement the public binding interfaces declared here.
  *
- * <p>{@code org.objectweb.asm} is required on jnr-ffi's behalf. jnr-ffi is an automatic module, which
- * declares no requirements, so on the module path nothing would resolve ASM (an explicit module), and
- * binding any library would fail with {@code NoClassDefFoundError: org/objectweb/asm/ClassVisitor}.
- * jnr-ffi 2.2 uses ASM's core package only.
+ * <p>jnr-ffi and jffi are {@code requires static}: needed to compile the jnr-ffi binding, optional at run
+ * time, so that an application on JDK 22+ (the Panama binding, module {@code dev.twine.nativeio.panama})
+ * may leave them out. Module {@code dev.twine.nativeio.jnr} (artifact {@code twine-native-jnr}, which the
+ * backends depend on) requires them and provides {@link dev.twine.nativeio.binding.NativeBinding}, so
+ * wherever it is on the module path, service binding resolves it and jnr-ffi with it, and this module
+ * reads them. A JVM that chose Panama loads no class of either.
  *
  * <p>{@code jdk.unsupported} is required because {@code posix.DirectMemory}, jnr-ffi and jffi reach
  * {@code sun.misc.Unsafe}; requiring it here makes sure that module is resolved when an application is
@@ -16,9 +18,8 @@
  */
 module dev.twine.nativeio {
     requires transitive dev.twine.reactor;
-    requires org.jnrproject.ffi;
-    requires org.jnrproject.jffi;
-    requires org.objectweb.asm;
+    requires static org.jnrproject.ffi;
+    requires static org.jnrproject.jffi;
     requires jdk.unsupported;
 
     exports dev.twine.nativeio;
@@ -28,6 +29,7 @@ module dev.twine.nativeio {
     exports dev.twine.nativeio.windows;
     exports dev.twine.nativeio.binding;
 
-    // The Panama binding (module dev.twine.nativeio.panama, JDK 22+) provides this; see NativeBindings.
+    // The Panama binding (module dev.twine.nativeio.panama, JDK 22+) and the jnr-ffi one (module
+    // dev.twine.nativeio.jnr) provide this; see NativeBindings.
     uses dev.twine.nativeio.binding.NativeBinding;
 }
