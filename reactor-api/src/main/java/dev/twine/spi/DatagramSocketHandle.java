@@ -87,6 +87,19 @@ public interface DatagramSocketHandle extends SelectableHandle {
     void setReuseAddress(boolean on) throws IOException;
 
     /**
+     * Marks the socket, before {@link #bind}, for kernel-balanced sharing of its address: further sockets
+     * marked the same way (by the same user) may bind the same address and port, and the kernel spreads
+     * incoming datagrams among them by a hash of the sender's address (Linux {@code SO_REUSEPORT},
+     * socket(7); FreeBSD {@code SO_REUSEPORT_LB}). A {@code ReactorGroup}'s {@code listenUDP} marks one
+     * socket per member (semantics.md §5.2).
+     *
+     * @throws UnsupportedOperationException where {@link SocketProvider#balancesSharedListeners()} is false
+     */
+    default void shareBalanced() throws IOException {
+        throw new UnsupportedOperationException("this datagram socket cannot share its address with kernel balancing");
+    }
+
+    /**
      * Joins IPv4 multicast {@code group} on the interface with address {@code iface} ({@code null}: the
      * interface the kernel's routing picks).
      *

@@ -28,6 +28,8 @@ public interface SocketProvider {
     /**
      * True if {@link #listenBalanced} works here: several sockets may listen on one address and the kernel
      * spreads incoming connections among them (Linux {@code SO_REUSEPORT}, FreeBSD {@code SO_REUSEPORT_LB}).
+     * The same option spreads datagrams over UDP sockets sharing an address, so this also says that
+     * {@link DatagramSocketHandle#shareBalanced()} works on this provider's datagram sockets.
      * False by default, and wherever the OS would not balance (macOS, Windows, the portable select backend).
      */
     default boolean balancesSharedListeners() {

@@ -84,6 +84,7 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
 
     @Override
     public void bind(InetSocketAddress local) throws IOException {
+        requireIp();
         calls.bind(openFd("bind"), ipv6, local);
     }
 
@@ -93,11 +94,13 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
      */
     @Override
     public void connect(InetSocketAddress remote) throws IOException {
+        requireIp();
         calls.connect(openFd("connect"), ipv6, remote);
     }
 
     @Override
     public InetSocketAddress receive(ByteBuffer dst) throws IOException {
+        requireIp();
         return receiveInto(dst) < 0 ? null : calls.lastSender();
     }
 
@@ -134,6 +137,7 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
      */
     @Override
     public int receiveBatch(ByteBuffer[] dsts, InetSocketAddress[] senders) throws IOException {
+        requireIp();
         SocketAbi abi = calls.abi();
         if (!abi.has(MMSGHDR_SIZE) || dsts.length == 0 || !allDirect(dsts)) {
             return DatagramSocketHandle.super.receiveBatch(dsts, senders);
@@ -188,6 +192,7 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
 
     @Override
     public boolean send(ByteBuffer src, InetSocketAddress target) throws IOException {
+        requireIp();
         return send(src, target, null);
     }
 
@@ -254,6 +259,16 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
         return unix ? calls.unixName(openFd("getsockname"), false) : null;
     }
 
+    /**
+     * The IP calls on an {@code AF_UNIX} socket would pass or decode a {@code sockaddr_in} where the kernel
+     * has a {@code sockaddr_un}; the SPI promises {@code EAFNOSUPPORT} instead ({@link DatagramSocketHandle}).
+     */
+    private void requireIp() throws SocketErrorException {
+        if (unix) {
+            throw new SocketErrorException(SocketError.EAFNOSUPPORT, "a UNIX datagram socket takes the *Unix calls");
+        }
+    }
+
     private void requireUnix() throws SocketErrorException {
         if (!unix) {
             throw new SocketErrorException(SocketError.EAFNOSUPPORT, "not a UNIX datagram socket");
@@ -270,6 +285,16 @@ public final class PosixDatagramSocket extends PosixHandle implements DatagramSo
         if (abi.has(SO_REUSEPORT)) {
             calls.setIntOption(fd, abi.get(SOL_SOCKET), abi.get(SO_REUSEPORT), on ? 1 : 0);
         }
+    }
+
+    /** The option {@link PosixSocketProvider#listenBalanced} sets on a TCP socket: it balances UDP as well. */
+    @Override
+    public void shareBalanced() throws IOException {
+        SocketAbi abi = calls.abi();
+        if (abi.balancedReuseport() == 0) {
+            throw new UnsupportedOperationException(abi.platform() + " cannot balance a shared datagram address");
+        }
+        calls.setIntOption(openFd("setsockopt"), abi.get(SOL_SOCKET), abi.balancedReuseport(), 1);
     }
 
     @Override

@@ -167,4 +167,29 @@ class PosixUnixDatagramSocketTest {
                 () -> udp.bindUnix(dir.resolve("x").toString())).error());
         assertTrue(provider.supportsUnixDatagram());
     }
+
+    @Test
+    void theIpCallsRefuseAUnixSocketInsteadOfSendingToItsPeer() throws IOException {
+        String name = dir.resolve("peer").toString();
+        PosixDatagramSocket receiver = bound(name);
+        PosixDatagramSocket unix = socket();
+        unix.connectUnix(name);
+        InetSocketAddress ip = new InetSocketAddress("127.0.0.1", 9);
+        for (IoCall call : List.<IoCall>of(
+                () -> unix.send(bytes("x", true), ip),
+                () -> unix.send(bytes("x", true), null),
+                () -> unix.receive(ByteBuffer.allocateDirect(8)),
+                () -> unix.receiveBatch(new ByteBuffer[] {ByteBuffer.allocateDirect(8)}, new InetSocketAddress[1]),
+                () -> unix.bind(ip),
+                () -> unix.connect(ip))) {
+            assertEquals(SocketError.EAFNOSUPPORT, assertThrows(SocketErrorException.class, call::run).error());
+        }
+        // Nothing reached the connected peer: the refused sends sent nothing.
+        assertNull(receiver.receiveUnix(ByteBuffer.allocate(8)));
+    }
+
+    /** One handle call that may throw. */
+    private interface IoCall {
+        void run() throws IOException;
+    }
 }

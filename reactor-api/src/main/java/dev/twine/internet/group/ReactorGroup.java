@@ -1,9 +1,11 @@
 package dev.twine.internet.group;
 
 import dev.twine.internet.ClientFactory;
+import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactorCore.Phase;
+import dev.twine.internet.IReactorUDP;
 import dev.twine.internet.Reactors;
 import dev.twine.internet.base.ReactorBase;
 import dev.twine.internet.error.ReactorNotRunning;
@@ -44,12 +46,14 @@ import java.util.function.Supplier;
  * kernel-balanced socket per member where the OS can spread connections itself (Linux
  * {@code SO_REUSEPORT}, FreeBSD {@code SO_REUSEPORT_LB}), else one socket on member 0 that hands each
  * accepted connection to a member chosen round robin (semantics.md §5.2). {@link #connectTCP} picks the
- * member by the same round robin.
+ * member by the same round robin. {@link #listenUDP(int, Supplier, String, int)} gives one
+ * {@link GroupDatagramPort}: one kernel-balanced socket per member where the OS spreads datagrams by sender,
+ * else member 0's socket alone.
  *
  * <h2>Threading</h2>
  * {@link #callFromThread}, {@link #stop()}, {@link #connectTCP}, {@link #awaitTermination},
- * {@link #member}, {@link #members()} and {@link #size()} are thread-safe. {@link #listenTCP} and
- * {@link #addSystemEventTrigger} may be called before {@link #start()} from the thread that built the
+ * {@link #member}, {@link #members()} and {@link #size()} are thread-safe. {@link #listenTCP},
+ * {@link #listenUDP} and {@link #addSystemEventTrigger} may be called before {@link #start()} from the thread that built the
  * group, or afterwards from any thread that is not a member's (they then run on each member in turn and
  * wait for it; from a member thread that would deadlock, so it is refused).
  */
@@ -345,6 +349,37 @@ public final class ReactorGroup implements AutoCloseable {
             ports.add(p);
         }
         return p;
+    }
+
+    // -- UDP --------------------------------------------------------------------------------------------
+
+    /**
+     * Binds one UDP port for the group with a protocol per member: {@code protocols} is called once for each
+     * member that gets a socket, and each protocol runs only on its member's thread. See
+     * {@link GroupDatagramPort} for how the members share the port (kernel-balanced by sender where the OS
+     * can, else member 0 alone).
+     *
+     * @param iface         {@code ""} for every IPv4 interface, or an IP literal, as for {@code listenUDP}
+     * @param maxPacketSize the longest datagram delivered whole
+     * @throws dev.twine.internet.error.CannotListenError if any member cannot bind; none is left bound
+     */
+    public GroupDatagramPort listenUDP(int port, Supplier<? extends DatagramProtocol> protocols, String iface,
+            int maxPacketSize) {
+        Objects.requireNonNull(protocols, "protocols");
+        boolean balanced = members.size() > 1 && backend.sockets().balancesSharedListeners();
+        List<DatagramProtocol> perMember = new ArrayList<>();
+        for (int i = 0; i < (balanced ? members.size() : 1); i++) {
+            perMember.add(Objects.requireNonNull(protocols.get(), "the protocol supplier returned null"));
+        }
+        GroupDatagramPort p = new GroupDatagramPort(this, perMember, balanced, iface == null ? "" : iface,
+                maxPacketSize);
+        p.listen(port);
+        return p;
+    }
+
+    /** {@link #listenUDP(int, Supplier, String, int)} on every IPv4 interface with Twisted's 8192-byte limit. */
+    public GroupDatagramPort listenUDP(int port, Supplier<? extends DatagramProtocol> protocols) {
+        return listenUDP(port, protocols, "", IReactorUDP.DEFAULT_MAX_PACKET_SIZE);
     }
 
     /**

@@ -200,6 +200,16 @@ abstract class AbstractDatagramPort<A> extends RegisteredDescriptor implements I
     }
 
     /**
+     * A Deferred fired when the port next closes (by {@link #stopListening()}, a read error or the reactor's
+     * shutdown), with the exception of the protocol's {@code doStop} if it threw; already fired when the port
+     * is not listening. It does not stop the port: a {@code ReactorGroup}'s UDP port uses it to learn when
+     * every member's socket is closed.
+     */
+    public Deferred<Void> whenClosed() {
+        return state == PortState.NOT_LISTENING ? Deferred.succeed(null) : closeWaiters.add();
+    }
+
+    /**
      * The bound address, kept after the port stopped.
      *
      * @throws NotListeningError if the port never listened

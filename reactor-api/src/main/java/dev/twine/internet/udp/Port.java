@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * A UDP port (Twisted's {@code udp.Port}, semantics.md §7): what {@code listenUDP} returns, and the
@@ -53,8 +54,8 @@ import java.nio.ByteBuffer;
 public final class Port extends AbstractDatagramPort<InetSocketAddress> implements IMulticastTransport {
     private final int port;
     private final String iface;
-    /** Set SO_REUSEADDR/SO_REUSEPORT before binding (Twisted's {@code listenMultiple}). */
-    private final boolean listenMultiple;
+    /** Whether other sockets may bind this address too, applied before binding. */
+    private final AddressSharing sharing;
 
     private boolean ipv6;
     private IAddress connectedAddress;
@@ -77,7 +78,7 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
      * @param maxPacketSize the longest datagram delivered whole (at least 1)
      */
     public Port(IReactor reactor, int port, DatagramProtocol protocol, String iface, int maxPacketSize) {
-        this(reactor, port, protocol, iface, maxPacketSize, false);
+        this(reactor, port, protocol, iface, maxPacketSize, AddressSharing.EXCLUSIVE);
     }
 
     /**
@@ -86,8 +87,15 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
      */
     public Port(IReactor reactor, int port, DatagramProtocol protocol, String iface, int maxPacketSize,
             boolean listenMultiple) {
+        this(reactor, port, protocol, iface, maxPacketSize,
+                listenMultiple ? AddressSharing.MULTIPLE : AddressSharing.EXCLUSIVE);
+    }
+
+    /** A port whose address is shared as {@code sharing} says; a {@code ReactorGroup} asks for BALANCED. */
+    public Port(IReactor reactor, int port, DatagramProtocol protocol, String iface, int maxPacketSize,
+            AddressSharing sharing) {
         super(reactor, protocol, maxPacketSize);
-        this.listenMultiple = listenMultiple;
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
         this.port = port;
         this.iface = iface == null ? "" : iface;
     }
@@ -99,8 +107,11 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
             InetSocketAddress address = Addresses.listenAddress(iface, port);
             boolean v6 = address.getAddress() instanceof Inet6Address;
             s = reactor.sockets().openDatagram(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-            if (listenMultiple) {
-                s.setReuseAddress(true);
+            switch (sharing) {
+                case MULTIPLE -> s.setReuseAddress(true);
+                case BALANCED -> s.shareBalanced();
+                case EXCLUSIVE -> {
+                }
             }
             s.bind(address);
             ipv6 = v6;
