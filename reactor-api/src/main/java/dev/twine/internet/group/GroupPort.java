@@ -9,6 +9,7 @@ import dev.twine.internet.error.CannotListenError;
 import dev.twine.internet.error.NotListeningError;
 import dev.twine.internet.tcp.AcceptedConnection;
 import dev.twine.internet.tcp.Port;
+import dev.twine.internet.unix.UnixListenTarget;
 import dev.twine.spi.StreamSocketHandle;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One listening TCP port for a whole {@link ReactorGroup} (semantics.md §5.2): what the group's
- * {@code listenTCP} returns.
+ * One listening TCP or UNIX stream port for a whole {@link ReactorGroup} (semantics.md §5.2): what the group's
+ * {@code listenTCP} and {@code listenUNIX} return.
  *
  * <h2>How the members share it</h2>
  * <ul>
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       member has its own {@link Port} on the same address, opened with {@code SO_REUSEPORT} (Linux) or
  *       {@code SO_REUSEPORT_LB} (FreeBSD), and accepts its own connections. The kernel spreads new
  *       connections over the sockets by a hash of the connection's addresses; nothing crosses threads.</li>
- *   <li><b>Hand-off</b> (select anywhere, kqueue on macOS, IOCP on Windows, or a group of one): member 0
+ *   <li><b>Hand-off</b> (select anywhere, kqueue on macOS, IOCP on Windows, a group of one, and every UNIX
+ *       socket, whose path only one socket can be bound to): member 0
  *       alone listens and accepts; each accepted socket goes to the member chosen round robin
  *       ({@code MemberChooser} explains why not least-loaded), which builds the protocol and transport on
  *       its own thread through its {@code callFromThread}. The socket is registered with no poller until
@@ -54,8 +56,7 @@ public final class GroupPort {
     private final List<IProtocolFactory> factories;
     private final boolean shared;
     private final boolean balanced;
-    private final int backlog;
-    private final String iface;
+    private final MemberPorts memberPorts;
     /** The members' ports; in hand-off mode only member 0 has one. Written before any reader sees the port. */
     private final List<Port> ports = new ArrayList<>();
     /** Sockets accepted and handed off, not yet taken up by their member: closed if it never does. */
@@ -72,15 +73,59 @@ public final class GroupPort {
      */
     private final MemberChooser handOffs;
 
-    GroupPort(ReactorGroup group, List<IProtocolFactory> factories, boolean shared, boolean balanced, int backlog,
-            String iface) {
+    /**
+     * How each member's {@link Port} is made and how a failure to listen is reported: a TCP address or a UNIX
+     * socket's name.
+     */
+    interface MemberPorts {
+        /**
+         * Member {@code member}'s port on {@code port} (the number member 0 got, for TCP), kernel-balanced
+         * when {@code handOff} is null, else accepting for the group.
+         */
+        Port make(ReactorBase member, int port, IProtocolFactory factory, Port.HandOff handOff);
+
+        /** The error for a listen that failed with {@code cause}, naming the address asked for. */
+        CannotListenError cannotListen(int requestedPort, Throwable cause);
+
+        /** TCP on {@code iface}, with {@code backlog}. */
+        static MemberPorts tcp(String iface, int backlog) {
+            return new MemberPorts() {
+                @Override
+                public Port make(ReactorBase member, int port, IProtocolFactory factory, Port.HandOff handOff) {
+                    return new Port(member, port, factory, backlog, iface, handOff == null, handOff);
+                }
+
+                @Override
+                public CannotListenError cannotListen(int requestedPort, Throwable cause) {
+                    return new CannotListenError(iface, requestedPort, cause);
+                }
+            };
+        }
+
+        /** The UNIX stream socket {@code address}, as {@code listenUNIX} takes it. */
+        static MemberPorts unix(String address, int backlog, int mode, boolean wantPID) {
+            return new MemberPorts() {
+                @Override
+                public Port make(ReactorBase member, int port, IProtocolFactory factory, Port.HandOff handOff) {
+                    return new Port(member, new UnixListenTarget(address, mode, wantPID), factory, backlog, handOff);
+                }
+
+                @Override
+                public CannotListenError cannotListen(int requestedPort, Throwable cause) {
+                    return new CannotListenError(address, cause);
+                }
+            };
+        }
+    }
+
+    GroupPort(ReactorGroup group, List<IProtocolFactory> factories, boolean shared, boolean balanced,
+            MemberPorts memberPorts) {
         this.group = group;
         this.handOffs = new MemberChooser(group.size());
         this.factories = List.copyOf(factories);
         this.shared = shared;
         this.balanced = balanced;
-        this.backlog = backlog;
-        this.iface = iface;
+        this.memberPorts = memberPorts;
         this.factoryRunning = new AtomicIntegerArray(factories.size());
     }
 
@@ -95,8 +140,7 @@ public final class GroupPort {
                 int index = i;
                 ReactorBase m = group.member(i);
                 IProtocolFactory f = new MemberFactory(factories.get(i), () -> partClosed(index));
-                Port p = balanced ? new Port(m, port, f, backlog, iface, true, null)
-                        : new Port(m, port, f, backlog, iface, false, this::handOff);
+                Port p = memberPorts.make(m, port, f, balanced ? null : this::handOff);
                 group.runOnMember(i, p::startListening);
                 ports.add(p);
                 if (i == 0) {
@@ -109,7 +153,7 @@ public final class GroupPort {
             if (e instanceof CannotListenError) {
                 throw e;
             }
-            throw new CannotListenError(iface, requested, e);
+            throw memberPorts.cannotListen(requested, e);
         }
     }
 

@@ -46,14 +46,15 @@ import java.util.function.Supplier;
  * kernel-balanced socket per member where the OS can spread connections itself (Linux
  * {@code SO_REUSEPORT}, FreeBSD {@code SO_REUSEPORT_LB}), else one socket on member 0 that hands each
  * accepted connection to a member chosen round robin (semantics.md §5.2). {@link #connectTCP} picks the
- * member by the same round robin. {@link #listenUDP(int, Supplier, String, int)} gives one
+ * member by the same round robin. {@link #listenUNIX(String, Supplier, int, int, boolean)} gives a hand-off
+ * {@link GroupPort} on a UNIX socket. {@link #listenUDP(int, Supplier, String, int)} gives one
  * {@link GroupDatagramPort}: one kernel-balanced socket per member where the OS spreads datagrams by sender,
  * else member 0's socket alone.
  *
  * <h2>Threading</h2>
  * {@link #callFromThread}, {@link #stop()}, {@link #connectTCP}, {@link #awaitTermination},
  * {@link #member}, {@link #members()} and {@link #size()} are thread-safe. {@link #listenTCP},
- * {@link #listenUDP} and {@link #addSystemEventTrigger} may be called before {@link #start()} from the thread that built the
+ * {@link #listenUNIX}, {@link #listenUDP} and {@link #addSystemEventTrigger} may be called before {@link #start()} from the thread that built the
  * group, or afterwards from any thread that is not a member's (they then run on each member in turn and
  * wait for it; from a member thread that would deadlock, so it is refused).
  */
@@ -343,12 +344,43 @@ public final class ReactorGroup implements AutoCloseable {
 
     private GroupPort listen(int port, List<IProtocolFactory> factories, boolean shared, int backlog, String iface) {
         boolean balanced = members.size() > 1 && backend.sockets().balancesSharedListeners();
-        GroupPort p = new GroupPort(this, factories, shared, balanced, backlog, iface == null ? "" : iface);
+        return listen(port, factories, shared, balanced, GroupPort.MemberPorts.tcp(iface == null ? "" : iface, backlog));
+    }
+
+    private GroupPort listen(int port, List<IProtocolFactory> factories, boolean shared, boolean balanced,
+            GroupPort.MemberPorts memberPorts) {
+        GroupPort p = new GroupPort(this, factories, shared, balanced, memberPorts);
         p.listen(port);
         synchronized (this) {
             ports.add(p);
         }
         return p;
+    }
+
+    // -- UNIX stream sockets ------------------------------------------------------------------------------
+
+    /**
+     * Listens on the UNIX stream socket {@code address} (semantics.md §8) with one factory per member, as
+     * {@link #listenTCP(int, Supplier, int, String)} does on a TCP port. Only one socket can be bound to a
+     * name, so member 0 accepts and hands each connection to the member chosen round robin (the hand-off
+     * of {@link GroupPort}); {@code backlog}, {@code mode} and {@code wantPID} are {@code listenUNIX}'s.
+     *
+     * @throws dev.twine.internet.error.CannotListenError naming the path, as {@code listenUNIX} does
+     */
+    public GroupPort listenUNIX(String address, Supplier<? extends IProtocolFactory> factories, int backlog, int mode,
+            boolean wantPID) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(factories, "factories");
+        List<IProtocolFactory> perMember = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            perMember.add(Objects.requireNonNull(factories.get(), "the factory supplier returned null"));
+        }
+        return listen(0, perMember, false, false, GroupPort.MemberPorts.unix(address, backlog, mode, wantPID));
+    }
+
+    /** {@link #listenUNIX(String, Supplier, int, int, boolean)} with backlog 50, mode 0666, no lock file. */
+    public GroupPort listenUNIX(String address, Supplier<? extends IProtocolFactory> factories) {
+        return listenUNIX(address, factories, 50, 0666, false);
     }
 
     // -- UDP --------------------------------------------------------------------------------------------
