@@ -221,4 +221,10 @@ final class NioDatagramSocket extends NioHandle implements DatagramSocketHandle 
     public String toString() {
         return "NioDatagramSocket[" + ch + "]";
     }
+
+    /** Frees the address from now on: see {@link NioHandle#closeAndReleaseDescriptor()}. */
+    @Override
+    public void close() throws IOException {
+        closeAndReleaseDescriptor();
+    }
 }

@@ -42,4 +42,23 @@ abstract class NioHandle implements SelectableHandle {
     public void close() throws IOException {
         channel().close();
     }
+
+    /**
+     * Closes the channel and releases its descriptor now. NIO defers closing a channel that is still
+     * registered with a selector until that selector's next selection operation deregisters its key
+     * ({@code SelectableChannel} "Deregistration"); until then the kernel keeps the socket: a listening one
+     * completes handshakes no one will accept, a datagram one keeps its address, so a port bound again
+     * right after its {@code stopListening} Deferred fired would get {@code EADDRINUSE}. Twisted's ports
+     * are closed once that Deferred fires (semantics.md §1.5), so the key is flushed here with an immediate
+     * selection whose action ignores every key: the poller selects with an action too ({@link SelectorPoller}),
+     * so nothing is lost, and level-triggered readiness is reported again on its next poll. Called on the
+     * reactor thread, the selector's only user.
+     */
+    final void closeAndReleaseDescriptor() throws IOException {
+        SelectionKey registered = key;
+        channel().close();
+        if (registered != null && registered.selector().isOpen()) {
+            registered.selector().selectNow(ignored -> { });
+        }
+    }
 }

@@ -29,23 +29,10 @@ final class NioListeningSocket extends NioHandle implements ListeningSocketHandl
         return (ops & dev.twine.spi.Poller.READ) != 0 ? SelectionKey.OP_ACCEPT : 0;
     }
 
-    /**
-     * Closes the channel and releases its descriptor now. NIO defers closing a channel that is still
-     * registered with a selector until that selector's next selection operation deregisters its key
-     * ({@code SelectableChannel} "Deregistration"), and until then the kernel keeps listening and
-     * completes handshakes no one will accept. Twisted's port refuses connections once its
-     * {@code stopListening} Deferred has fired (semantics.md §1.5), so the key is flushed here with an
-     * immediate selection whose action ignores every key: the poller selects with an action too
-     * ({@link SelectorPoller}), so nothing is lost, and level-triggered readiness is reported again on
-     * its next poll. Called on the reactor thread, the selector's only user.
-     */
+    /** Refuses connections from now on: see {@link NioHandle#closeAndReleaseDescriptor()}. */
     @Override
     public void close() throws IOException {
-        SelectionKey registered = key;
-        ch.close();
-        if (registered != null && registered.selector().isOpen()) {
-            registered.selector().selectNow(ignored -> { });
-        }
+        closeAndReleaseDescriptor();
     }
 
     @Override

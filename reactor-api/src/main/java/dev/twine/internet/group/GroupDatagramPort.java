@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One UDP port for a whole {@link ReactorGroup} (semantics.md §5.2): what the group's {@code listenUDP}
@@ -50,9 +48,7 @@ public final class GroupDatagramPort {
     private final int maxPacketSize;
     /** The members' ports, member i's at index i; in one-member mode only member 0's. */
     private final List<Port> ports = new ArrayList<>();
-    private final AtomicInteger openParts = new AtomicInteger();
-    private final AtomicReference<Throwable> firstError = new AtomicReference<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final PartsClosed closed = new PartsClosed();
     private volatile IAddress host;
 
     GroupDatagramPort(ReactorGroup group, List<DatagramProtocol> protocols, boolean balanced, String iface,
@@ -67,7 +63,7 @@ public final class GroupDatagramPort {
     /** Binds every member's part, member 0 first so that port 0 becomes a real number the others share. */
     void listen(int requested) {
         int n = balanced ? group.size() : 1;
-        openParts.set(n);
+        closed.expect(n);
         int port = requested;
         try {
             for (int i = 0; i < n; i++) {
@@ -107,16 +103,9 @@ public final class GroupDatagramPort {
     /** One member's socket closed, on that member's thread; the last one completes {@link #whenClosed()}. */
     private void partClosed(Object result) {
         if (result instanceof Failure f) {
-            firstError.compareAndSet(null, f.value());
+            closed.recordError(f.value());
         }
-        if (openParts.decrementAndGet() == 0) {
-            Throwable e = firstError.get();
-            if (e == null) {
-                closed.complete(null);
-            } else {
-                closed.completeExceptionally(e);
-            }
-        }
+        closed.partClosed(null);
     }
 
     /** True if every member has its own kernel-balanced socket; false if member 0 alone receives. */
@@ -152,12 +141,12 @@ public final class GroupDatagramPort {
             Port p = ports.get(i);
             group.member(i).callFromThread(p::stopListening);
         }
-        return closed;
+        return closed.future();
     }
 
     /** Completes when every member's socket has closed; see {@link #stopListening()}. */
     public CompletableFuture<Void> whenClosed() {
-        return closed;
+        return closed.future();
     }
 
     @Override

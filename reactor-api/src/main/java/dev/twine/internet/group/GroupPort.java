@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One listening TCP or UNIX stream port for a whole {@link ReactorGroup} (semantics.md §5.2): what the group's
@@ -63,9 +61,7 @@ public final class GroupPort {
     private final Set<StreamSocketHandle> inFlight = ConcurrentHashMap.newKeySet();
     /** 1 while factory i has had doStart and not yet doStop. */
     private final AtomicIntegerArray factoryRunning;
-    private final AtomicInteger openParts = new AtomicInteger();
-    private final AtomicReference<Throwable> firstError = new AtomicReference<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final PartsClosed closed = new PartsClosed();
     private volatile IAddress host;
     /**
      * This port's own round robin for hand-offs. It is not shared with the group's client connections or
@@ -132,7 +128,7 @@ public final class GroupPort {
     /** Starts every member's part, member 0 first so that port 0 becomes a real number the others share. */
     void listen(int requested) {
         int n = balanced ? group.size() : 1;
-        openParts.set(n);
+        closed.expect(n);
         int port = requested;
         try {
             startFactories();
@@ -209,20 +205,10 @@ public final class GroupPort {
                 }
             }
         }
-        if (openParts.decrementAndGet() == 0) {
-            if (shared) {
-                stopFactory(0);
-            }
-            // In hand-off mode the other members stop their factories on their own threads, and the
-            // future does not wait for them: a member already shutting down may never run the call (its
-            // shutdown trigger stops the factory instead).
-            Throwable e = firstError.get();
-            if (e == null) {
-                closed.complete(null);
-            } else {
-                closed.completeExceptionally(e);
-            }
-        }
+        // In hand-off mode the other members stop their factories on their own threads, and the future does
+        // not wait for them: a member already shutting down may never run the call (its shutdown trigger
+        // stops the factory instead). A shared factory stops with the last part, before the future completes.
+        closed.partClosed(shared ? () -> stopFactory(0) : null);
     }
 
     /** {@code doStop} for factory {@code index}, once; an exception is kept for the future and logged. */
@@ -234,7 +220,7 @@ public final class GroupPort {
         try {
             f.doStop();
         } catch (RuntimeException e) {
-            if (!firstError.compareAndSet(null, e)) {
+            if (!closed.recordError(e)) {
                 LOG.log(Level.ERROR, f + ": exception in stopFactory", e);
             }
         }
@@ -300,12 +286,12 @@ public final class GroupPort {
             Port p = ports.get(i);
             group.member(i).callFromThread(p::stopListening);
         }
-        return closed;
+        return closed.future();
     }
 
     /** Completes when every member's part of the port has closed; see {@link #stopListening()}. */
     public CompletableFuture<Void> whenClosed() {
-        return closed;
+        return closed.future();
     }
 
     @Override

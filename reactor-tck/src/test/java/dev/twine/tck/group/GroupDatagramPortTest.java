@@ -15,6 +15,7 @@ import dev.twine.internet.group.GroupDatagramPort;
 import dev.twine.internet.group.ReactorGroup;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
+import dev.twine.tck.group.GroupFixtures.OwnerThread;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -45,25 +46,19 @@ class GroupDatagramPortTest {
      * started it runs on the thread that called {@code listenUDP}, as a factory's {@code doStart} does.
      */
     private static final class ThreadEcho extends DatagramProtocol {
-        private final List<String> violations;
+        private final OwnerThread owner;
         private final Map<String, Integer> perThread;
         private final List<String> stoppedOn;
         final List<String> startedOn = new CopyOnWriteArrayList<>();
-        private Thread owner;
 
         ThreadEcho(List<String> violations, Map<String, Integer> perThread, List<String> stoppedOn) {
-            this.violations = violations;
+            this.owner = new OwnerThread(violations);
             this.perThread = perThread;
             this.stoppedOn = stoppedOn;
         }
 
         private void check(String callback) {
-            Thread t = Thread.currentThread();
-            if (owner == null) {
-                owner = t;
-            } else if (owner != t) {
-                violations.add(callback + " ran on " + t.getName() + ", owner " + owner.getName());
-            }
+            owner.check(callback);
         }
 
         @Override

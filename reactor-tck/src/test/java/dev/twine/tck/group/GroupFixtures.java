@@ -63,6 +63,28 @@ final class GroupFixtures {
     }
 
     /**
+     * The ownership rule (semantics.md §5.1) as a check: the first callback fixes the owner thread, and every
+     * later one that runs on another thread is recorded in {@code violations}. One per protocol.
+     */
+    static final class OwnerThread {
+        private final List<String> violations;
+        private Thread owner;
+
+        OwnerThread(List<String> violations) {
+            this.violations = violations;
+        }
+
+        void check(String callback) {
+            Thread t = Thread.currentThread();
+            if (owner == null) {
+                owner = t;
+            } else if (owner != t) {
+                violations.add(callback + " ran on " + t.getName() + ", owner " + owner.getName());
+            }
+        }
+    }
+
+    /**
      * A server protocol that answers every line with the name of the thread it runs on, from a timer it
      * schedules on its own member, and records every callback (timer included) that ran on a thread other
      * than the one of its first: the ownership rule (semantics.md §5.1).
@@ -70,22 +92,16 @@ final class GroupFixtures {
     static final class ThreadReporter extends Protocol {
         private final ReactorGroup group;
         private final Map<String, Integer> perThread;
-        private final List<String> violations;
-        private Thread owner;
+        private final OwnerThread owner;
 
         ThreadReporter(ReactorGroup group, Map<String, Integer> perThread, List<String> violations) {
             this.group = group;
             this.perThread = perThread;
-            this.violations = violations;
+            this.owner = new OwnerThread(violations);
         }
 
         private void check(String callback) {
-            Thread t = Thread.currentThread();
-            if (owner == null) {
-                owner = t;
-            } else if (owner != t) {
-                violations.add(callback + " ran on " + t.getName() + ", owner " + owner.getName());
-            }
+            owner.check(callback);
         }
 
         @Override

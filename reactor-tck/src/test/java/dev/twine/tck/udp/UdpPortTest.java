@@ -21,6 +21,8 @@ import dev.twine.tck.ReactorTest;
 import dev.twine.tck.udp.UdpFixtures.Echo;
 import dev.twine.tck.udp.UdpFixtures.Recorder;
 import dev.twine.testfixtures.LogCapture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -141,6 +143,45 @@ class UdpPortTest {
                 "fired, events=[startProtocol, stopProtocol]", "rebound=true"), order);
     }
 
+    /**
+     * The socket is closed, not merely stopped, once the Deferred fires, even after the poller has watched it:
+     * the JDK's selector defers closing a registered channel to its next selection, so a port that had
+     * received once still held its address when its Deferred fired on the select backend.
+     */
+    @ReactorTest
+    void aPortThatHasReceivedHasFreedItsAddressWhenStopListeningFires(ReactorBuilder builder) throws Exception {
+        IReactor reactor = builder.buildReactor();
+        Recorder protocol = new Recorder();
+        List<String> order = new ArrayList<>();
+        IUDPTransport[] port = new IUDPTransport[1];
+        try (DatagramSocket sender = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            protocol.onDatagram = () -> port[0].stopListening().addCallback(x -> {
+                int number = port[0].getHost().port();
+                // A socket that shares nothing may bind the address only if no socket is left on it.
+                try (DatagramSocket exclusive = new DatagramSocket(new InetSocketAddress(LOOPBACK, number))) {
+                    order.add("free=" + (exclusive.getLocalPort() == number));
+                } catch (IOException e) {
+                    order.add("free=false: " + e);
+                }
+                reactor.stop();
+                return null;
+            });
+            builder.needsRunningReactor(reactor, () -> {
+                port[0] = reactor.listenUDP(0, protocol, LOOPBACK, 8192);
+                byte[] ping = ascii("ping");
+                try {
+                    sender.send(new DatagramPacket(ping, ping.length, new InetSocketAddress(LOOPBACK,
+                            port[0].getHost().port())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            builder.runReactor(reactor, TIMEOUT);
+        }
+        assertEquals(List.of("startProtocol", "datagram ping", "stopProtocol"), protocol.events);
+        assertEquals(List.of("free=true"), order);
+    }
+
     @ReactorTest
     void aProtocolAlreadyOnAPortIsRefusedASecondPortAndStopsWithTheFirst(ReactorBuilder builder) {
         IReactor reactor = builder.buildReactor();
@@ -186,7 +227,7 @@ class UdpPortTest {
                     sender.send(new DatagramPacket(b, b.length, target));
                 }
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         builder.runReactor(reactor, TIMEOUT);
