@@ -61,6 +61,12 @@ class PosixUnixDatagramSocketTest {
         return s;
     }
 
+    private PosixDatagramSocket connectedTo(String name) throws IOException {
+        PosixDatagramSocket s = socket();
+        s.connectUnix(name);
+        return s;
+    }
+
     private static ByteBuffer bytes(String text, boolean direct) {
         byte[] b = text.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(b.length) : ByteBuffer.allocate(b.length);
@@ -121,8 +127,7 @@ class PosixUnixDatagramSocketTest {
     void aConnectedSocketSeesItsPeerGoneAsRefusedThenNotConnected() throws IOException {
         String path = dir.resolve("peer.sock").toString();
         PosixDatagramSocket peer = bound(path);
-        PosixDatagramSocket c = socket();
-        c.connectUnix(path);
+        PosixDatagramSocket c = connectedTo(path);
         assertTrue(c.sendUnix(bytes("one", true), null));
         peer.close();
         // unix(7) on Linux: the first send after the peer closed is refused and drops the association.
@@ -172,8 +177,7 @@ class PosixUnixDatagramSocketTest {
     void theIpCallsRefuseAUnixSocketInsteadOfSendingToItsPeer() throws IOException {
         String name = dir.resolve("peer").toString();
         PosixDatagramSocket receiver = bound(name);
-        PosixDatagramSocket unix = socket();
-        unix.connectUnix(name);
+        PosixDatagramSocket unix = connectedTo(name);
         InetSocketAddress ip = new InetSocketAddress("127.0.0.1", 9);
         for (IoCall call : List.<IoCall>of(
                 () -> unix.send(bytes("x", true), ip),

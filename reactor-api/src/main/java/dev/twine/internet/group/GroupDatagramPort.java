@@ -2,16 +2,10 @@ package dev.twine.internet.group;
 
 import dev.twine.defer.Failure;
 import dev.twine.internet.DatagramProtocol;
-import dev.twine.internet.IAddress;
-import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.error.CannotListenError;
-import dev.twine.internet.error.NotListeningError;
 import dev.twine.internet.udp.AddressSharing;
 import dev.twine.internet.udp.Port;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One UDP port for a whole {@link ReactorGroup} (semantics.md §5.2): what the group's {@code listenUDP}
@@ -37,25 +31,18 @@ import java.util.concurrent.CompletableFuture;
  * the request therefore leaves from the shared address.
  *
  * <h2>Threading</h2>
- * {@link #getHost()}, {@link #memberPorts()}, {@link #balancedByKernel()}, {@link #stopListening()} and
- * {@link #whenClosed()} are thread-safe; the member ports themselves belong to their members' threads.
+ * As every group port's ({@link AbstractGroupPort}): the public methods are thread-safe; the member ports
+ * belong to their members' threads.
  */
-public final class GroupDatagramPort {
-    private final ReactorGroup group;
+public final class GroupDatagramPort extends AbstractGroupPort<Port> {
     private final List<DatagramProtocol> protocols;
-    private final boolean balanced;
     private final String iface;
     private final int maxPacketSize;
-    /** The members' ports, member i's at index i; in one-member mode only member 0's. */
-    private final List<Port> ports = new ArrayList<>();
-    private final PartsClosed closed = new PartsClosed();
-    private volatile IAddress host;
 
     GroupDatagramPort(ReactorGroup group, List<DatagramProtocol> protocols, boolean balanced, String iface,
             int maxPacketSize) {
-        this.group = group;
+        super(group, balanced);
         this.protocols = List.copyOf(protocols);
-        this.balanced = balanced;
         this.iface = iface;
         this.maxPacketSize = maxPacketSize;
     }
@@ -76,28 +63,18 @@ public final class GroupDatagramPort {
                         return null;
                     });
                 });
-                ports.add(p);
+                added(p);
                 if (i == 0) {
-                    host = p.getHost();
-                    port = host.port();
+                    port = getHost().port();
                 }
             }
         } catch (RuntimeException | Error e) {
-            abandon();
+            closeStartedParts();
             if (e instanceof CannotListenError) {
                 throw e;
             }
             throw new CannotListenError(iface, requested, e);
         }
-    }
-
-    /** A member could not bind: closes the parts already bound, each on its own member's thread. */
-    private void abandon() {
-        for (int i = 0; i < ports.size(); i++) {
-            Port p = ports.get(i);
-            group.runOnMember(i, () -> p.connectionLost(new Failure(new IllegalStateException("group listen failed"))));
-        }
-        ports.clear();
     }
 
     /** One member's socket closed, on that member's thread; the last one completes {@link #whenClosed()}. */
@@ -108,50 +85,8 @@ public final class GroupDatagramPort {
         closed.partClosed(null);
     }
 
-    /** True if every member has its own kernel-balanced socket; false if member 0 alone receives. */
-    public boolean balancedByKernel() {
-        return balanced;
-    }
-
-    /** The address the group's port is bound to; the real port number when 0 was asked for. */
-    public IAddress getHost() {
-        IAddress h = host;
-        if (h == null) {
-            throw new NotListeningError("the group's UDP port has not listened");
-        }
-        return h;
-    }
-
-    /**
-     * The members' own ports, member i's at index i (one per member when kernel-balanced, else member 0's
-     * only). Each may be used only on its member's thread.
-     */
-    public List<IUDPTransport> memberPorts() {
-        return Collections.unmodifiableList(new ArrayList<>(ports));
-    }
-
-    /**
-     * Stops every member's port, each on its own thread (Twisted's {@code stopListening}: the socket closes
-     * on a later iteration, then the protocol gets {@code doStop}). The returned future completes once every
-     * member's socket is closed, exceptionally with the first exception a protocol's {@code doStop} threw; it
-     * is the same future on every call, and also completes when the group's shutdown closes the port.
-     */
-    public CompletableFuture<Void> stopListening() {
-        for (int i = 0; i < ports.size(); i++) {
-            Port p = ports.get(i);
-            group.member(i).callFromThread(p::stopListening);
-        }
-        return closed.future();
-    }
-
-    /** Completes when every member's socket has closed; see {@link #stopListening()}. */
-    public CompletableFuture<Void> whenClosed() {
-        return closed.future();
-    }
-
     @Override
     public String toString() {
-        return "GroupDatagramPort[" + (host == null ? "not listening" : host)
-                + (balanced ? " kernel-balanced" : " member 0 only") + " x" + ports.size() + "]";
+        return "GroupDatagramPort[" + describe() + (balanced ? " kernel-balanced" : " member 0 only") + "]";
     }
 }

@@ -1,22 +1,17 @@
 package dev.twine.internet.group;
 
-import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactorCore.Phase;
 import dev.twine.internet.base.ReactorBase;
 import dev.twine.internet.error.CannotListenError;
-import dev.twine.internet.error.NotListeningError;
 import dev.twine.internet.tcp.AcceptedConnection;
 import dev.twine.internet.tcp.Port;
 import dev.twine.internet.unix.UnixListenTarget;
 import dev.twine.spi.StreamSocketHandle;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -45,24 +40,19 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * for the whole group port, as Twisted counts a factory's ports ({@code Factory.numPorts}).
  *
  * <h2>Threading</h2>
- * {@link #getHost()}, {@link #stopListening()} and {@link #balancedByKernel()} are thread-safe.
+ * As every group port's ({@link AbstractGroupPort}): the public methods are thread-safe; the member ports
+ * belong to their members' threads.
  */
-public final class GroupPort {
+public final class GroupPort extends AbstractGroupPort<Port> {
     private static final System.Logger LOG = System.getLogger(GroupPort.class.getName());
 
-    private final ReactorGroup group;
     private final List<IProtocolFactory> factories;
     private final boolean shared;
-    private final boolean balanced;
     private final MemberPorts memberPorts;
-    /** The members' ports; in hand-off mode only member 0 has one. Written before any reader sees the port. */
-    private final List<Port> ports = new ArrayList<>();
     /** Sockets accepted and handed off, not yet taken up by their member: closed if it never does. */
     private final Set<StreamSocketHandle> inFlight = ConcurrentHashMap.newKeySet();
     /** 1 while factory i has had doStart and not yet doStop. */
     private final AtomicIntegerArray factoryRunning;
-    private final PartsClosed closed = new PartsClosed();
-    private volatile IAddress host;
     /**
      * This port's own round robin for hand-offs. It is not shared with the group's client connections or
      * other ports: a shared counter would let one stream of choices skew the other's spread.
@@ -116,11 +106,10 @@ public final class GroupPort {
 
     GroupPort(ReactorGroup group, List<IProtocolFactory> factories, boolean shared, boolean balanced,
             MemberPorts memberPorts) {
-        this.group = group;
+        super(group, balanced);
         this.handOffs = new MemberChooser(group.size());
         this.factories = List.copyOf(factories);
         this.shared = shared;
-        this.balanced = balanced;
         this.memberPorts = memberPorts;
         this.factoryRunning = new AtomicIntegerArray(factories.size());
     }
@@ -138,10 +127,9 @@ public final class GroupPort {
                 IProtocolFactory f = new MemberFactory(factories.get(i), () -> partClosed(index));
                 Port p = memberPorts.make(m, port, f, balanced ? null : this::handOff);
                 group.runOnMember(i, p::startListening);
-                ports.add(p);
+                added(p);
                 if (i == 0) {
-                    host = p.getHost();
-                    port = host.port();
+                    port = getHost().port();
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -179,15 +167,11 @@ public final class GroupPort {
 
     /** A member could not listen: closes the parts already listening and stops the factories again. */
     private void abandon() {
-        for (int i = 0; i < ports.size(); i++) {
-            Port p = ports.get(i);
-            group.runOnMember(i, () -> p.connectionLost(new Failure(new IllegalStateException("group listen failed"))));
-        }
+        closeStartedParts();
         for (int i = 0; i < factories.size(); i++) {
             int index = i;
             group.runOnMember(shared ? 0 : i, () -> stopFactory(index));
         }
-        ports.clear();
     }
 
     /**
@@ -256,47 +240,8 @@ public final class GroupPort {
         }
     }
 
-    /** True if every member has its own kernel-balanced socket; false if member 0 accepts and hands off. */
-    public boolean balancedByKernel() {
-        return balanced;
-    }
-
-    /** The address the group listens on; the real port when 0 was asked for. */
-    public IAddress getHost() {
-        IAddress h = host;
-        if (h == null) {
-            throw new NotListeningError("the group port has not listened");
-        }
-        return h;
-    }
-
-    /** The members' own ports (one per member when kernel-balanced, else member 0's only). */
-    public List<Port> memberPorts() {
-        return Collections.unmodifiableList(ports);
-    }
-
-    /**
-     * Stops listening on every member, each on its own thread. Connections already accepted are unaffected.
-     * The returned future completes once every member's socket is closed and the factories listening there
-     * got {@code doStop} (exceptionally with the first exception a {@code doStop} threw); it is the same
-     * future on every call, and also completes when the group's shutdown closes the port.
-     */
-    public CompletableFuture<Void> stopListening() {
-        for (int i = 0; i < ports.size(); i++) {
-            Port p = ports.get(i);
-            group.member(i).callFromThread(p::stopListening);
-        }
-        return closed.future();
-    }
-
-    /** Completes when every member's part of the port has closed; see {@link #stopListening()}. */
-    public CompletableFuture<Void> whenClosed() {
-        return closed.future();
-    }
-
     @Override
     public String toString() {
-        return "GroupPort[" + (host == null ? "not listening" : host) + (balanced ? " kernel-balanced" : " hand-off")
-                + " x" + ports.size() + "]";
+        return "GroupPort[" + describe() + (balanced ? " kernel-balanced" : " hand-off") + "]";
     }
 }
