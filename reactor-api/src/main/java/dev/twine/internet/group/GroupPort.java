@@ -48,7 +48,7 @@ public final class GroupPort extends AbstractGroupPort<Port> {
 
     private final List<IProtocolFactory> factories;
     private final boolean shared;
-    private final MemberPorts memberPorts;
+    private final MemberPortMaker portMaker;
     /** Sockets accepted and handed off, not yet taken up by their member: closed if it never does. */
     private final Set<StreamSocketHandle> inFlight = ConcurrentHashMap.newKeySet();
     /** 1 while factory i has had doStart and not yet doStop. */
@@ -63,7 +63,7 @@ public final class GroupPort extends AbstractGroupPort<Port> {
      * How each member's {@link Port} is made and how a failure to listen is reported: a TCP address or a UNIX
      * socket's name.
      */
-    interface MemberPorts {
+    interface MemberPortMaker {
         /**
          * Member {@code member}'s port on {@code port} (the number member 0 got, for TCP), kernel-balanced
          * when {@code handOff} is null, else accepting for the group.
@@ -74,8 +74,8 @@ public final class GroupPort extends AbstractGroupPort<Port> {
         CannotListenError cannotListen(int requestedPort, Throwable cause);
 
         /** TCP on {@code iface}, with {@code backlog}. */
-        static MemberPorts tcp(String iface, int backlog) {
-            return new MemberPorts() {
+        static MemberPortMaker tcp(String iface, int backlog) {
+            return new MemberPortMaker() {
                 @Override
                 public Port make(ReactorBase member, int port, IProtocolFactory factory, Port.HandOff handOff) {
                     return new Port(member, port, factory, backlog, iface, handOff == null, handOff);
@@ -89,8 +89,8 @@ public final class GroupPort extends AbstractGroupPort<Port> {
         }
 
         /** The UNIX stream socket {@code address}, as {@code listenUNIX} takes it. */
-        static MemberPorts unix(String address, int backlog, int mode, boolean wantPID) {
-            return new MemberPorts() {
+        static MemberPortMaker unix(String address, int backlog, int mode, boolean wantPID) {
+            return new MemberPortMaker() {
                 @Override
                 public Port make(ReactorBase member, int port, IProtocolFactory factory, Port.HandOff handOff) {
                     return new Port(member, new UnixListenTarget(address, mode, wantPID), factory, backlog, handOff);
@@ -105,12 +105,12 @@ public final class GroupPort extends AbstractGroupPort<Port> {
     }
 
     GroupPort(ReactorGroup group, List<IProtocolFactory> factories, boolean shared, boolean balanced,
-            MemberPorts memberPorts) {
+            MemberPortMaker portMaker) {
         super(group, balanced);
         this.handOffs = new MemberChooser(group.size());
         this.factories = List.copyOf(factories);
         this.shared = shared;
-        this.memberPorts = memberPorts;
+        this.portMaker = portMaker;
         this.factoryRunning = new AtomicIntegerArray(factories.size());
     }
 
@@ -125,7 +125,7 @@ public final class GroupPort extends AbstractGroupPort<Port> {
                 int index = i;
                 ReactorBase m = group.member(i);
                 IProtocolFactory f = new MemberFactory(factories.get(i), () -> partClosed(index));
-                Port p = memberPorts.make(m, port, f, balanced ? null : this::handOff);
+                Port p = portMaker.make(m, port, f, balanced ? null : this::handOff);
                 group.runOnMember(i, p::startListening);
                 added(p);
                 if (i == 0) {
@@ -137,7 +137,7 @@ public final class GroupPort extends AbstractGroupPort<Port> {
             if (e instanceof CannotListenError) {
                 throw e;
             }
-            throw memberPorts.cannotListen(requested, e);
+            throw portMaker.cannotListen(requested, e);
         }
     }
 

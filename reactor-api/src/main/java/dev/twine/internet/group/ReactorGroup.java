@@ -54,9 +54,10 @@ import java.util.function.Supplier;
  * <h2>Threading</h2>
  * {@link #callFromThread}, {@link #stop()}, {@link #connectTCP}, {@link #awaitTermination},
  * {@link #member}, {@link #members()} and {@link #size()} are thread-safe. {@link #listenTCP},
- * {@link #listenUNIX}, {@link #listenUDP} and {@link #addSystemEventTrigger} may be called before {@link #start()} from the thread that built the
- * group, or afterwards from any thread that is not a member's (they then run on each member in turn and
- * wait for it; from a member thread that would deadlock, so it is refused).
+ * {@link #listenUNIX}, {@link #listenUDP} and {@link #addSystemEventTrigger} may be called before
+ * {@link #start()} from the thread that built the group, or afterwards from any thread that is not a
+ * member's (they then run on each member in turn and wait for it; from a member thread that would deadlock,
+ * so it is refused).
  */
 public final class ReactorGroup implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ReactorGroup.class.getName());
@@ -344,12 +345,13 @@ public final class ReactorGroup implements AutoCloseable {
 
     private GroupPort listen(int port, List<IProtocolFactory> factories, boolean shared, int backlog, String iface) {
         boolean balanced = members.size() > 1 && backend.sockets().balancesSharedListeners();
-        return listen(port, factories, shared, balanced, GroupPort.MemberPorts.tcp(iface == null ? "" : iface, backlog));
+        String address = iface == null ? "" : iface;
+        return listen(port, factories, shared, balanced, GroupPort.MemberPortMaker.tcp(address, backlog));
     }
 
     private GroupPort listen(int port, List<IProtocolFactory> factories, boolean shared, boolean balanced,
-            GroupPort.MemberPorts memberPorts) {
-        GroupPort p = new GroupPort(this, factories, shared, balanced, memberPorts);
+            GroupPort.MemberPortMaker portMaker) {
+        GroupPort p = new GroupPort(this, factories, shared, balanced, portMaker);
         p.listen(port);
         synchronized (this) {
             ports.add(p);
@@ -375,7 +377,7 @@ public final class ReactorGroup implements AutoCloseable {
         for (int i = 0; i < members.size(); i++) {
             perMember.add(Objects.requireNonNull(factories.get(), "the factory supplier returned null"));
         }
-        return listen(0, perMember, false, false, GroupPort.MemberPorts.unix(address, backlog, mode, wantPID));
+        return listen(0, perMember, false, false, GroupPort.MemberPortMaker.unix(address, backlog, mode, wantPID));
     }
 
     /** {@link #listenUNIX(String, Supplier, int, int, boolean)} with backlog 50, mode 0666, no lock file. */
