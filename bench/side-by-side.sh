@@ -172,7 +172,6 @@ echo "== output: $out"
 
 # -- servers ----------------------------------------------------------------------------------------
 port=21000
-server_pid=""
 server_tls=()
 if [ "$tls" = 1 ]; then
     # A throwaway key, made per run and kept with the results' logs, never committed.
@@ -186,18 +185,7 @@ server_extra=()
 wrk_threads=1
 wrk_connections=32
 
-stop_server() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do
-            kill -0 "$server_pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill -KILL "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    server_pid=""
-}
+source "$here/scripts/server-process.sh"
 trap stop_server EXIT
 
 # start_server SERVICE STACK LOG: a fresh JVM per server; a new port each time so no TIME_WAIT
@@ -215,22 +203,12 @@ start_server() {
         stack="${stack%@baseline}"
         stack_jar="$baseline_jar"
     fi
-    # epoll-on-panama, epoll-on-jnr: the epoll backend on one native binding (semantics.md §6.1).
-    local binding=()
-    if [[ "$stack" == *-on-* ]]; then
-        binding=("-Dtwine.native=${stack##*-on-}")
-        stack="${stack%-on-*}"
-    fi
-    "${server_pin[@]}" "$java_cmd" -Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED "${binding[@]}" \
+    split_binding "$stack"
+    "${server_pin[@]}" "$java_cmd" -Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED "${binding_args[@]}" \
         -cp "$stack_jar" dev.twine.bench.servers.ServerMain "$1" \
-        --port "$port" --reactor "$stack" "${server_extra[@]}" "${server_tls[@]}" "${provider[@]}" > "$3" 2>&1 &
+        --port "$port" --reactor "$stack_name" "${server_extra[@]}" "${server_tls[@]}" "${provider[@]}" > "$3" 2>&1 &
     server_pid=$!
-    for _ in $(seq 1 300); do
-        grep -q '^listening' "$3" 2>/dev/null && return 0
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "server $1 on $2 did not start; see $3" >&2
+    await_listening "$3" "$1 on $2" && return 0
     stop_server
     return 1
 }

@@ -45,37 +45,17 @@ traced=read,write,readv,writev,recvfrom,sendto,recvmsg,sendmsg,epoll_wait,epoll_
 out="$here/results/$(date +%Y-%m-%d_%H%M%S)/syscalls"
 mkdir -p "$out"
 port=23000
-server_pid=""
-
-stop_server() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-}
+source "$here/scripts/server-process.sh"
 trap stop_server EXIT
 
 # start_server SERVICE STACK LOG: as side-by-side.sh does, including the -on-BINDING suffix.
 start_server() {
     port=$((port + 1))
-    local stack="$2" binding=()
-    if [[ "$stack" == *-on-* ]]; then
-        binding=("-Dtwine.native=${stack##*-on-}")
-        stack="${stack%-on-*}"
-    fi
-    taskset -c 0 "$java_cmd" -Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED "${binding[@]}" \
-        -cp "$jar" dev.twine.bench.servers.ServerMain "$1" --port "$port" --reactor "$stack" > "$3" 2>&1 &
+    split_binding "$2"
+    taskset -c 0 "$java_cmd" -Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED "${binding_args[@]}" \
+        -cp "$jar" dev.twine.bench.servers.ServerMain "$1" --port "$port" --reactor "$stack_name" > "$3" 2>&1 &
     server_pid=$!
-    for _ in $(seq 1 300); do
-        grep -q '^listening' "$3" 2>/dev/null && return 0
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "server $1 on $2 did not start; see $3" >&2
-    return 1
+    await_listening "$3" "$1 on $2"
 }
 
 # run_load WORKLOAD SECONDS LOG: one bounded load run on CPU 1; prints the requests it completed.

@@ -14,10 +14,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.twine.nativeio.posix.DatagramBuffers.bytes;
+import static dev.twine.nativeio.posix.DatagramBuffers.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,19 +52,6 @@ class PosixDatagramSocketTest {
 
     private static InetSocketAddress awaitDatagram(PosixDatagramSocket s, ByteBuffer into) throws IOException {
         return Await.until("a datagram", () -> s.receive(into));
-    }
-
-    private static ByteBuffer bytes(String text, boolean direct) {
-        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(b.length) : ByteBuffer.allocate(b.length);
-        return buffer.put(b).flip();
-    }
-
-    private static String text(ByteBuffer received) {
-        received.flip();
-        byte[] b = new byte[received.remaining()];
-        received.get(b);
-        return new String(b, StandardCharsets.US_ASCII);
     }
 
     @Test

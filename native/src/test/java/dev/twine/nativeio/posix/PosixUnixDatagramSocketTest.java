@@ -14,11 +14,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.twine.nativeio.posix.DatagramBuffers.bytes;
+import static dev.twine.nativeio.posix.DatagramBuffers.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,19 +66,6 @@ class PosixUnixDatagramSocketTest {
         PosixDatagramSocket s = socket();
         s.connectUnix(name);
         return s;
-    }
-
-    private static ByteBuffer bytes(String text, boolean direct) {
-        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(b.length) : ByteBuffer.allocate(b.length);
-        return buffer.put(b).flip();
-    }
-
-    private static String text(ByteBuffer received) {
-        received.flip();
-        byte[] b = new byte[received.remaining()];
-        received.get(b);
-        return new String(b, StandardCharsets.US_ASCII);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.twine.internet.group;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactorCore.Phase;
+import dev.twine.internet.base.Handles;
 import dev.twine.internet.base.ReactorBase;
 import dev.twine.internet.error.CannotListenError;
 import dev.twine.internet.tcp.AcceptedConnection;
@@ -235,7 +236,7 @@ public final class GroupPort extends AbstractGroupPort<Port> {
     void closeInFlight() {
         for (StreamSocketHandle s : List.copyOf(inFlight)) {
             if (inFlight.remove(s)) {
-                AcceptedConnection.closeQuietly(s, "GroupPort");
+                Handles.closeQuietly(s, "GroupPort");
             }
         }
     }

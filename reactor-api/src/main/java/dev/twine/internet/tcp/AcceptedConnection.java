@@ -1,11 +1,12 @@
 package dev.twine.internet.tcp;
 
 import dev.twine.defer.Failure;
-import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
+import dev.twine.internet.base.Handles;
+import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -54,7 +55,7 @@ public final class AcceptedConnection {
             peer = Addresses.peer(client);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, prefix + ": accepted a socket without a peer address", e);
-            closeQuietly(client, prefix);
+            Handles.closeQuietly(client, prefix);
             return;
         }
         IAddress host;
@@ -77,7 +78,7 @@ public final class AcceptedConnection {
                 engine = contextFactory.createEngine(false, peer.host(), peer.port());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, prefix + ": cannot make a TLS engine for " + peer, e);
-                closeQuietly(client, prefix);
+                Handles.closeQuietly(client, prefix);
                 return;
             }
         }
@@ -87,11 +88,11 @@ public final class AcceptedConnection {
         } catch (RuntimeException | Error e) {
             Callbacks.rethrowIfFatal(e);
             LOG.log(Level.ERROR, prefix + ": exception in buildProtocol for " + peer, e);
-            closeQuietly(client, prefix);
+            Handles.closeQuietly(client, prefix);
             return;
         }
         if (protocol == null) {
-            closeQuietly(client, prefix);
+            Handles.closeQuietly(client, prefix);
             return;
         }
         String logstr = Connection.protocolPrefix(protocol) + "," + session + "," + peer.host();
@@ -116,12 +117,4 @@ public final class AcceptedConnection {
         }
     }
 
-    /** Closes a socket nobody will serve. */
-    public static void closeQuietly(StreamSocketHandle client, String prefix) {
-        try {
-            client.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, prefix + ": close failed: " + e.getMessage());
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.twine.internet.tcp;
 
 import dev.twine.internet.base.CloseWaiters;
+import dev.twine.internet.base.Handles;
 import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
@@ -167,7 +168,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
             if (!started) {
                 // startFactory threw (or getsockname failed): leave nothing open behind the exception.
                 acceptFailures.portClosed();
-                closeQuietly(s);
+                Handles.closeQuietly(s, logPrefix());
                 target.closed();
             }
         }
@@ -268,7 +269,7 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         pendingClose = null;
         reactor.removeReader(this);
         LOG.log(Level.INFO, "(" + boundAddress.type() + " Port " + target.describe(boundAddress) + " Closed)");
-        closeQuietly(socket);
+        Handles.closeQuietly(socket, logPrefix());
         socket = null;
         try {
             target.closed();
@@ -346,14 +347,4 @@ public final class Port extends RegisteredDescriptor implements IListeningPort, 
         }
     }
 
-    private void closeQuietly(SelectableHandle handle) {
-        if (handle == null) {
-            return;
-        }
-        try {
-            handle.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, logPrefix() + ": close failed: " + e.getMessage());
-        }
-    }
 }

@@ -11,6 +11,7 @@ import dev.twine.internet.IReactorCore.TriggerId;
 import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.Main;
 import dev.twine.internet.base.CloseWaiters;
+import dev.twine.internet.base.Handles;
 import dev.twine.internet.base.ReadsSocketErrors;
 import dev.twine.internet.base.RegisteredDescriptor;
 import dev.twine.internet.error.CannotListenError;
@@ -377,14 +378,8 @@ abstract class AbstractDatagramPort<A> extends RegisteredDescriptor implements I
         }
     }
 
+    /** Closes a socket this port will not use again; see {@link Handles#closeQuietly}. */
     final void closeQuietly(SelectableHandle handle) {
-        if (handle == null) {
-            return;
-        }
-        try {
-            handle.close();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, logPrefix() + ": close failed: " + e.getMessage());
-        }
+        Handles.closeQuietly(handle, logPrefix());
     }
 }

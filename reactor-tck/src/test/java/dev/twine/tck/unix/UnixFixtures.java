@@ -1,5 +1,8 @@
 package dev.twine.tck.unix;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
 import dev.twine.internet.ConnectedDatagramProtocol;
@@ -8,14 +11,17 @@ import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.Protocol;
+import dev.twine.internet.error.CannotListenError;
 import dev.twine.tck.ReactorBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 
 /** Shared pieces of the UNIX socket rows (semantics.md §8). */
@@ -36,6 +42,34 @@ final class UnixFixtures {
     }
 
     /** Stops a port (stream or datagram) on a running reactor and waits for it to close. */
+    /**
+     * A name longer than {@code sun_path} (108 bytes on Linux, 104 on the BSDs: unix(7), unix(4)) makes
+     * {@code listen} fail with a {@link CannotListenError} whose message names it.
+     */
+    static void assertTooLongPathFailsNamingIt(Path dir, Consumer<String> listen) {
+        String path = dir.resolve("x".repeat(120) + ".sock").toString();
+        CannotListenError e = assertThrows(CannotListenError.class, () -> listen.accept(path));
+        assertTrue(e.getMessage().contains(path), e.getMessage());
+    }
+
+    /**
+     * A directory without write permission makes {@code listen} fail with a {@link CannotListenError} naming
+     * the path; skipped for a user who bypasses directory permissions (root).
+     */
+    static void assertDeniedDirectoryFailsNamingThePath(Path dir, Consumer<String> listen) throws IOException {
+        Path closed = Files.createDirectory(dir.resolve("closed"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("r-x------"));
+        try {
+            Assumptions.assumeFalse(canCreateIn(closed),
+                    "this user bypasses directory permissions (root), so the denial cannot be shown");
+            String path = closed.resolve("denied.sock").toString();
+            CannotListenError e = assertThrows(CannotListenError.class, () -> listen.accept(path));
+            assertTrue(e.getMessage().contains(path), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     static void stop(ReactorBuilder builder, IReactor reactor, IListeningPort port) {
         builder.needsRunningReactor(reactor, () -> port.stopListening().addCallback(x -> {
             reactor.stop();
