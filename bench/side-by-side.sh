@@ -319,6 +319,7 @@ end_counters() {
         "${instr:-NA}" "${instr_u:-NA}" "$user_ms" "$sys_ms" "$7" "$steal_ms" "${8:-NA}" >> "$raw"
     local unit=req/s
     [[ "$3" == udp-* ]] && unit=datagrams/s
+    [[ "$3" == tls-handshake ]] && unit=handshakes/s
     printf '   %-12s %-22s %12s %s\n' "$2" "$3" "$6" "$unit"
 }
 

@@ -27,6 +27,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.unix;
     exports dev.twine.protocols.basic;
     exports dev.twine.protocols.policies;
+    exports dev.twine.protocols.tls;
     exports dev.twine.spi;
 
     // Optional: the stall detector's JFR events; without the module they are simply not recorded.

@@ -88,7 +88,7 @@ public final class SideBySideReport {
         md.append("Server pinned to CPU 0, load generator to CPU 1; medians over interleaved rounds ")
                 .append("(A B C A B C ...). Rate ratios are stack / Netty epoll (higher is better); per-request ")
                 .append("cost ratios are stack / Netty epoll too (lower is better). CPU µs/req is the server ")
-                .append("process's CPU time (all its threads) per request (per datagram, µs/datagram, in UDP rows), from `/proc/PID/stat`; instructions ")
+                .append("process's CPU time (all its threads) per request (per datagram or per handshake in the UDP and handshake rows), from `/proc/PID/stat`; instructions ")
                 .append("come from `perf stat` where the machine has hardware counters.\n\n");
         List<Object> json = new ArrayList<>();
         String unit = null;
@@ -158,16 +158,21 @@ public final class SideBySideReport {
 
     /**
      * What one operation of {@code workload} is, named in the table's headings: a datagram for the UDP
-     * workloads ({@code udp-...}: the rate counts echoed datagrams and the CPU is per datagram), a request
-     * otherwise. Rows of different units get tables of their own so no heading misnames a figure.
+     * workloads ({@code udp-...}: the rate counts echoed datagrams and the CPU is per datagram), a
+     * handshake for {@code tls-handshake} ({@code openssl s_time -new} counts new connections, each one
+     * full handshake), a request otherwise. Rows of different units get tables of their own so no heading
+     * misnames a figure.
      */
     static String unitOf(String workload) {
-        return workload.startsWith("udp-") ? "datagram" : "req";
+        if (workload.startsWith("udp-")) {
+            return "datagram";
+        }
+        return workload.equals("tls-handshake") ? "handshake" : "req";
     }
 
     /** The heading and alignment rows of a table whose operations are {@code unit}s. */
     private static String header(String unit) {
-        // "req/s" as the HTTP and RESP tools print it; "datagrams/s" for the UDP rows.
+        // "req/s" as the HTTP and RESP tools print it; "datagrams/s", "handshakes/s" for the other rows.
         String rate = unit.equals("req") ? "req/s" : unit + "s/s";
         return "| workload | stack | " + rate + " (median) | min - max | vs Netty epoll | instr/" + unit + " | instr:u/" + unit
                 + " | instr vs Netty epoll | user CPU µs/" + unit + " | total CPU µs/" + unit

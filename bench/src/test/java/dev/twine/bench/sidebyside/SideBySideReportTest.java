@@ -117,4 +117,16 @@ class SideBySideReportTest {
         assertTrue(Files.readString(dir.resolve("out.json")).contains("\"unit\": \"datagram\""),
                 Files.readString(dir.resolve("out.json")));
     }
+
+    @Test
+    void handshakeRowsAreHeadedInHandshakes() throws IOException {
+        String md = report(HEADER,
+                "1\tnetty-epoll\thttp-plain\t1000\t1\t1000\tNA\tNA\t10\t0\t0\t0\tNA",
+                "1\tnetty-epoll\ttls-handshake\t500\t1\t500\tNA\tNA\t100\t150\t0\t0\tNA");
+        String heading = md.lines().filter(l -> l.contains("handshakes/s")).findFirst().orElseThrow(
+                () -> new AssertionError("no handshake heading in\n" + md));
+        assertTrue(heading.contains("| user CPU µs/handshake | total CPU µs/handshake |"), heading);
+        assertEquals("500.00", row(md, "tls-handshake", "netty-epoll").get(9), "250 ms over 500 handshakes");
+        assertTrue(md.lines().anyMatch(l -> l.contains("| req/s (median) |")), "the HTTP row keeps its own table");
+    }
 }

@@ -9,6 +9,9 @@ import dev.twine.internet.IReactorUDP;
 import dev.twine.internet.Reactors;
 import dev.twine.internet.base.ReactorBase;
 import dev.twine.internet.error.ReactorNotRunning;
+import dev.twine.internet.ssl.IContextFactory;
+import dev.twine.protocols.tls.TLSMemoryBIOFactory;
+import dev.twine.protocols.tls.TLSMemoryBIOProtocol;
 import dev.twine.spi.ReactorBackend;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -341,6 +344,31 @@ public final class ReactorGroup implements AutoCloseable {
     /** {@link #listenTCP(int, Supplier, int, String)} with backlog 50 on every IPv4 interface. */
     public GroupPort listenTCP(int port, Supplier<? extends IProtocolFactory> factories) {
         return listenTCP(port, factories, 50, "");
+    }
+
+    // -- TLS --------------------------------------------------------------------------------------------
+
+    /**
+     * Listens for TLS on {@code port}, as {@link #listenTCP(int, Supplier, int, String)} listens for TCP:
+     * one factory per member, each wrapped in a server-side {@link TLSMemoryBIOFactory}, so every member
+     * runs the handshakes of its own connections (semantics.md §4.10, §5.2). The one {@code contextFactory}
+     * makes every member's engines, on the members' threads at once, so it must be thread-safe, as
+     * {@code CertificateOptions} is. A protocol's transport is its {@link TLSMemoryBIOProtocol}, which
+     * answers the {@code ISSLTransport} calls.
+     *
+     * @throws dev.twine.internet.error.CannotListenError if any member cannot listen; none is left listening
+     */
+    public GroupPort listenSSL(int port, Supplier<? extends IProtocolFactory> factories, IContextFactory contextFactory,
+            int backlog, String iface) {
+        Objects.requireNonNull(factories, "factories");
+        Objects.requireNonNull(contextFactory, "contextFactory");
+        return listenTCP(port, () -> new TLSMemoryBIOFactory(contextFactory, false,
+                Objects.requireNonNull(factories.get(), "the factory supplier returned null")), backlog, iface);
+    }
+
+    /** {@link #listenSSL(int, Supplier, IContextFactory, int, String)} with backlog 50 on every IPv4 interface. */
+    public GroupPort listenSSL(int port, Supplier<? extends IProtocolFactory> factories, IContextFactory contextFactory) {
+        return listenSSL(port, factories, contextFactory, 50, "");
     }
 
     private GroupPort listen(int port, List<IProtocolFactory> factories, boolean shared, int backlog, String iface) {
