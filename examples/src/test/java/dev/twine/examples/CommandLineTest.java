@@ -70,4 +70,12 @@ class CommandLineTest {
                 "fib-server", "line-server")));
         assertFalse(Launcher.PROGRAMS.isEmpty());
     }
+
+    @Test
+    void aGroupListensOnlyOnADescriptionOfOneSharedPort() {
+        UsageException e = assertThrows(UsageException.class, () -> dev.twine.examples.broadcast.BroadcastServer.main(
+                List.of("--reactors", "2", "--listen", "unix:/tmp/twine-broadcast-never-bound.sock")));
+        assertTrue(e.getMessage().contains("--listen takes a tcp: or ssl: description"), e.getMessage());
+        assertTrue(e.getMessage().contains("unix:/tmp/twine-broadcast-never-bound.sock"), e.getMessage());
+    }
 }

@@ -2,7 +2,6 @@ package dev.twine.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,20 +33,9 @@ class PoetryServerTlsProcessTest {
 
     @BeforeAll
     static void makeKey() throws Exception {
-        key = dir.resolve("key.pem");
-        cert = dir.resolve("cert.pem");
-        Process p;
-        try {
-            p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                    "-nodes", "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                    "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "openssl is not installed (apt-get install openssl): " + e.getMessage());
-            return;
-        }
-        p.getInputStream().readAllBytes();
-        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
+        SelfSignedKey made = SelfSignedKey.makeIn(dir);
+        key = made.key();
+        cert = made.cert();
     }
 
     private static ProgramProcess server(String reactor) throws IOException {
