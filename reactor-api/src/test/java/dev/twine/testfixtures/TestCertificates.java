@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Throwaway TLS identities for tests, made once per JVM in process ({@link TestCertificateIssuer}: JDK
@@ -84,6 +86,26 @@ public final class TestCertificates {
     /** Trusts the test CA only. */
     public TrustRoot trustRoot() {
         return TrustRoot.of(List.of(authority));
+    }
+
+    /**
+     * A JDK {@link SSLContext} that trusts the test CA only, for blocking JDK clients
+     * ({@code SSLSocket}) in tests whose peer is a Twine server.
+     */
+    public SSLContext clientContext() {
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("twine-test-ca", authority);
+            TrustManagerFactory tmf =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot make a client context for the test CA", e);
+        }
     }
 
     public PrivateCertificate server() {

@@ -15,7 +15,6 @@ import dev.twine.tck.ReactorTest;
 import dev.twine.tck.group.GroupFixtures.ThreadReporter;
 import dev.twine.testfixtures.TestCertificates;
 import java.net.InetSocketAddress;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A group's TLS port (semantics.md §4.10, §5.2): {@code ReactorGroup.listenSSL} shares one port as
@@ -37,18 +35,6 @@ class GroupSslPortTest {
     /** As in {@link GroupPortTest}: enough that the kernel's hash reaches both sockets but for 2^-39. */
     private static final int CLIENTS = 40;
 
-    /** A JDK client context that trusts the test CA alone. */
-    private static SSLContext clientContext() throws Exception {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("twine-test-ca", TestCertificates.get().authority());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
-    }
-
     @ReactorTest
     void everyMemberServesTlsOnTheOnePortAndEachConnectionStaysOnItsOwnerThread(ReactorBuilder b) throws Exception {
         ReactorGroup group = ReactorGroup.create(b.backend(), MEMBERS);
@@ -57,7 +43,7 @@ class GroupSslPortTest {
         GroupPort port = group.listenSSL(0, () -> Factory.forProtocol(() -> new ThreadReporter(group, perThread,
                 violations)), CertificateOptions.forServer(TestCertificates.get().server()), 50, LOOPBACK);
         group.start();
-        SSLContext context = clientContext();
+        SSLContext context = TestCertificates.get().clientContext();
         Set<String> memberThreads = ConcurrentHashMap.newKeySet();
         Set<String> versions = ConcurrentHashMap.newKeySet();
         List<SSLSocket> clients = new ArrayList<>();
