@@ -19,7 +19,8 @@ import static dev.twine.nativeio.panama.Downcalls.unexpected;
 /**
  * {@link LinuxEpoll} bound to glibc with {@code java.lang.foreign} (rules in {@link Downcalls}).
  * {@code epoll_create1} and {@code epoll_ctl} never wait and are critical; {@code epoll_wait}
- * sleeps for its timeout and is not. Stateless and thread-safe.
+ * sleeps for its timeout and is not, and captures errno only when it has failed ({@link #WAIT}).
+ * Stateless and thread-safe.
  */
 public final class PanamaLinuxEpoll implements LinuxEpoll {
 
@@ -27,7 +28,18 @@ public final class PanamaLinuxEpoll implements LinuxEpoll {
             FunctionDescriptor.of(INT, INT));
     private static final MethodHandle CTL = libc("epoll_ctl", CRITICAL_CAPTURE,
             FunctionDescriptor.of(INT, INT, INT, INT, LONG));
-    private static final MethodHandle WAIT = libc("epoll_wait", BLOCKING_CAPTURE,
+    /**
+     * {@code epoll_wait} without errno capture: the loop's call, once per pass. With capture, the linker
+     * slices the capture segment on every call ({@code SharedUtils.checkCaptureSegment}); C2 removes that
+     * slice in most compilations but not in all, and the echo allocation probe then measured 9 to 11 bytes
+     * per message on the event loop, in about one run in five (JFR: {@code NativeMemorySegmentImpl.dup}
+     * under {@code epollWait}). errno matters only when the call fails, so only then is it fetched, by
+     * {@link #WAIT_CAPTURING}.
+     */
+    private static final MethodHandle WAIT = libc("epoll_wait", BLOCKING,
+            FunctionDescriptor.of(INT, INT, LONG, INT, INT));
+    /** {@code epoll_wait} with errno captured: the call that learns why {@link #WAIT} failed. */
+    private static final MethodHandle WAIT_CAPTURING = libc("epoll_wait", BLOCKING_CAPTURE,
             FunctionDescriptor.of(INT, INT, LONG, INT, INT));
     private static final MethodHandle CLOSE = libc("close", BLOCKING, FunctionDescriptor.of(INT, INT));
 
@@ -59,13 +71,25 @@ public final class PanamaLinuxEpoll implements LinuxEpoll {
 
     @Override
     public int epollWait(int epfd, long eventsAddress, int maxEvents, int timeoutMillis) {
-        MemorySegment state = capture();
         try {
-            int n = (int) WAIT.invokeExact(state, epfd, eventsAddress, maxEvents, timeoutMillis);
-            return n >= 0 ? n : -errno(state);
+            int n = (int) WAIT.invokeExact(epfd, eventsAddress, maxEvents, timeoutMillis);
+            return n >= 0 ? n : pollAgainForErrno(epfd, eventsAddress, maxEvents);
         } catch (Throwable t) {
             throw unexpected(t);
         }
+    }
+
+    /**
+     * After a failed {@code epoll_wait}, whose errno the JVM may already have overwritten: polls again
+     * without waiting, capturing errno. A failed call changed nothing (epoll_wait(2)), so the second call
+     * answers for both. An error of the descriptor or the arguments ({@code EBADF}, {@code EFAULT},
+     * {@code EINVAL}) fails again and is returned; after {@code EINTR} the second call returns what is ready
+     * now, which the caller handles like any other result (0 or more events).
+     */
+    private static int pollAgainForErrno(int epfd, long eventsAddress, int maxEvents) throws Throwable {
+        MemorySegment state = capture();
+        int n = (int) WAIT_CAPTURING.invokeExact(state, epfd, eventsAddress, maxEvents, 0);
+        return n >= 0 ? n : -errno(state);
     }
 
     @Override

@@ -82,6 +82,26 @@ class PanamaBindingTest {
     }
 
     @Test
+    void aFailedEpollWaitStillReportsItsErrnoThoughTheLoopsCallCapturesNone() {
+        LinuxEpoll epoll = new PanamaLinuxEpoll();
+        ByteBuffer events = DirectMemory.allocate(EpollEvent.current().size() * 4);
+        int notEpoll = new PanamaEventFd().eventfd(0, EventFd.EFD_NONBLOCK | EventFd.EFD_CLOEXEC);
+        try {
+            // epoll_wait(2): EINVAL when the descriptor is not an epoll instance or maxevents is not positive.
+            assertEquals(-ERRNO.number("EINVAL"), epoll.epollWait(notEpoll, DirectMemory.address(events), 4, 0));
+            assertEquals(-ERRNO.number("EBADF"), epoll.epollWait(-1, DirectMemory.address(events), 4, 1000));
+            int ep = epoll.epollCreate1(LinuxEpoll.EPOLL_CLOEXEC);
+            try {
+                assertEquals(-ERRNO.number("EINVAL"), epoll.epollWait(ep, DirectMemory.address(events), 0, 1000));
+            } finally {
+                epoll.close(ep);
+            }
+        } finally {
+            new PanamaEventFd().close(notEpoll);
+        }
+    }
+
+    @Test
     void eventfdWriteWakesEpollWithTheRegisteredData() {
         LinuxEpoll epoll = new PanamaLinuxEpoll();
         EventFd eventFd = new PanamaEventFd();

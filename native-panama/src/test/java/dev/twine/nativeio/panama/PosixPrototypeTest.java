@@ -47,6 +47,7 @@ class PosixPrototypeTest {
             "PanamaLinuxEpoll.CREATE1", "epoll_create1",
             "PanamaLinuxEpoll.CTL", "epoll_ctl",
             "PanamaLinuxEpoll.WAIT", "epoll_wait",
+            "PanamaLinuxEpoll.WAIT_CAPTURING", "epoll_wait",
             "PanamaEventFd.WRITE", "eventfd_write");
 
     private static Map<String, MethodType> handles;
