@@ -75,20 +75,34 @@ class TlsMemoryBIOFactoryTest {
         };
     }
 
+    /** What a test does on a running reactor: listen, connect, and return the port. */
+    private interface Scenario {
+        IListeningPort start(IReactor reactor, Runnable lost);
+    }
+
+    /**
+     * Runs {@code scenario} on a fresh reactor until {@code losses} connections have been lost (each
+     * protocol reports its loss through {@code lost}), then stops listening and ends the run.
+     */
+    private static void run(ReactorBuilder builder, int losses, Scenario scenario) {
+        IReactor reactor = builder.buildReactor();
+        IListeningPort[] port = new IListeningPort[1];
+        Countdown done = stopAfter(losses, reactor, port);
+        builder.needsRunningReactor(reactor, () -> port[0] = scenario.start(reactor, done::tick));
+        builder.runReactor(reactor, TIMEOUT);
+    }
+
     @ReactorTest
     void aWrappedListenTcpServesAConnectSslClientAndItsProtocolSeesTheTlsTransport(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
         Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        builder.needsRunningReactor(reactor, () -> {
-            port[0] = reactor.listenTCP(0, new TLSMemoryBIOFactory(serverOptions(), false,
-                    new ServerFactory(() -> greeter(events, "server", "hello before the handshake", 1, done::tick))),
+        run(builder, 2, (reactor, lost) -> {
+            IListeningPort port = reactor.listenTCP(0, new TLSMemoryBIOFactory(serverOptions(), false,
+                    new ServerFactory(() -> greeter(events, "server", "hello before the handshake", 1, lost))),
                     50, LOOPBACK);
-            reactor.connectSSL(LOOPBACK, portOf(port[0]), new ClientFactory(
-                    () -> greeter(events, "client", null, 2, done::tick)), clientOptions());
+            reactor.connectSSL(LOOPBACK, portOf(port), new ClientFactory(
+                    () -> greeter(events, "client", null, 2, lost)), clientOptions());
+            return port;
         });
-        builder.runReactor(reactor, TIMEOUT);
 
         assertEquals(1, events.count("server transport is the wrapper: true"), events.toString());
         assertEquals(1, events.count("client data hello before the handshake"), events.toString());
@@ -100,17 +114,14 @@ class TlsMemoryBIOFactoryTest {
 
     @ReactorTest
     void aWrappedConnectTcpIsTheTlsClientOfAListenSslServer(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
         Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        builder.needsRunningReactor(reactor, () -> {
-            port[0] = reactor.listenSSL(0, new ServerFactory(
-                    () -> greeter(events, "server", null, 2, done::tick)), serverOptions(), 50, LOOPBACK);
-            reactor.connectTCP(LOOPBACK, portOf(port[0]), new TLSMemoryBIOFactory(clientOptions(), true,
-                    new ClientFactory(() -> greeter(events, "client", "hello from the wrapper", 2, done::tick))));
+        run(builder, 2, (reactor, lost) -> {
+            IListeningPort port = reactor.listenSSL(0, new ServerFactory(
+                    () -> greeter(events, "server", null, 2, lost)), serverOptions(), 50, LOOPBACK);
+            reactor.connectTCP(LOOPBACK, portOf(port), new TLSMemoryBIOFactory(clientOptions(), true,
+                    new ClientFactory(() -> greeter(events, "client", "hello from the wrapper", 2, lost))));
+            return port;
         });
-        builder.runReactor(reactor, TIMEOUT);
 
         assertEquals(1, events.count("client transport is the wrapper: true"), events.toString());
         assertEquals(1, events.count("server data hello from the wrapper"), events.toString());
@@ -119,18 +130,15 @@ class TlsMemoryBIOFactoryTest {
 
     @ReactorTest
     void theRoleIsTheFactorysSoAnAcceptedConnectionCanBeTheTlsClient(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
         Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        builder.needsRunningReactor(reactor, () -> {
+        run(builder, 2, (reactor, lost) -> {
             // The accepting side sends the ClientHello and checks the connecting side's certificate.
-            port[0] = reactor.listenTCP(0, new TLSMemoryBIOFactory(clientOptions(), true,
-                    new ServerFactory(() -> greeter(events, "acceptor", "hello", 2, done::tick))), 50, LOOPBACK);
-            reactor.connectTCP(LOOPBACK, portOf(port[0]), new TLSMemoryBIOFactory(serverOptions(), false,
-                    new ClientFactory(() -> greeter(events, "connector", null, 2, done::tick))));
+            IListeningPort port = reactor.listenTCP(0, new TLSMemoryBIOFactory(clientOptions(), true,
+                    new ServerFactory(() -> greeter(events, "acceptor", "hello", 2, lost))), 50, LOOPBACK);
+            reactor.connectTCP(LOOPBACK, portOf(port), new TLSMemoryBIOFactory(serverOptions(), false,
+                    new ClientFactory(() -> greeter(events, "connector", null, 2, lost))));
+            return port;
         });
-        builder.runReactor(reactor, TIMEOUT);
 
         assertEquals(1, events.count("connector data hello"), events.toString());
         assertEquals(1, events.count("acceptor saw CN=localhost on TLSv1.3"), events.toString());
@@ -154,26 +162,24 @@ class TlsMemoryBIOFactoryTest {
 
     @ReactorTest
     void aContextFactoryThatThrowsDropsThatConnectionAloneAndItsProtocolHearsNothing(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
         Events events = new Events();
         AtomicInteger built = new AtomicInteger();
-        IListeningPort[] port = new IListeningPort[1];
-        // The refused client's loss, then the served client's and its server's.
-        Countdown done = stopAfter(3, reactor, port);
-        builder.needsRunningReactor(reactor, () -> {
-            port[0] = reactor.listenTCP(0, new TLSMemoryBIOFactory(new FailsOnce(), false, new ServerFactory(() -> {
-                built.incrementAndGet();
-                return greeter(events, "server", "served", 1, done::tick);
-            })), 50, LOOPBACK);
-            reactor.connectSSL(LOOPBACK, portOf(port[0]), new ClientFactory(
-                    () -> new TlsFixtures.Recording(events, "refused", () -> {
-                        done.tick();
-                        reactor.connectSSL(LOOPBACK, portOf(port[0]), new ClientFactory(
-                                () -> greeter(events, "served", null, 1, done::tick)), clientOptions());
-                    })), clientOptions());
-        });
         try (LogCapture log = LogCapture.of(LOGGER)) {
-            builder.runReactor(reactor, TIMEOUT);
+            // The refused client's loss, then the served client's and its server's.
+            run(builder, 3, (reactor, lost) -> {
+                IListeningPort port = reactor.listenTCP(0, new TLSMemoryBIOFactory(new FailsOnce(), false,
+                        new ServerFactory(() -> {
+                            built.incrementAndGet();
+                            return greeter(events, "server", "served", 1, lost);
+                        })), 50, LOOPBACK);
+                reactor.connectSSL(LOOPBACK, portOf(port), new ClientFactory(
+                        () -> new TlsFixtures.Recording(events, "refused", () -> {
+                            lost.run();
+                            reactor.connectSSL(LOOPBACK, portOf(port), new ClientFactory(
+                                    () -> greeter(events, "served", null, 1, lost)), clientOptions());
+                        })), clientOptions());
+                return port;
+            });
             List<LogRecord> logged = log.containing("no engine for the first client");
             assertEquals(1, logged.size(), "logged once: " + log.records());
         }
@@ -187,24 +193,22 @@ class TlsMemoryBIOFactoryTest {
 
     @ReactorTest
     void insideAnotherWrapperItCannotStartTlsAndSaysSoNamingTheCause(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
         Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(1, reactor, port);
-        builder.needsRunningReactor(reactor, () -> {
-            // The wrong nesting: the TLS wrapper's transport is another wrapper, not the reactor's transport.
-            port[0] = reactor.listenTCP(0, new WrappingFactory(new TLSMemoryBIOFactory(serverOptions(), false,
-                    new ServerFactory(() -> greeter(events, "server", "never", 1, () -> { })))), 50, LOOPBACK);
-            reactor.connectTCP(LOOPBACK, portOf(port[0]), new ClientFactory(() -> new Protocol() {
-                @Override
-                public void connectionLost(Failure reason) {
-                    events.add("client lost " + TlsFixtures.name(reason));
-                    done.tick();
-                }
-            }));
-        });
         try (LogCapture log = LogCapture.of(LOGGER)) {
-            builder.runReactor(reactor, TIMEOUT);
+            run(builder, 1, (reactor, lost) -> {
+                // The wrong nesting: the TLS wrapper's transport is another wrapper, not the reactor's transport.
+                IListeningPort port = reactor.listenTCP(0, new WrappingFactory(new TLSMemoryBIOFactory(
+                        serverOptions(), false, new ServerFactory(() -> greeter(events, "server", "never", 1, () -> { })))),
+                        50, LOOPBACK);
+                reactor.connectTCP(LOOPBACK, portOf(port), new ClientFactory(() -> new Protocol() {
+                    @Override
+                    public void connectionLost(Failure reason) {
+                        events.add("client lost " + TlsFixtures.name(reason));
+                        lost.run();
+                    }
+                }));
+                return port;
+            });
             assertEquals(1, log.containing("make TLSMemoryBIOFactory the outermost factory").size(),
                     "the cause is logged: " + log.records());
         }
@@ -214,13 +218,10 @@ class TlsMemoryBIOFactoryTest {
 
     @ReactorTest
     void startTlsOnTheWrapperIsRefusedBecauseTlsAlreadyRuns(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
         Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        builder.needsRunningReactor(reactor, () -> {
-            port[0] = reactor.listenTCP(0, new TLSMemoryBIOFactory(serverOptions(), false,
-                    new ServerFactory(() -> new TlsFixtures.Recording(events, "server", done::tick) {
+        run(builder, 2, (reactor, lost) -> {
+            IListeningPort port = reactor.listenTCP(0, new TLSMemoryBIOFactory(serverOptions(), false,
+                    new ServerFactory(() -> new TlsFixtures.Recording(events, "server", lost) {
                         @Override
                         public void connectionMade() {
                             IllegalStateException refused = assertThrows(IllegalStateException.class,
@@ -229,10 +230,10 @@ class TlsMemoryBIOFactoryTest {
                             transport.loseConnection();
                         }
                     })), 50, LOOPBACK);
-            reactor.connectSSL(LOOPBACK, portOf(port[0]), new ClientFactory(
-                    () -> new TlsFixtures.Recording(events, "client", done::tick)), clientOptions());
+            reactor.connectSSL(LOOPBACK, portOf(port), new ClientFactory(
+                    () -> new TlsFixtures.Recording(events, "client", lost)), clientOptions());
+            return port;
         });
-        builder.runReactor(reactor, TIMEOUT);
         assertEquals(1, events.count("second startTLS: true"), events.toString());
         assertEquals(1, events.count("server lost ConnectionDone"), events.toString());
     }
