@@ -122,9 +122,11 @@ class BroadcastProcessTest {
                     OutputStream out = sender.getOutputStream();
                     for (int off = 0; off < total; off += 16 * 1024) {
                         out.write(stream, off, Math.min(16 * 1024, total - off));
-                        if (off % (256 * 1024) == 0) {
-                            // A little pacing (at most about 50 MB/s), so that a loaded machine cannot
-                            // leave the reading client megabytes behind for long.
+                        if (off % (128 * 1024) == 0) {
+                            // Pacing (at most about 25 MB/s), so that a loaded machine cannot leave the
+                            // reading client the server's 4 MiB limit behind. At 50 MB/s, a CI run on two
+                            // busy CPUs once did, with a group of two: the server rightly dropped the
+                            // reader too ("client 3 is not reading").
                             Thread.sleep(5);
                         }
                     }
