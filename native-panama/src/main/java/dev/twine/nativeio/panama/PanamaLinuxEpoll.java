@@ -32,7 +32,7 @@ public final class PanamaLinuxEpoll implements LinuxEpoll {
      * {@code epoll_wait} without errno capture: the loop's call, once per pass. With capture, the linker
      * slices the capture segment on every call ({@code SharedUtils.checkCaptureSegment}); C2 removes that
      * slice in most compilations but not in all, and the echo allocation probe then measured 9 to 11 bytes
-     * per message on the event loop, in about one run in five (JFR: {@code NativeMemorySegmentImpl.dup}
+     * per message on the event loop, in about one run in six (JFR: {@code NativeMemorySegmentImpl.dup}
      * under {@code epollWait}). errno matters only when the call fails, so only then is it fetched, by
      * {@link #WAIT_CAPTURING}.
      */
@@ -81,8 +81,8 @@ public final class PanamaLinuxEpoll implements LinuxEpoll {
 
     /**
      * After a failed {@code epoll_wait}, whose errno the JVM may already have overwritten: polls again
-     * without waiting, capturing errno. A failed call changed nothing (epoll_wait(2)), so the second call
-     * answers for both. An error of the descriptor or the arguments ({@code EBADF}, {@code EFAULT},
+     * without waiting, capturing errno. A failed call delivered no events, so the second call loses none
+     * and answers for both. An error of the descriptor or the arguments ({@code EBADF}, {@code EFAULT},
      * {@code EINVAL}) fails again and is returned; after {@code EINTR} the second call returns what is ready
      * now, which the caller handles like any other result (0 or more events).
      */
