@@ -4,11 +4,13 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IFileDescriptor;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.error.CannotListenError;
 import dev.twine.internet.error.NotListeningError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * What every port of a {@link ReactorGroup} is (semantics.md §5.2): one {@link IListeningPort} per member
@@ -43,8 +45,42 @@ abstract class AbstractGroupPort<P extends IListeningPort & IFileDescriptor> {
         }
     }
 
+    /** Makes member {@code member}'s part, bound to {@code port}, and starts it on that member. */
+    interface PartStarter<P> {
+        P start(int member, int port);
+    }
+
+    /**
+     * Starts every member's part (every member when kernel-balanced, else member 0 alone), member 0 first so
+     * that port 0 becomes a real number the others share. {@code before} runs first; if it or any part
+     * fails, the parts already listening are closed, {@code undo} runs, and a {@link CannotListenError} is
+     * thrown: the one that failed, or {@code cannotListen}'s wrapping of any other failure.
+     */
+    final void listenParts(int requested, Runnable before, PartStarter<P> starter, Runnable undo,
+            Function<Throwable, CannotListenError> cannotListen) {
+        int n = balanced ? group.size() : 1;
+        closed.expect(n);
+        int port = requested;
+        try {
+            before.run();
+            for (int i = 0; i < n; i++) {
+                added(starter.start(i, port));
+                if (i == 0) {
+                    port = getHost().port();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            closeStartedParts();
+            undo.run();
+            if (e instanceof CannotListenError c) {
+                throw c;
+            }
+            throw cannotListen.apply(e);
+        }
+    }
+
     /** A member could not listen: closes the parts already listening, each on its own member's thread. */
-    final void closeStartedParts() {
+    private void closeStartedParts() {
         for (int i = 0; i < ports.size(); i++) {
             P p = ports.get(i);
             group.runOnMember(i, () -> p.connectionLost(new Failure(new IllegalStateException("group listen failed"))));

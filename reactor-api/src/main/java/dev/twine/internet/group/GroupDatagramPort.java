@@ -47,34 +47,20 @@ public final class GroupDatagramPort extends AbstractGroupPort<Port> {
         this.maxPacketSize = maxPacketSize;
     }
 
-    /** Binds every member's part, member 0 first so that port 0 becomes a real number the others share. */
+    /** Binds every member's part; see {@link #listenParts}. */
     void listen(int requested) {
-        int n = balanced ? group.size() : 1;
-        closed.expect(n);
-        int port = requested;
-        try {
-            for (int i = 0; i < n; i++) {
-                Port p = new Port(group.member(i), port, protocols.get(i), iface, maxPacketSize,
-                        balanced ? AddressSharing.BALANCED : AddressSharing.EXCLUSIVE);
-                group.runOnMember(i, () -> {
-                    p.startListening();
-                    p.whenClosed().addBoth(result -> {
-                        partClosed(result);
-                        return null;
-                    });
+        listenParts(requested, () -> { }, (i, port) -> {
+            Port p = new Port(group.member(i), port, protocols.get(i), iface, maxPacketSize,
+                    balanced ? AddressSharing.BALANCED : AddressSharing.EXCLUSIVE);
+            group.runOnMember(i, () -> {
+                p.startListening();
+                p.whenClosed().addBoth(result -> {
+                    partClosed(result);
+                    return null;
                 });
-                added(p);
-                if (i == 0) {
-                    port = getHost().port();
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            closeStartedParts();
-            if (e instanceof CannotListenError) {
-                throw e;
-            }
-            throw new CannotListenError(iface, requested, e);
-        }
+            });
+            return p;
+        }, () -> { }, e -> new CannotListenError(iface, requested, e));
     }
 
     /** One member's socket closed, on that member's thread; the last one completes {@link #whenClosed()}. */

@@ -115,31 +115,14 @@ public final class GroupPort extends AbstractGroupPort<Port> {
         this.factoryRunning = new AtomicIntegerArray(factories.size());
     }
 
-    /** Starts every member's part, member 0 first so that port 0 becomes a real number the others share. */
+    /** Starts the factories, then every member's part; see {@link #listenParts}. */
     void listen(int requested) {
-        int n = balanced ? group.size() : 1;
-        closed.expect(n);
-        int port = requested;
-        try {
-            startFactories();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                ReactorBase m = group.member(i);
-                IProtocolFactory f = new MemberFactory(factories.get(i), () -> partClosed(index));
-                Port p = portMaker.make(m, port, f, balanced ? null : this::handOff);
-                group.runOnMember(i, p::startListening);
-                added(p);
-                if (i == 0) {
-                    port = getHost().port();
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            abandon();
-            if (e instanceof CannotListenError) {
-                throw e;
-            }
-            throw portMaker.cannotListen(requested, e);
-        }
+        listenParts(requested, this::startFactories, (i, port) -> {
+            IProtocolFactory f = new MemberFactory(factories.get(i), () -> partClosed(i));
+            Port p = portMaker.make(group.member(i), port, f, balanced ? null : this::handOff);
+            group.runOnMember(i, p::startListening);
+            return p;
+        }, this::stopStartedFactories, e -> portMaker.cannotListen(requested, e));
     }
 
     /**
@@ -166,9 +149,8 @@ public final class GroupPort extends AbstractGroupPort<Port> {
         }
     }
 
-    /** A member could not listen: closes the parts already listening and stops the factories again. */
-    private void abandon() {
-        closeStartedParts();
+    /** A member could not listen: stops the factories again (the parts were closed by {@link #listenParts}). */
+    private void stopStartedFactories() {
         for (int i = 0; i < factories.size(); i++) {
             int index = i;
             group.runOnMember(shared ? 0 : i, () -> stopFactory(index));
