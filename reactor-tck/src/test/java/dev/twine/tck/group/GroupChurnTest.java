@@ -48,23 +48,30 @@ class GroupChurnTest {
     private static final int CLIENT_THREADS = 2;
     /** One server protocol in this many is watched for being collected after the churn. */
     private static final int SAMPLE_EVERY = 100;
-    /** What the server queues for the client that never reads. */
-    private static final int FLOOD_BYTES = 8 << 20;
+    /**
+     * What the server queues for the client that never reads: more than loopback's largest send and
+     * receive buffers together (tcp_wmem and tcp_rmem maxima of 4 and 6 MiB on Linux), so the flood's
+     * write stays queued, and its writer registered, for the whole test.
+     */
+    private static final int FLOOD_BYTES = 32 << 20;
     /** The whole churn's time bound: generous for a loaded two-core machine and for Wine. */
     private static final long CHURN_SECONDS = Math.max(120, CONNECTIONS / 200);
 
     /**
      * The server: "?" answers with the member's thread name; "c" answers "c" and, on even sessions,
      * closes first (an orderly close from the server); "f" queues {@link #FLOOD_BYTES} for a client that
-     * never reads; "p" answers "p" at once (the canary).
+     * never reads, then completes {@code flooded}; "p" answers "p" at once (the canary).
      */
     static final class ChurnServer extends Protocol {
         private final ConcurrentLinkedQueue<WeakReference<ChurnServer>> sampled;
         private final AtomicInteger built;
+        private final CompletableFuture<Void> flooded;
 
-        ChurnServer(ConcurrentLinkedQueue<WeakReference<ChurnServer>> sampled, AtomicInteger built) {
+        ChurnServer(ConcurrentLinkedQueue<WeakReference<ChurnServer>> sampled, AtomicInteger built,
+                CompletableFuture<Void> flooded) {
             this.sampled = sampled;
             this.built = built;
+            this.flooded = flooded;
             if (built.incrementAndGet() % SAMPLE_EVERY == 0) {
                 sampled.add(new WeakReference<>(this));
             }
@@ -81,7 +88,10 @@ class GroupChurnTest {
                             transport.loseConnection();
                         }
                     }
-                    case 'f' -> transport.write(new byte[FLOOD_BYTES]);
+                    case 'f' -> {
+                        transport.write(new byte[FLOOD_BYTES]);
+                        flooded.complete(null);
+                    }
                     case 'p' -> transport.write(new byte[] {'p'});
                     default -> { }
                 }
@@ -94,8 +104,9 @@ class GroupChurnTest {
         ReactorGroup group = ReactorGroup.create(b.backend(), 2);
         ConcurrentLinkedQueue<WeakReference<ChurnServer>> sampled = new ConcurrentLinkedQueue<>();
         AtomicInteger built = new AtomicInteger();
-        GroupPort port = group.listenTCP(0, () -> Factory.forProtocol(() -> new ChurnServer(sampled, built)), 511,
-                LOOPBACK);
+        CompletableFuture<Void> flooded = new CompletableFuture<>();
+        GroupPort port = group.listenTCP(0,
+                () -> Factory.forProtocol(() -> new ChurnServer(sampled, built, flooded)), 511, LOOPBACK);
         group.start();
         int p = port.getHost().port();
         List<Socket> held = new ArrayList<>();
@@ -109,6 +120,9 @@ class GroupChurnTest {
             String floodMember = memberOf(flood);
             Socket canary = onSomeMember(p, held, floodMember);
             flood.getOutputStream().write('f');
+            // The baseline is read after the server queued the flood: sampled earlier, it could miss the
+            // flood's writer registration, which stays for the whole test (a CI run failed that way).
+            flooded.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             int before = OpenDescriptors.supported() ? OpenDescriptors.list().size() : -1;
             List<MemberState> stateBefore = states(group);
 
