@@ -200,7 +200,10 @@ public final class KqueuePoller implements Poller<PosixHandle> {
         long timeoutArg = timeouts.forNanos(failures ? 0 : timeoutNanos);
         int count = changeCount;
         changeCount = 0;
-        int n = sys.kevent(kq, changes.address(), count, events.address(), events.capacity(), timeoutArg);
+        // With nothing to change, the narrower call, which a binding may make without capturing errno
+        // (Kqueue.waitForEvents); KeventTimeouts only ever builds valid timespecs, as it requires.
+        int n = count == 0 ? sys.waitForEvents(kq, events.address(), events.capacity(), timeoutArg)
+                : sys.kevent(kq, changes.address(), count, events.address(), events.capacity(), timeoutArg);
         if (n < 0) {
             if (n != -eintr) {
                 throw errno.exception("kevent", -n);

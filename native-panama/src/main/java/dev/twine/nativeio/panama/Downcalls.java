@@ -35,8 +35,9 @@ import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
  *       is read only when the call returned -1. The linker itself still makes a slice of that segment
  *       per call, which C2 does not always remove; {@code epoll_wait}, made on every loop pass, is
  *       therefore bound without capture and repeated with it only after it failed
- *       ({@code PanamaLinuxEpoll.WAIT}). {@code kevent} cannot do the same: a failed call may already
- *       have applied part of its change list, so it is not repeated.</li>
+ *       ({@code PanamaLinuxEpoll.WAIT}). So is {@code kevent} with an empty change list, the loop's
+ *       usual wait ({@code PanamaKqueue.WAIT}); with changes it keeps the capture, because a failed
+ *       call may already have applied part of its change list, so it is not repeated.</li>
  *   <li><b>{@link Linker.Option#critical critical(false)} only for calls that cannot block</b>,
  *       whatever the mode of the descriptor passed: {@code getpid}, {@code socket}, {@code bind},
  *       {@code listen}, {@code shutdown}, {@code getsockopt}, {@code setsockopt},

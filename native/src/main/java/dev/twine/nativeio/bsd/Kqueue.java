@@ -30,6 +30,24 @@ public interface Kqueue {
     int kevent(int kq, long changesAddress, int nchanges, long eventsAddress, int nevents, long timeoutAddress);
 
     /**
+     * {@link #kevent} with an empty change list: the event loop's wait once its registrations are
+     * settled. The result is {@code kevent}'s, with one narrowing of the contract: the timeout must be a
+     * valid {@code struct timespec} (both fields non-negative, nanoseconds below 10^9) or {@code 0}. A
+     * binding may answer a failed wait by polling again at once (the Panama binding does, so as not to
+     * capture errno on every pass), and that second call does not read the timeout, so an invalid one
+     * could be reported as an empty poll rather than {@code EINVAL}. A call with no changes changes
+     * nothing, so repeating it loses no event: after {@code EINTR} the second poll returns what is
+     * ready now.
+     *
+     * @param eventsAddress  address of room for {@code nevents} entries
+     * @param timeoutAddress address of a valid {@code struct timespec}, or {@code 0} to wait without limit
+     * @return the number of entries placed in the event list, or {@code -errno}
+     */
+    default int waitForEvents(int kq, long eventsAddress, int nevents, long timeoutAddress) {
+        return kevent(kq, 0, 0, eventsAddress, nevents, timeoutAddress);
+    }
+
+    /**
      * {@code int close(int fd)} for the kqueue descriptor, resolved in the kqueue library (which is
      * the C library's own close unless an emulation defines one to release its state). As with
      * {@link dev.twine.nativeio.posix.PosixSockets#close}, the result carries no errno and the call

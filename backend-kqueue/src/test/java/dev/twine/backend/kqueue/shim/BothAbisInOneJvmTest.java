@@ -5,13 +5,14 @@ import static dev.twine.nativeio.bsd.KqueueConstants.NOTE_TRIGGER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.twine.backend.kqueue.KqShim;
-import dev.twine.nativeio.bsd.JnrKqueue;
+import dev.twine.nativeio.Platform;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two libraries that both export {@code kqueue} and {@code kevent} can be bound in one JVM by
  * absolute path, each call reaching its own library: what lets the conformance suite run the
- * macOS-ABI and FreeBSD-ABI emulations side by side.
+ * macOS-ABI and FreeBSD-ABI emulations side by side. Bound through the binding chosen for this JDK
+ * ({@code Platform.kqueue}), so the JDK matrix shows it for jnr-ffi and for Panama.
  */
 class BothAbisInOneJvmTest {
 
@@ -24,9 +25,9 @@ class BothAbisInOneJvmTest {
         assertEquals(32, darwin.kqshim_kevent_size());
         assertEquals(64, freebsd.kqshim_kevent_size());
 
-        try (KqFixture d = new KqFixture(JnrKqueue.load(KqShim.library(KqShim.Abi.DARWIN).toString()),
+        try (KqFixture d = new KqFixture(Platform.kqueue(KqShim.library(KqShim.Abi.DARWIN).toString()),
                 KqShim.Abi.DARWIN.layout());
-             KqFixture f = new KqFixture(JnrKqueue.load(KqShim.library(KqShim.Abi.FREEBSD).toString()),
+             KqFixture f = new KqFixture(Platform.kqueue(KqShim.library(KqShim.Abi.FREEBSD).toString()),
                      KqShim.Abi.FREEBSD.layout())) {
             // Each library accepts only its own EVFILT_USER number and stride, so a user event
             // round trip through both proves that kevent resolved to two different functions.

@@ -55,15 +55,29 @@ final class KqFixture implements AutoCloseable {
      * @return kevent's result, or {@code -errno}
      */
     int kevent(int nevents, long timeoutNanos) {
-        long ts = 0;
-        if (timeoutNanos != FOREVER) {
-            timespec.putLong(0, timeoutNanos / 1_000_000_000L);
-            timespec.putLong(8, timeoutNanos % 1_000_000_000L);
-            ts = timespecAddress;
-        }
-        int n = sys.kevent(kq, changes.address(), pending, events.address(), nevents, ts);
+        int n = sys.kevent(kq, changes.address(), pending, events.address(), nevents, timeout(timeoutNanos));
         pending = 0;
         return n;
+    }
+
+    /**
+     * Collects up to the event list's capacity through {@link Kqueue#waitForEvents}, the loop's call
+     * without changes, on {@code kqueue} (this fixture's kqueue, or any descriptor a test names).
+     *
+     * @param timeoutNanos {@link #FOREVER} for a NULL timeout, otherwise the timespec to pass
+     */
+    int waitForEvents(int kqueue, long timeoutNanos) {
+        return sys.waitForEvents(kqueue, events.address(), events.capacity(), timeout(timeoutNanos));
+    }
+
+    /** The timeout argument: 0 (NULL) for {@link #FOREVER}, else this fixture's timespec holding it. */
+    private long timeout(long timeoutNanos) {
+        if (timeoutNanos == FOREVER) {
+            return 0;
+        }
+        timespec.putLong(0, timeoutNanos / 1_000_000_000L);
+        timespec.putLong(8, timeoutNanos % 1_000_000_000L);
+        return timespecAddress;
     }
 
     /** Submits the queued changes and collects what is ready now, with a zero timeout. */
