@@ -9,8 +9,9 @@ package dev.twine.nativeio.bsd;
  * know: it passes addresses. That keeps one binding for every ABI, and it is why the poller checks
  * the layout at start-up.
  *
- * <p>It is the seam at the syscall boundary (native.md §1.5): the production implementation is
- * {@link JnrKqueue}; tests may wrap it to inject failures. Implementations are stateless and
+ * <p>It is the seam at the syscall boundary (native.md §1.5): the production implementations are
+ * {@link JnrKqueue} (jnr-ffi) and {@code PanamaKqueue} (JDK 22+), one chosen per JVM by
+ * {@code NativeBindings}; tests may wrap either to inject failures. Implementations are stateless and
  * thread-safe; {@link #kevent} may be called from several threads at once, as kqueue allows.
  */
 public interface Kqueue {

@@ -4,7 +4,8 @@ package dev.twine.nativeio.linux;
  * eventfd(2): a kernel counter with a descriptor, which the epoll poller uses to be woken from
  * another thread.
  *
- * <p>Same return convention as {@link LinuxEpoll}. Production implementation: {@link JnrEventFd}.
+ * <p>Same return convention as {@link LinuxEpoll}. Production implementations: {@link JnrEventFd}
+ * (jnr-ffi) and {@code PanamaEventFd} (JDK 22+), one chosen per JVM by {@code NativeBindings}.
  * Stateless and thread-safe.
  */
 public interface EventFd {

@@ -9,7 +9,8 @@ package dev.twine.nativeio.linux;
  * {@code include/uapi/linux/eventpoll.h}); the layout of {@code struct epoll_event} is not, and is
  * given by {@link EpollEvent}.
  *
- * <p>Production implementation: {@link JnrLinuxEpoll}. Tests wrap it with
+ * <p>Production implementations: {@link JnrLinuxEpoll} (jnr-ffi) and {@code PanamaLinuxEpoll}
+ * (JDK 22+), one chosen per JVM by {@code NativeBindings}. Tests wrap either with
  * {@code dev.twine.nativeio.fault.FaultInjectingLinuxEpoll}. Implementations are stateless and
  * thread-safe.
  */

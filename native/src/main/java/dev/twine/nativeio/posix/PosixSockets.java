@@ -15,7 +15,8 @@ package dev.twine.nativeio.posix;
  * ({@code struct sockaddr_in}, {@code iovec}, {@code linger}) are given by {@link SocketAbi}.
  *
  * <p><b>Why an interface.</b> It is the seam at the syscall boundary (native.md §1.5): the
- * production implementation is {@link JnrPosixSockets}; {@code dev.twine.nativeio.fault} wraps it to
+ * production implementations are {@link JnrPosixSockets} (jnr-ffi) and {@code PanamaPosixSockets}
+ * (JDK 22+), one chosen per JVM by {@code NativeBindings}; {@code dev.twine.nativeio.fault} wraps either to
  * inject {@code EAGAIN}, {@code EINTR}, short transfers and connection errors deterministically.
  *
  * <p><b>Threading.</b> Implementations are stateless and may be shared by every thread; a call is as
