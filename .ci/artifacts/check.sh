@@ -46,7 +46,7 @@ for dir in "$base"/*/; do
     continue
   fi
   if [ "$artifact" = twine-native-panama ] && [ -s "$prefix.jar" ] \
-      && ! unzip -l "$prefix.jar" 2>/dev/null | grep -q '\.class$'; then
+      && ! unzip -l "$prefix.jar" 2>/dev/null | grep -c '\.class$' >/dev/null; then
     # Built without a JDK 22+ (native-panama/pom.xml): an empty jar, and Twine runs on jnr-ffi.
     grep -q "<artifactId>$artifact</artifactId>" "$bom" || fail "$artifact is published but not in twine-bom"
     echo "== $artifact: SKIPPED, empty (built without a JDK 22+)"
@@ -59,7 +59,7 @@ for dir in "$base"/*/; do
   description="$(jar --describe-module --file "$prefix.jar")"
   module="$(echo "$description" | grep -m 1 -oE '^[A-Za-z0-9_.]+@' | tr -d @ || true)"
   kind=descriptor
-  echo "$description" | grep -q '^No module descriptor found' && kind=automatic
+  grep -q '^No module descriptor found' <<<"$description" && kind=automatic
   case "$module" in
     dev.twine.*) ;;
     *) fail "$artifact: module name '$module' is not dev.twine.*" ;;

@@ -59,18 +59,18 @@ for java in "${javas[@]}"; do
     opts=(--enable-native-access=dev.twine.nativeio.panama,org.jnrproject.jffi)
     [ "$backend" = default ] || opts+=("-Dtwine.reactor=$backend")
     out="$(run "$java" "${opts[@]}" 2>&1)" || { echo "$out"; echo "quickstart ($backend, Java $jdk) failed" >&2; exit 1; }
-    if echo "$out" | grep -q 'WARNING: A restricted method'; then
+    if grep -q 'WARNING: A restricted method' <<<"$out"; then
       echo "$out"
       echo "quickstart ($backend, Java $jdk): --enable-native-access did not cover the native calls" >&2
       exit 1
     fi
-    echo "$out" | grep -qx 'Server said: hello, world' \
+    grep -qx 'Server said: hello, world' <<<"$out" \
       || { echo "$out"; echo "quickstart ($backend, Java $jdk): no echo" >&2; exit 1; }
     expected="$backend"
     [ "$backend" = default ] && expected="${backends[0]}"
-    echo "$out" | grep -qx "backend: $expected" \
+    grep -qx "backend: $expected" <<<"$out" \
       || { echo "$out"; echo "quickstart ($backend, Java $jdk): not running on $expected" >&2; exit 1; }
-    echo "== quickstart on Java $jdk, backend $backend: $(echo "$out" | grep -x 'Server said: .*')"
+    echo "== quickstart on Java $jdk, backend $backend: $(grep -x 'Server said: .*' <<<"$out")"
   done
 done
 
@@ -82,6 +82,9 @@ if ls "$without" | grep -E '^(twine-native-jnr|jnr-|jffi-|asm-)'; then
   echo "quickstart: -Dwithout-jnr still put the jars above in $without" >&2
   exit 1
 fi
+# Output is matched with here-strings (grep -q ... <<<"$out"), never "echo "$out" | grep -q": under
+# pipefail, grep -q exits at its first match, and an echo still writing a large output (-verbose:class
+# below prints thousands of lines) then dies of SIGPIPE and fails the pipeline. A CI run failed so.
 for java in "${javas[@]}"; do
   feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
   status=0
@@ -89,20 +92,20 @@ for java in "${javas[@]}"; do
       -m com.example.quickstart/com.example.quickstart.QuickStart 2>&1)" || status=$?
   if [ "$feature" -lt 22 ]; then
     # No binding at all: the reactor fails at startup with the reason (semantics.md §6.1), not silently.
-    if [ "$status" = 0 ] || ! echo "$out" | grep -q 'no native binding can load.*jnr-ffi .* is not on the class or module path'; then
-      echo "$out" | grep -v '^\['
+    if [ "$status" = 0 ] || ! grep -q 'no native binding can load.*jnr-ffi .* is not on the class or module path' <<<"$out"; then
+      grep -v '^\[' <<<"$out"
       echo "quickstart without jnr-ffi (Java $feature): expected a startup failure naming jnr-ffi" >&2
       exit 1
     fi
     echo "== quickstart on Java $feature without twine-native-jnr: refuses to start, naming jnr-ffi (as it must)"
     continue
   fi
-  [ "$status" = 0 ] || { echo "$out" | grep -v '^\['; echo "quickstart without jnr-ffi (Java $feature) failed" >&2; exit 1; }
-  echo "$out" | grep -qx 'Server said: hello, world' \
-    || { echo "$out" | grep -v '^\['; echo "quickstart without jnr-ffi (Java $feature): no echo" >&2; exit 1; }
-  echo "$out" | grep -qx "backend: epoll" \
-    || { echo "$out" | grep -v '^\['; echo "quickstart without jnr-ffi (Java $feature): not on epoll" >&2; exit 1; }
-  if echo "$out" | grep -E ' (jnr\.ffi|com\.kenai\.jffi)\.|^WARNING'; then
+  [ "$status" = 0 ] || { grep -v '^\[' <<<"$out"; echo "quickstart without jnr-ffi (Java $feature) failed" >&2; exit 1; }
+  grep -qx 'Server said: hello, world' <<<"$out" \
+    || { grep -v '^\[' <<<"$out"; echo "quickstart without jnr-ffi (Java $feature): no echo" >&2; exit 1; }
+  grep -qx "backend: epoll" <<<"$out" \
+    || { grep -v '^\[' <<<"$out"; echo "quickstart without jnr-ffi (Java $feature): not on epoll" >&2; exit 1; }
+  if grep -E ' (jnr\.ffi|com\.kenai\.jffi)\.|^WARNING' <<<"$out"; then
     echo "quickstart without jnr-ffi (Java $feature): loaded the jnr-ffi classes or printed the warnings above" >&2
     exit 1
   fi
