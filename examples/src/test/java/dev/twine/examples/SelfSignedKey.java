@@ -3,15 +3,14 @@ package dev.twine.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.twine.testfixtures.TestCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throwaway TLS identity for the example servers' {@code ssl:} descriptions, made with {@code openssl req}
@@ -49,15 +48,8 @@ record SelfSignedKey(Path key, Path cert) {
 
     /** A JDK client context that trusts this certificate alone. */
     SSLContext clientContext() throws Exception {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
         try (InputStream in = Files.newInputStream(cert)) {
-            trusted.setCertificateEntry("example", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            return TestCertificates.clientContextTrusting(CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Comparator;
@@ -93,10 +94,21 @@ public final class TestCertificates {
      * ({@code SSLSocket}) in tests whose peer is a Twine server.
      */
     public SSLContext clientContext() {
+        return clientContextTrusting(authority);
+    }
+
+    /**
+     * A JDK {@link SSLContext} that trusts {@code roots} and nothing else, for blocking JDK clients
+     * ({@code SSLSocket}) of a Twine server whose certificate was made elsewhere (by {@code openssl}, in
+     * the examples' tests).
+     */
+    public static SSLContext clientContextTrusting(Certificate... roots) {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
-            trusted.setCertificateEntry("twine-test-ca", authority);
+            for (int i = 0; i < roots.length; i++) {
+                trusted.setCertificateEntry("root" + i, roots[i]);
+            }
             TrustManagerFactory tmf =
                     TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trusted);
@@ -104,7 +116,7 @@ public final class TestCertificates {
             context.init(null, tmf.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot make a client context for the test CA", e);
+            throw new IllegalStateException("cannot make a client context trusting " + roots.length + " roots", e);
         }
     }
 
