@@ -45,6 +45,8 @@ for dir in "$base"/*/; do
     echo "== $artifact: test kit, $(basename "$prefix-tests.jar") present"
     continue
   fi
+  # grep -c, not grep -q: -q stops reading at its first match, and unzip, still writing, would then die of
+  # SIGPIPE and fail the pipeline under pipefail (the quickstart script explains the same trap).
   if [ "$artifact" = twine-native-panama ] && [ -s "$prefix.jar" ] \
       && ! unzip -l "$prefix.jar" 2>/dev/null | grep -c '\.class$' >/dev/null; then
     # Built without a JDK 22+ (native-panama/pom.xml): an empty jar, and Twine runs on jnr-ffi.

@@ -105,25 +105,27 @@ public final class PanamaKqueue implements Kqueue {
         }
     }
 
-    /**
-     * Without capture, and after a failure, whose errno the JVM may already have overwritten, once more
-     * with capture and a zero timeout, as {@link Kqueue#waitForEvents} allows. {@code EBADF},
-     * {@code EFAULT} and {@code EINVAL} fail again and are returned; after {@code EINTR} the second call
-     * returns what is ready now.
-     */
+    /** Without capture; a failure is answered by {@link #pollAgainForErrno}, as {@link Kqueue#waitForEvents} allows. */
     @Override
     public int waitForEvents(int kq, long eventsAddress, int nevents, long timeoutAddress) {
         try {
             int n = (int) WAIT.invokeExact(kevent, kq, 0L, 0, eventsAddress, nevents, timeoutAddress);
-            if (n >= 0) {
-                return n;
-            }
-            MemorySegment state = capture();
-            n = (int) KEVENT.invokeExact(kevent, state, kq, 0L, 0, eventsAddress, nevents, ZERO_TIMEOUT.address());
-            return n >= 0 ? n : -errno(state);
+            return n >= 0 ? n : pollAgainForErrno(kq, eventsAddress, nevents);
         } catch (Throwable t) {
             throw unexpected(t);
         }
+    }
+
+    /**
+     * After a failed wait, whose errno the JVM may already have overwritten: once more with capture and a
+     * zero timeout. Kept out of {@link #waitForEvents} so that the loop's call stays small enough to inline,
+     * as {@code PanamaLinuxEpoll.pollAgainForErrno} is. {@code EBADF}, {@code EFAULT} and {@code EINVAL} fail
+     * again and are returned; after {@code EINTR} the second call returns what is ready now.
+     */
+    private int pollAgainForErrno(int kq, long eventsAddress, int nevents) throws Throwable {
+        MemorySegment state = capture();
+        int n = (int) KEVENT.invokeExact(kevent, state, kq, 0L, 0, eventsAddress, nevents, ZERO_TIMEOUT.address());
+        return n >= 0 ? n : -errno(state);
     }
 
     @Override
