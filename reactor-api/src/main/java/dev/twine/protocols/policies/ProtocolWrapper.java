@@ -4,10 +4,13 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IProducer;
 import dev.twine.internet.IProtocol;
-import dev.twine.internet.ITCPTransport;
+import dev.twine.internet.ISSLTransport;
 import dev.twine.internet.ITransport;
 import dev.twine.internet.Protocol;
+import dev.twine.internet.ssl.IContextFactory;
 import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,13 +23,18 @@ import java.util.Objects;
  * the wrapped protocol's {@code makeConnection} with this wrapper as its transport;
  * {@link #connectionLost} unregisters it, then passes the reason on.
  *
- * <p>Twisted's wrapper proxies any attribute of the transport; Twine forwards all of
- * {@link ITCPTransport}. Half-close is not passed through: a wrapped
+ * <p>Twisted's wrapper takes on every interface of its transport and proxies any attribute of it; Twine
+ * forwards all of {@link ISSLTransport}, which every Twine TCP transport implements, so a protocol behind
+ * any wrapper (a {@link TimeoutFactory} on a {@code listenSSL} port, say) still reads the peer's certificate
+ * and the ALPN protocol, and can {@code startTLS}, on the real connection. Over a transport without TLS (the
+ * test doubles) the TLS answers are those of a connection that never started TLS, and {@code startTLS}
+ * throws {@link UnsupportedOperationException} naming that transport. Neither half-close nor
+ * {@link dev.twine.internet.IUNIXTransport} is passed through: a wrapped
  * {@link dev.twine.internet.IHalfCloseableProtocol} sees a half-close as the end of the connection.
  *
  * <p>Threading: reactor thread only.
  */
-public class ProtocolWrapper extends Protocol implements ITCPTransport {
+public class ProtocolWrapper extends Protocol implements ISSLTransport {
     /** The protocol this wrapper passes everything to. */
     public final IProtocol wrappedProtocol;
     /** The factory that built this wrapper (also in {@link Protocol#factory}). */
@@ -149,6 +157,49 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport {
     @Override
     public void setTcpKeepAlive(boolean enabled) {
         tcpTransport().setTcpKeepAlive(enabled);
+    }
+
+    // -- ISSLTransport: TLS runs in the transport underneath, never in a wrapper (semantics.md §3.5) --
+
+    /**
+     * Starts TLS on the transport underneath, so every wrapper between it and the protocol that asked sees
+     * plaintext afterwards.
+     *
+     * @throws UnsupportedOperationException if that transport cannot run TLS (a test double)
+     * @throws IllegalStateException         as the transport's {@code startTLS} does
+     */
+    @Override
+    public void startTLS(IContextFactory contextFactory, boolean normal) {
+        if (!(transport instanceof ISSLTransport tls)) {
+            throw new UnsupportedOperationException("cannot start TLS: the transport under " + this + ", "
+                    + transport.getClass().getName() + ", has no TLS");
+        }
+        tls.startTLS(contextFactory, normal);
+    }
+
+    @Override
+    public Certificate getPeerCertificate() {
+        return transport instanceof ISSLTransport tls ? tls.getPeerCertificate() : null;
+    }
+
+    @Override
+    public List<Certificate> getPeerCertificates() {
+        return transport instanceof ISSLTransport tls ? tls.getPeerCertificates() : List.of();
+    }
+
+    @Override
+    public String negotiatedProtocol() {
+        return transport instanceof ISSLTransport tls ? tls.negotiatedProtocol() : null;
+    }
+
+    @Override
+    public String serverName() {
+        return transport instanceof ISSLTransport tls ? tls.serverName() : null;
+    }
+
+    @Override
+    public String tlsVersion() {
+        return transport instanceof ISSLTransport tls ? tls.tlsVersion() : null;
     }
 
     @Override

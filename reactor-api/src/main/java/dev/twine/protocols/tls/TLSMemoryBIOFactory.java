@@ -23,8 +23,9 @@ import java.util.Objects;
  *
  * <p>Order: this factory must be the outermost wrapper, directly on the reactor's transport, because TLS
  * runs inside that transport. {@code new TLSMemoryBIOFactory(ctx, false, new TimeoutFactory(...))} works;
- * the reverse nesting gives {@code TLSMemoryBIOProtocol} a transport that cannot start TLS, and each such
- * connection is closed and logged, naming the cause.
+ * the reverse nesting gives {@code TLSMemoryBIOProtocol} another wrapper as its transport, where the outer
+ * wrapper would see plaintext instead of Twisted's TLS records, so each such connection is closed and
+ * logged, naming the cause.
  *
  * <p>Threading: as {@link WrappingFactory}, reactor thread only. The context factory is called on the
  * reactor thread of each connection; one shared by several reactors (a group) must be thread-safe, as

@@ -8,14 +8,14 @@ import dev.twine.internet.ITransport;
 import dev.twine.internet.ssl.IContextFactory;
 import dev.twine.protocols.policies.ProtocolWrapper;
 import java.lang.System.Logger.Level;
-import java.security.cert.Certificate;
-import java.util.List;
 
 /**
  * The protocol of one {@link TLSMemoryBIOFactory} connection (Twisted's
  * {@code twisted.protocols.tls.TLSMemoryBIOProtocol}, semantics.md §4.10): it starts TLS on the transport,
  * then stands between the transport and the wrapped protocol, which sees plaintext and, through this
- * wrapper, the {@link ISSLTransport} calls (peer certificate, ALPN, SNI, TLS version).
+ * wrapper, the {@link ISSLTransport} calls (peer certificate, ALPN, SNI, TLS version), which every
+ * {@link ProtocolWrapper} passes on. {@code startTLS} on it throws {@link IllegalStateException}, TLS being
+ * already started, as Twisted's {@code TLSMemoryBIOProtocol} refuses a second start.
  *
  * <p>Order, as under {@code listenSSL}: {@link #makeConnection} starts TLS, then makes the wrapped
  * protocol's connection, so its {@code connectionMade} runs before the handshake; what it writes then is
@@ -26,7 +26,7 @@ import java.util.List;
  *
  * <p>Threading: reactor thread only.
  */
-public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTransport {
+public class TLSMemoryBIOProtocol extends ProtocolWrapper {
     private static final System.Logger LOG = System.getLogger(TLSMemoryBIOProtocol.class.getName());
 
     /** Where this connection is; the wrapped protocol is told of the connection only in {@link #WRAPPED}. */
@@ -54,9 +54,12 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         if (phase != Phase.NEW) {
             throw new IllegalStateException("makeConnection called twice on " + this);
         }
-        if (!(transport instanceof ISSLTransport tls)) {
-            refuse(transport, "TLSMemoryBIOFactory needs a transport that can start TLS (an ISSLTransport), and "
-                    + transport.getClass().getName() + " is not one; make TLSMemoryBIOFactory the outermost "
+        // Under another wrapper TLS would still start on the real connection (ProtocolWrapper passes startTLS
+        // on), but that wrapper would then see plaintext where Twisted's sees TLS records: refused, as
+        // semantics.md §4.10 says.
+        if (!(transport instanceof ISSLTransport tls) || transport instanceof ProtocolWrapper) {
+            refuse(transport, "TLSMemoryBIOFactory needs the reactor's own transport, one that can start TLS, and "
+                    + transport.getClass().getName() + " is not that; make TLSMemoryBIOFactory the outermost "
                     + "factory", null);
             return;
         }
@@ -94,45 +97,5 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     /** True once TLS runs and the wrapped protocol has its connection; false if TLS could not start. */
     public boolean isWrapping() {
         return phase == Phase.WRAPPED;
-    }
-
-    private ISSLTransport tls() {
-        return (ISSLTransport) transport;
-    }
-
-    // -- ISSLTransport, passed on to the transport TLS runs in --
-
-    /**
-     * Passed on; TLS already runs on this connection, so the transport throws
-     * {@link IllegalStateException}, as Twisted's {@code TLSMemoryBIOProtocol} refuses a second start.
-     */
-    @Override
-    public void startTLS(IContextFactory contextFactory, boolean normal) {
-        tls().startTLS(contextFactory, normal);
-    }
-
-    @Override
-    public Certificate getPeerCertificate() {
-        return tls().getPeerCertificate();
-    }
-
-    @Override
-    public List<Certificate> getPeerCertificates() {
-        return tls().getPeerCertificates();
-    }
-
-    @Override
-    public String negotiatedProtocol() {
-        return tls().negotiatedProtocol();
-    }
-
-    @Override
-    public String serverName() {
-        return tls().serverName();
-    }
-
-    @Override
-    public String tlsVersion() {
-        return tls().tlsVersion();
     }
 }

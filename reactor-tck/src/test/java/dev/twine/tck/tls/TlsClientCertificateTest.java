@@ -16,6 +16,7 @@ import dev.twine.internet.IReactor;
 import dev.twine.internet.ServerFactory;
 import dev.twine.internet.ssl.CertificateOptions;
 import dev.twine.internet.ssl.ClientTLSOptions;
+import dev.twine.protocols.policies.TimeoutFactory;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import dev.twine.tck.tcp.Countdown;
@@ -58,6 +59,41 @@ class TlsClientCertificateTest {
         builder.runReactor(reactor, TIMEOUT);
 
         assertEquals(1, events.count("server peer CN=twine client"), events.toString());
+        assertEquals(1, events.count("client lost ConnectionDone"), events.toString());
+    }
+
+    /**
+     * The protocol behind a wrapper (here {@code TimeoutFactory}'s) reads the TLS facts of the real connection
+     * through it, as through Twisted's {@code ProtocolWrapper} (semantics.md §3.5).
+     */
+    @ReactorTest
+    void aProtocolBehindATimeoutFactorySeesTheClientsCertificateThroughItsWrapper(ReactorBuilder builder) {
+        IReactor reactor = builder.buildReactor();
+        Events events = new Events();
+        IListeningPort[] port = new IListeningPort[1];
+        Countdown done = stopAfter(2, reactor, port);
+        port[0] = reactor.listenSSL(0, new TimeoutFactory(reactor, new ServerFactory(() -> new TlsFixtures.Recording(
+                events, "server", done::tick) {
+            @Override
+            public void dataReceived(byte[] data) {
+                events.add("server peer " + peerName(transport) + " over " + TlsFixtures.ssl(transport).tlsVersion()
+                        + " through " + transport.getClass().getSimpleName());
+                transport.loseConnection();
+            }
+        }), 30), requiringServer(), 50, LOOPBACK);
+        ClientTLSOptions withCertificate = ClientTLSOptions.optionsForClientTLS("localhost", certs().trustRoot(),
+                certs().client(), List.of());
+        reactor.connectSSL(LOOPBACK, portOf(port[0]), new ClientFactory(() -> new TlsFixtures.Recording(events, "client",
+                done::tick) {
+            @Override
+            public void connectionMade() {
+                transport.write(ascii("hello"));
+            }
+        }), withCertificate);
+        builder.runReactor(reactor, TIMEOUT);
+
+        assertEquals(1, events.count("server peer CN=twine client over TLSv1.3 through TimeoutProtocol"),
+                events.toString());
         assertEquals(1, events.count("client lost ConnectionDone"), events.toString());
     }
 

@@ -17,6 +17,7 @@ import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.ServerFactory;
 import dev.twine.protocols.basic.LineReceiver;
+import dev.twine.protocols.policies.TimeoutFactory;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import dev.twine.tck.tcp.Countdown;
@@ -102,6 +103,57 @@ class TlsStartTlsTest {
         assertEquals(List.of("server got STARTTLS", "client got OK", "server got secret (tls)",
                 "client got echo secret (tls)", "client peer CN=localhost", "client lost ConnectionDone",
                 "server lost ConnectionDone"), events.list());
+    }
+
+    /**
+     * A wrapper is the transport its protocol sees; {@code startTLS} on it starts TLS on the connection
+     * underneath, as Twisted's {@code ProtocolWrapper} hands the call to its transport (semantics.md §3.5).
+     */
+    @ReactorTest
+    void aServerBehindATimeoutFactoryStartsTlsThroughItsWrapper(ReactorBuilder builder) {
+        IReactor reactor = builder.buildReactor();
+        Events events = new Events();
+        IListeningPort[] port = new IListeningPort[1];
+        Countdown done = stopAfter(2, reactor, port);
+        port[0] = reactor.listenTCP(0, new TimeoutFactory(reactor, new ServerFactory(() -> new Lines(events, "server",
+                done::tick) {
+            @Override
+            public void connectionMade() {
+                events.add("server transport " + transport.getClass().getSimpleName());
+            }
+
+            @Override
+            void answer(String line) {
+                if (line.equals("STARTTLS")) {
+                    send("OK");
+                    ssl(transport).startTLS(serverOptions());
+                } else {
+                    send("echo " + line);
+                }
+            }
+        }), 30), 50, LOOPBACK);
+        reactor.connectTCP(LOOPBACK, portOf(port[0]), new ClientFactory(() -> new Lines(events, "client", done::tick) {
+            @Override
+            public void connectionMade() {
+                send("STARTTLS");
+            }
+
+            @Override
+            void answer(String line) {
+                if (line.equals("OK")) {
+                    ssl(transport).startTLS(clientOptions());
+                    send("secret");
+                } else {
+                    events.add("client peer " + peerName(transport));
+                    transport.loseConnection();
+                }
+            }
+        }), 30, null);
+        builder.runReactor(reactor, TIMEOUT);
+
+        assertEquals(List.of("server transport TimeoutProtocol", "server got STARTTLS", "client got OK",
+                "server got secret (tls)", "client got echo secret (tls)", "client peer CN=localhost",
+                "client lost ConnectionDone", "server lost ConnectionDone"), events.list());
     }
 
     @ReactorTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.defer.Failure;
@@ -12,8 +13,10 @@ import dev.twine.internet.ClientFactory;
 import dev.twine.internet.Factory;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IProtocol;
+import dev.twine.internet.ISSLTransport;
 import dev.twine.internet.error.ConnectionDone;
 import dev.twine.internet.error.ConnectionRefusedError;
+import dev.twine.internet.ssl.CertificateOptions;
 import dev.twine.testing.StringTransport;
 import dev.twine.protocols.policies.PolicyFixtures.Recorder;
 import java.nio.ByteBuffer;
@@ -47,6 +50,27 @@ class WrappingFactoryTest {
         w.connectionLost(new Failure(new ConnectionDone()));
         assertEquals("connectionLost ConnectionDone", inner.events.get(1));
         assertTrue(f.protocols().isEmpty(), "unregistered when the connection ends");
+    }
+
+    /**
+     * A wrapper passes TLS on to its transport (semantics.md §3.5); a test double has none, so the wrapper
+     * answers as a connection that never started TLS, and refuses {@code startTLS} naming the double.
+     */
+    @Test
+    void overATransportWithoutTlsTheWrapperAnswersAsAConnectionThatNeverStartedTls() {
+        Recorder inner = new Recorder();
+        ProtocolWrapper w = (ProtocolWrapper) new WrappingFactory(Factory.forProtocol(() -> inner)).buildProtocol(PEER);
+        w.makeConnection(new StringTransport());
+
+        ISSLTransport seen = assertInstanceOf(ISSLTransport.class, inner.transport);
+        assertNull(seen.getPeerCertificate());
+        assertEquals(List.of(), seen.getPeerCertificates());
+        assertNull(seen.negotiatedProtocol());
+        assertNull(seen.serverName());
+        assertNull(seen.tlsVersion());
+        UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+                () -> seen.startTLS(CertificateOptions.builder().build()));
+        assertTrue(refused.getMessage().contains(StringTransport.class.getName()), refused.getMessage());
     }
 
     @Test

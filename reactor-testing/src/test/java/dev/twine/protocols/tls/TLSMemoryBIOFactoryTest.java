@@ -99,7 +99,7 @@ class TLSMemoryBIOFactoryTest {
         StringTransport transport = new StringTransport();
         try (LogCapture log = LogCapture.of("dev.twine.protocols.tls")) {
             wrapper.makeConnection(transport);
-            assertEquals(1, log.containing("Echo (TLS): TLSMemoryBIOFactory needs a transport that can start TLS")
+            assertEquals(1, log.containing("Echo (TLS): TLSMemoryBIOFactory needs the reactor's own transport, one that can start TLS")
                     .size(), log.records().toString());
         }
         assertTrue(transport.isAborted(), "the connection is aborted");
