@@ -2,6 +2,7 @@ package dev.twine.application;
 
 import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
+import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IHalfCloseableProtocol;
 import dev.twine.internet.ILoggingContext;
 import dev.twine.internet.IProtocol;
@@ -13,8 +14,10 @@ import java.util.function.Consumer;
 /**
  * Stands between a {@link ClientService}'s connection and the user's protocol to learn when the connection
  * ends (Twisted's {@code _ReconnectingProtocolProxy}); every call is passed on, then
- * {@code connectionLost} also tells the service. Like the endpoint's wrapper it is half-closeable exactly
- * when the user's protocol is. Reactor thread only.
+ * {@code connectionLost} also tells the service. Like the endpoint's wrapper it is half-closeable, and a
+ * descriptor receiver, exactly when the user's protocol is (Twisted's proxy passes every attribute on, its
+ * interfaces included), so the transport treats the connection as the user's protocol asks. Reactor
+ * thread only.
  */
 class ReconnectingProtocolProxy implements IProtocol, ILoggingContext {
     final IProtocol protocol;
@@ -35,8 +38,11 @@ class ReconnectingProtocolProxy implements IProtocol, ILoggingContext {
                 if (built == null) {
                     return null;
                 }
-                return built instanceof IHalfCloseableProtocol ? new HalfCloseable(built, lost)
-                        : new ReconnectingProtocolProxy(built, lost);
+                boolean halfCloseable = built instanceof IHalfCloseableProtocol;
+                if (built instanceof IFileDescriptorReceiver) {
+                    return halfCloseable ? new HalfCloseableReceiver(built, lost) : new Receiver(built, lost);
+                }
+                return halfCloseable ? new HalfCloseable(built, lost) : new ReconnectingProtocolProxy(built, lost);
             }
 
             @Override
@@ -93,7 +99,7 @@ class ReconnectingProtocolProxy implements IProtocol, ILoggingContext {
     }
 
     /** The proxy for a protocol that keeps half-closed connections open. */
-    static final class HalfCloseable extends ReconnectingProtocolProxy implements IHalfCloseableProtocol {
+    static class HalfCloseable extends ReconnectingProtocolProxy implements IHalfCloseableProtocol {
         HalfCloseable(IProtocol protocol, Consumer<Failure> lost) {
             super(protocol, lost);
         }
@@ -106,6 +112,30 @@ class ReconnectingProtocolProxy implements IProtocol, ILoggingContext {
         @Override
         public void writeConnectionLost() {
             ((IHalfCloseableProtocol) protocol).writeConnectionLost();
+        }
+    }
+
+    /** The proxy for a protocol that takes passed descriptors. */
+    static final class Receiver extends ReconnectingProtocolProxy implements IFileDescriptorReceiver {
+        Receiver(IProtocol protocol, Consumer<Failure> lost) {
+            super(protocol, lost);
+        }
+
+        @Override
+        public void fileDescriptorReceived(int descriptor) {
+            ((IFileDescriptorReceiver) protocol).fileDescriptorReceived(descriptor);
+        }
+    }
+
+    /** The proxy for a protocol that does both. */
+    static final class HalfCloseableReceiver extends HalfCloseable implements IFileDescriptorReceiver {
+        HalfCloseableReceiver(IProtocol protocol, Consumer<Failure> lost) {
+            super(protocol, lost);
+        }
+
+        @Override
+        public void fileDescriptorReceived(int descriptor) {
+            ((IFileDescriptorReceiver) protocol).fileDescriptorReceived(descriptor);
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.twine.defer.CancelledError;
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
 import dev.twine.internet.Factory;
+import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IHalfCloseableProtocol;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.IProtocol;
@@ -269,6 +270,28 @@ class ClientServiceTest {
         assertEquals(1, half.readLost);
         service.startService();
         assertFalse(endpoint.factories.get(1).buildProtocol(PEER) instanceof IHalfCloseableProtocol);
+    }
+
+    /** As Twisted's proxy passes every attribute on: descriptors reach a protocol that takes them (§8.8). */
+    @Test
+    void theConnectionReceivesDescriptorsExactlyWhenTheProtocolDoes() {
+        class Taker extends AccumulatingProtocol implements IFileDescriptorReceiver {
+            final List<Integer> received = new ArrayList<>();
+
+            @Override
+            public void fileDescriptorReceived(int descriptor) {
+                received.add(descriptor);
+            }
+        }
+        Taker taker = new Taker();
+        ClientService takingService = new ClientService(endpoint, new Factory(() -> taker), n -> n, clock);
+        takingService.startService();
+        IProtocol proxy = endpoint.factories.get(0).buildProtocol(PEER);
+        assertInstanceOf(IFileDescriptorReceiver.class, proxy).fileDescriptorReceived(9);
+        assertEquals(List.of(9), taker.received);
+        assertFalse(proxy instanceof IHalfCloseableProtocol);
+        service.startService();
+        assertFalse(endpoint.factories.get(1).buildProtocol(PEER) instanceof IFileDescriptorReceiver);
     }
 
     @Test

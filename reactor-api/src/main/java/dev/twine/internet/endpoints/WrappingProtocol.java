@@ -2,6 +2,7 @@ package dev.twine.internet.endpoints;
 
 import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
+import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IHalfCloseableProtocol;
 import dev.twine.internet.ILoggingContext;
 import dev.twine.internet.IProtocol;
@@ -11,9 +12,12 @@ import java.nio.ByteBuffer;
 /**
  * Stands between the transport and a client endpoint's protocol (Twisted's {@code _WrappingProtocol}) so
  * that the endpoint's Deferred fires with the user's protocol right after that protocol's
- * {@code connectionMade}. Every later call is passed on unchanged. The half-close calls exist only in
- * {@link HalfCloseable}, made only for a protocol that has them, because the transport decides how to end a
- * read side by whether the protocol is an {@link IHalfCloseableProtocol} (semantics.md §1.7).
+ * {@code connectionMade}. Every later call is passed on unchanged.
+ *
+ * <p>The transport asks its protocol's type what it wants: an {@link IHalfCloseableProtocol} keeps a
+ * half-closed connection open (semantics.md §1.7), an {@link IFileDescriptorReceiver} reads passed
+ * descriptors (§8.8). So, as Twisted's wrapper provides exactly those of its protocol's interfaces, this
+ * wrapper comes in one class per combination, and {@link #wrap} picks the one that matches.
  */
 class WrappingProtocol implements IProtocol, ILoggingContext {
     private final Deferred<IProtocol> connected;
@@ -25,10 +29,13 @@ class WrappingProtocol implements IProtocol, ILoggingContext {
         this.wrapped = wrapped;
     }
 
-    /** A wrapper with the half-close calls exactly when {@code wrapped} has them. */
+    /** A wrapper that has the half-close and descriptor calls exactly when {@code wrapped} has them. */
     static WrappingProtocol wrap(Deferred<IProtocol> connected, IProtocol wrapped) {
-        return wrapped instanceof IHalfCloseableProtocol ? new HalfCloseable(connected, wrapped)
-                : new WrappingProtocol(connected, wrapped);
+        boolean halfCloseable = wrapped instanceof IHalfCloseableProtocol;
+        if (wrapped instanceof IFileDescriptorReceiver) {
+            return halfCloseable ? new HalfCloseableReceiver(connected, wrapped) : new Receiver(connected, wrapped);
+        }
+        return halfCloseable ? new HalfCloseable(connected, wrapped) : new WrappingProtocol(connected, wrapped);
     }
 
     @Override
@@ -69,7 +76,7 @@ class WrappingProtocol implements IProtocol, ILoggingContext {
     }
 
     /** The wrapper for a protocol that keeps half-closed connections open. */
-    static final class HalfCloseable extends WrappingProtocol implements IHalfCloseableProtocol {
+    static class HalfCloseable extends WrappingProtocol implements IHalfCloseableProtocol {
         HalfCloseable(Deferred<IProtocol> connected, IProtocol wrapped) {
             super(connected, wrapped);
         }
@@ -82,6 +89,30 @@ class WrappingProtocol implements IProtocol, ILoggingContext {
         @Override
         public void writeConnectionLost() {
             ((IHalfCloseableProtocol) wrapped).writeConnectionLost();
+        }
+    }
+
+    /** The wrapper for a protocol that takes passed descriptors. */
+    static final class Receiver extends WrappingProtocol implements IFileDescriptorReceiver {
+        Receiver(Deferred<IProtocol> connected, IProtocol wrapped) {
+            super(connected, wrapped);
+        }
+
+        @Override
+        public void fileDescriptorReceived(int descriptor) {
+            ((IFileDescriptorReceiver) wrapped).fileDescriptorReceived(descriptor);
+        }
+    }
+
+    /** The wrapper for a protocol that does both. */
+    static final class HalfCloseableReceiver extends HalfCloseable implements IFileDescriptorReceiver {
+        HalfCloseableReceiver(Deferred<IProtocol> connected, IProtocol wrapped) {
+            super(connected, wrapped);
+        }
+
+        @Override
+        public void fileDescriptorReceived(int descriptor) {
+            ((IFileDescriptorReceiver) wrapped).fileDescriptorReceived(descriptor);
         }
     }
 }

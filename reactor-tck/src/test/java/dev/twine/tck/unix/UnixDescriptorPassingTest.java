@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
+import dev.twine.internet.Factory;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IConnector;
 import dev.twine.internet.IFileDescriptorReceiver;
@@ -18,6 +19,7 @@ import dev.twine.internet.IReactor;
 import dev.twine.internet.IUNIXTransport;
 import dev.twine.internet.Protocol;
 import dev.twine.internet.ServerFactory;
+import dev.twine.internet.endpoints.UNIXClientEndpoint;
 import dev.twine.nativeio.posix.PosixSocketProvider;
 import dev.twine.nativeio.posix.PosixStreamSocket;
 import dev.twine.nativeio.posix.SocketCalls;
@@ -80,6 +82,51 @@ class UnixDescriptorPassingTest {
         }
     }
 
+    /**
+     * A client endpoint puts a protocol of its own between the connection and the user's (Twisted's
+     * {@code _WrappingProtocol}); that one takes descriptors exactly when the user's protocol does, so they
+     * still arrive.
+     */
+    @ReactorTest
+    void aProtocolConnectedThroughAClientEndpointReceivesThePassedDescriptor(ReactorBuilder builder)
+            throws IOException {
+        IReactor reactor = builder.buildReactor();
+        assumeUnix(builder, reactor);
+        Assumptions.assumeTrue(reactor.sockets() instanceof PosixSocketProvider,
+                builder.backendName() + " cannot pass descriptors (semantics.md §8.8)");
+        SocketCalls calls = ((PosixSocketProvider) reactor.sockets()).calls();
+        String path = dir.resolve("endpoint-fd.sock").toString();
+        List<String> events = new ArrayList<>();
+        try (ServerSocket outside = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PosixStreamSocket passed = (PosixStreamSocket) reactor.sockets().openStream(StandardProtocolFamily.INET);
+            passed.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), outside.getLocalPort()));
+            try (Socket far = outside.accept()) {
+                far.setSoTimeout((int) (TIMEOUT * 1000));
+                builder.needsRunningReactor(reactor, () -> {
+                    // This time the accepted side sends, and the endpoint's client receives.
+                    reactor.listenUNIX(path, new ServerFactory(() -> new Sending(passed.fileno(), events) {
+                        @Override
+                        public void connectionLost(Failure reason) {
+                            events.add("lost");
+                            reactor.stop();
+                        }
+                    }));
+                    new UNIXClientEndpoint(reactor, path).connect(Factory.forProtocol(() -> new Receiver(calls, events)))
+                            .addErrback(f -> {
+                                events.add("failed " + f.getErrorMessage());
+                                reactor.stop();
+                                return null;
+                            });
+                });
+                builder.runReactor(reactor, TIMEOUT);
+                passed.close();
+                assertEquals(List.of("sent", "descriptor", "data x", "lost"), events.subList(0, 4));
+                byte[] got = readFully(far.getInputStream(), GREETING.length);
+                assertEquals(new String(GREETING, StandardCharsets.US_ASCII), new String(got, StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
     @ReactorTest
     void aBackendWithoutDescriptorPassingRefusesToQueueOne(ReactorBuilder builder) {
         IReactor reactor = builder.buildReactor();
@@ -112,7 +159,7 @@ class UnixDescriptorPassingTest {
         assertFalse(refused.get(0).getMessage().isEmpty());
     }
 
-    /** Sends the descriptor and then one byte for it to ride on. */
+    /** Connects with a {@link Sending} protocol and stops the reactor when that connection ends. */
     private static final class Sender extends ClientFactory {
         private final int descriptor;
         private final List<String> events;
@@ -126,14 +173,7 @@ class UnixDescriptorPassingTest {
 
         @Override
         public IProtocol buildProtocol(IAddress addr) {
-            return new Protocol() {
-                @Override
-                public void connectionMade() {
-                    ((IUNIXTransport) transport).sendFileDescriptor(descriptor);
-                    events.add("sent");
-                    transport.write("x".getBytes(StandardCharsets.US_ASCII));
-                }
-            };
+            return new Sending(descriptor, events);
         }
 
         @Override
@@ -146,6 +186,24 @@ class UnixDescriptorPassingTest {
         public void clientConnectionFailed(IConnector connector, Failure reason) {
             events.add("failed " + reason.getErrorMessage());
             reactor.stop();
+        }
+    }
+
+    /** On connection, sends the descriptor and then one byte for it to ride on. */
+    private static class Sending extends Protocol {
+        private final int descriptor;
+        private final List<String> events;
+
+        Sending(int descriptor, List<String> events) {
+            this.descriptor = descriptor;
+            this.events = events;
+        }
+
+        @Override
+        public void connectionMade() {
+            ((IUNIXTransport) transport).sendFileDescriptor(descriptor);
+            events.add("sent");
+            transport.write("x".getBytes(StandardCharsets.US_ASCII));
         }
     }
 

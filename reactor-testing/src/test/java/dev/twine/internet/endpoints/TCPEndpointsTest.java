@@ -16,6 +16,7 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
 import dev.twine.internet.Factory;
 import dev.twine.internet.IConnector;
+import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IHalfCloseableProtocol;
 import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IPv4Address;
@@ -244,6 +245,57 @@ class TCPEndpointsTest {
     }
 
     /** Records the half-close calls. */
+    /**
+     * The transport reads passed descriptors only for a protocol that is an {@link IFileDescriptorReceiver}, so
+     * the endpoint's wrapper is one exactly when the user's protocol is, as Twisted's {@code _WrappingProtocol}
+     * provides it (semantics.md §8.8); half-closing is kept alongside.
+     */
+    @Test
+    void theWrapperReceivesDescriptorsExactlyWhenTheProtocolDoes() {
+        Deferred<IProtocol>[] d = holder();
+        IProtocol plain = connectWith(Factory.forProtocol(AccumulatingProtocol::new), d).factory().buildProtocol(PEER);
+        assertFalse(plain instanceof IFileDescriptorReceiver);
+
+        DescriptorTaker taker = new DescriptorTaker();
+        new TCP4ClientEndpoint(reactor, "h", 1).connect(Factory.forProtocol(() -> taker));
+        IProtocol wrapper = reactor.tcpClients().get(1).factory().buildProtocol(PEER);
+        assertInstanceOf(IFileDescriptorReceiver.class, wrapper).fileDescriptorReceived(7);
+        assertFalse(wrapper instanceof IHalfCloseableProtocol);
+        assertEquals("fd 7", taker.calls);
+
+        HalfClosingTaker both = new HalfClosingTaker();
+        new TCP4ClientEndpoint(reactor, "h", 1).connect(Factory.forProtocol(() -> both));
+        IProtocol bothWrapper = reactor.tcpClients().get(2).factory().buildProtocol(PEER);
+        assertInstanceOf(IFileDescriptorReceiver.class, bothWrapper).fileDescriptorReceived(8);
+        assertInstanceOf(IHalfCloseableProtocol.class, bothWrapper).readConnectionLost();
+        assertEquals("fd 8,read", both.calls);
+    }
+
+    private static class DescriptorTaker extends AccumulatingProtocol implements IFileDescriptorReceiver {
+        String calls = "";
+
+        void record(String call) {
+            calls += calls.isEmpty() ? call : "," + call;
+        }
+
+        @Override
+        public void fileDescriptorReceived(int descriptor) {
+            record("fd " + descriptor);
+        }
+    }
+
+    private static final class HalfClosingTaker extends DescriptorTaker implements IHalfCloseableProtocol {
+        @Override
+        public void readConnectionLost() {
+            record("read");
+        }
+
+        @Override
+        public void writeConnectionLost() {
+            record("write");
+        }
+    }
+
     private static final class HalfCloser extends AccumulatingProtocol implements IHalfCloseableProtocol {
         String calls = "";
 
