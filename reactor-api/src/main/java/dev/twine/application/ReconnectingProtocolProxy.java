@@ -4,6 +4,7 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IHalfCloseableProtocol;
+import dev.twine.internet.IHandshakeListener;
 import dev.twine.internet.ILoggingContext;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * interfaces included), so the transport treats the connection as the user's protocol asks. Reactor
  * thread only.
  */
-class ReconnectingProtocolProxy implements IProtocol, ILoggingContext {
+class ReconnectingProtocolProxy implements IProtocol, ILoggingContext, IHandshakeListener {
     final IProtocol protocol;
     private final Consumer<Failure> lost;
     ITransport transport;
@@ -85,6 +86,14 @@ class ReconnectingProtocolProxy implements IProtocol, ILoggingContext {
             protocol.connectionLost(reason);
         } finally {
             lost.accept(reason);
+        }
+    }
+
+    /** Passes the TLS handshake's completion on; it changes nothing the transport does, so every proxy has it. */
+    @Override
+    public void handshakeCompleted() {
+        if (protocol instanceof IHandshakeListener listener) {
+            listener.handshakeCompleted();
         }
     }
 

@@ -16,6 +16,7 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.Factory;
 import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IHalfCloseableProtocol;
+import dev.twine.internet.IHandshakeListener;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
@@ -292,6 +293,24 @@ class ClientServiceTest {
         assertFalse(proxy instanceof IHalfCloseableProtocol);
         service.startService();
         assertFalse(endpoint.factories.get(1).buildProtocol(PEER) instanceof IFileDescriptorReceiver);
+    }
+
+    /** The proxy passes the TLS handshake's completion on to a protocol that listens for it (§4.1). */
+    @Test
+    void theHandshakeReachesAListeningProtocolThroughTheProxy() {
+        class Listener extends AccumulatingProtocol implements IHandshakeListener {
+            int handshakes;
+
+            @Override
+            public void handshakeCompleted() {
+                handshakes++;
+            }
+        }
+        Listener listener = new Listener();
+        ClientService listening = new ClientService(endpoint, new Factory(() -> listener), n -> n, clock);
+        listening.startService();
+        assertInstanceOf(IHandshakeListener.class, endpoint.factories.get(0).buildProtocol(PEER)).handshakeCompleted();
+        assertEquals(1, listener.handshakes);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IHalfCloseableProtocol;
+import dev.twine.internet.IHandshakeListener;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.ITLSTransport;
@@ -73,7 +74,7 @@ public final class TLSWrapClientEndpoint implements IStreamClientEndpoint {
     }
 
     /** Starts TLS on the transport, then hands it to the user's protocol; passes everything else on. */
-    private class Starter implements IProtocol {
+    private class Starter implements IProtocol, IHandshakeListener {
         final IProtocol inner;
 
         Starter(IProtocol inner) {
@@ -104,6 +105,14 @@ public final class TLSWrapClientEndpoint implements IStreamClientEndpoint {
         @Override
         public void connectionLost(Failure reason) {
             inner.connectionLost(reason);
+        }
+
+        /** The handshake this starter began completed: the user's protocol hears of it if it listens. */
+        @Override
+        public void handshakeCompleted() {
+            if (inner instanceof IHandshakeListener listener) {
+                listener.handshakeCompleted();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.twine.defer.Deferred;
 import dev.twine.defer.Failure;
 import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IHalfCloseableProtocol;
+import dev.twine.internet.IHandshakeListener;
 import dev.twine.internet.ILoggingContext;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.ITransport;
@@ -19,7 +20,7 @@ import java.nio.ByteBuffer;
  * descriptors (§8.8). So, as Twisted's wrapper provides exactly those of its protocol's interfaces, this
  * wrapper comes in one class per combination, and {@link #wrap} picks the one that matches.
  */
-class WrappingProtocol implements IProtocol, ILoggingContext {
+class WrappingProtocol implements IProtocol, ILoggingContext, IHandshakeListener {
     private final Deferred<IProtocol> connected;
     final IProtocol wrapped;
     private ITransport transport;
@@ -68,6 +69,17 @@ class WrappingProtocol implements IProtocol, ILoggingContext {
     @Override
     public void connectionLost(Failure reason) {
         wrapped.connectionLost(reason);
+    }
+
+    /**
+     * Passes the TLS handshake's completion on, as Twisted's wrapper does for an {@code IHandshakeListener}.
+     * Unlike half-closing and descriptors it changes nothing the transport does, so every wrapper has it.
+     */
+    @Override
+    public void handshakeCompleted() {
+        if (wrapped instanceof IHandshakeListener listener) {
+            listener.handshakeCompleted();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
 import dev.twine.internet.IHalfCloseableDescriptor;
 import dev.twine.internet.IHalfCloseableProtocol;
+import dev.twine.internet.IHandshakeListener;
 import dev.twine.internet.IProducer;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
@@ -167,6 +168,12 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
     private TlsLayer tls;
     /** A pending unwrap of ciphertext kept while the protocol was paused (see {@link #resumeProducing()}). */
     private IDelayedCall tlsResume;
+    /**
+     * The handshake completed inside the TLS layer, and the protocol has not yet heard of it. The layer may
+     * complete it in the middle of sealing, where no user callback may run, so it is reported once the
+     * layer's call has returned, or before the first plaintext it delivers, whichever comes first.
+     */
+    private boolean handshakeUnreported;
 
     Connection(IReactor reactor, TcpContext context, StreamSocketHandle socket, IProtocol protocol,
             IAddress peer, IAddress host, String logstr, Connector connector) {
@@ -275,6 +282,7 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
                 if (why != null) {
                     return why;
                 }
+                reportHandshake();
             }
             if (n < buffer.capacity()) {
                 // A short read almost always means the socket is empty; asking again would only cost a
@@ -299,6 +307,12 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
                 }
             } catch (SSLException e) {
                 return e;
+            }
+            reportHandshake();
+            if (state.socketClosed()) {
+                // handshakeCompleted aborted the connection.
+                stopWriting();
+                return null;
             }
         }
         if (!outbound.isEmpty()) {
@@ -721,6 +735,7 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
 
     /** Plaintext from the TLS layer: for the protocol unless the transport is closing (Twisted drops it too). */
     void tlsDataReceived(ByteBuffer view) {
+        reportHandshake();
         if (protocol != null && state.mayRead()) {
             protocol.dataReceived(view);
         }
@@ -738,10 +753,26 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
         if (state.socketClosed()) {
             return;
         }
+        handshakeUnreported = true;
         if (state == ConnectionState.CLOSING) {
             stopReading();
         }
         startWriting();
+    }
+
+    /**
+     * Tells an {@link IHandshakeListener} protocol that the handshake completed, once (Twisted's
+     * {@code TLSMemoryBIOProtocol._checkHandshakeStatus}, which calls it before passing on the plaintext that
+     * came with the handshake's end). An exception goes to the caller, as one from {@code dataReceived} does.
+     */
+    private void reportHandshake() {
+        if (!handshakeUnreported) {
+            return;
+        }
+        handshakeUnreported = false;
+        if (protocol instanceof IHandshakeListener listener && !state.socketClosed()) {
+            listener.handshakeCompleted();
+        }
     }
 
     /** The TLS layer failed outside a read or write (the handshake deadline). */
@@ -758,6 +789,9 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
         Exception why;
         try {
             why = tls.drainPending(outbound);
+            if (why == null) {
+                reportHandshake();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, logstr + ": exception in dataReceived", e);
             why = e;

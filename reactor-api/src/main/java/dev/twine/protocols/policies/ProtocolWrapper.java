@@ -2,6 +2,7 @@ package dev.twine.protocols.policies;
 
 import dev.twine.defer.Failure;
 import dev.twine.internet.IAddress;
+import dev.twine.internet.IHandshakeListener;
 import dev.twine.internet.IProducer;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.ISSLTransport;
@@ -34,7 +35,7 @@ import java.util.Objects;
  *
  * <p>Threading: reactor thread only.
  */
-public class ProtocolWrapper extends Protocol implements ISSLTransport {
+public class ProtocolWrapper extends Protocol implements ISSLTransport, IHandshakeListener {
     /** The protocol this wrapper passes everything to. */
     public final IProtocol wrappedProtocol;
     /** The factory that built this wrapper (also in {@link Protocol#factory}). */
@@ -56,6 +57,14 @@ public class ProtocolWrapper extends Protocol implements ISSLTransport {
     @Override
     public void dataReceived(ByteBuffer data) {
         wrappedProtocol.dataReceived(data);
+    }
+
+    /** Passes the TLS handshake's completion on to the wrapped protocol, if it listens for it (semantics.md §4.1). */
+    @Override
+    public void handshakeCompleted() {
+        if (wrappedProtocol instanceof IHandshakeListener listener) {
+            listener.handshakeCompleted();
+        }
     }
 
     @Override
