@@ -23,8 +23,10 @@ import javax.net.ssl.SSLParameters;
  *   <li><b>Client:</b> presents {@code certificate} if the server asks, and checks the server's chain
  *       against the trust root (the platform's unless given), but not its host name: use
  *       {@link ClientTLSOptions#optionsForClientTLS} for that, as Twisted advises.</li>
- *   <li>Always TLS 1.2 or 1.3; ALPN with {@link Builder#acceptableProtocols} (Twisted's argument name),
- *       in preference order; the handshake deadline of {@link Builder#handshakeTimeout}.</li>
+ *   <li>TLS 1.2 or 1.3, narrowed with {@link Builder#raiseMinimumTo} and {@link Builder#lowerMaximumSecurityTo};
+ *       the JDK's default cipher suites, or those of {@link Builder#acceptableCiphers}; ALPN with
+ *       {@link Builder#acceptableProtocols}, in preference order (Twisted's argument names); the handshake
+ *       deadline of {@link Builder#handshakeTimeout}.</li>
  * </ul>
  *
  * <p>Threading: immutable once built; one instance may serve any number of connections and reactors.
@@ -36,6 +38,7 @@ public final class CertificateOptions implements IContextFactory {
     private final boolean requireClientCertificate;
     private final List<String> acceptableProtocols;
     private final double handshakeTimeout;
+    private final TlsPolicy policy;
     private final SSLContext context;
 
     private CertificateOptions(Builder b) {
@@ -45,6 +48,7 @@ public final class CertificateOptions implements IContextFactory {
         this.requireClientCertificate = b.requireClientCertificate;
         this.acceptableProtocols = List.copyOf(b.acceptableProtocols);
         this.handshakeTimeout = b.handshakeTimeout;
+        this.policy = b.policy;
         Map<String, PrivateCertificate> identities = new LinkedHashMap<>(b.sni);
         if (certificate != null) {
             identities.put(SniKeyManager.DEFAULT, certificate);
@@ -69,7 +73,7 @@ public final class CertificateOptions implements IContextFactory {
     public SSLEngine createEngine(boolean clientMode, String peerHost, int peerPort) {
         SSLEngine engine = context.createSSLEngine(peerHost, peerPort);
         engine.setUseClientMode(clientMode);
-        SSLParameters p = Engines.parameters(engine, acceptableProtocols);
+        SSLParameters p = Engines.parameters(engine, acceptableProtocols, policy);
         if (clientMode) {
             if (peerHost != null && isHostName(peerHost)) {
                 p.setServerNames(List.of(new SNIHostName(peerHost)));
@@ -114,6 +118,10 @@ public final class CertificateOptions implements IContextFactory {
         private boolean requireClientCertificate;
         private final List<String> acceptableProtocols = new ArrayList<>();
         private double handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private TLSVersion minimum = TlsPolicy.DEFAULT.minimum();
+        private TLSVersion maximum = TlsPolicy.DEFAULT.maximum();
+        private List<String> ciphers;
+        private TlsPolicy policy;
 
         private Builder() {
         }
@@ -160,10 +168,37 @@ public final class CertificateOptions implements IContextFactory {
             return this;
         }
 
+        /** The lowest TLS version offered or accepted (Twisted's {@code raiseMinimumTo}); TLS 1.2 by default. */
+        public Builder raiseMinimumTo(TLSVersion version) {
+            this.minimum = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** The highest TLS version offered or accepted (Twisted's {@code lowerMaximumSecurityTo}); TLS 1.3 by default. */
+        public Builder lowerMaximumSecurityTo(TLSVersion version) {
+            this.maximum = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * The cipher suites allowed, JDK names in preference order (Twisted's {@code acceptableCiphers}), e.g.
+         * {@code TLS_AES_256_GCM_SHA384}. Names this JDK does not support are dropped, as Twisted drops
+         * unavailable ones; the JDK's defaults apply when this is never called.
+         */
+        public Builder acceptableCiphers(List<String> suites) {
+            this.ciphers = List.copyOf(suites);
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for client verification without a certificate, a minimum version
+         *         above the maximum, or acceptable ciphers of which none is supported for those versions
+         */
         public CertificateOptions build() {
             if (verifyClients && certificate == null) {
                 throw new IllegalArgumentException("verifyClients is a server option; the server needs a certificate");
             }
+            policy = TlsPolicy.of(minimum, maximum, ciphers);
             return new CertificateOptions(this);
         }
     }

@@ -14,7 +14,9 @@ import javax.net.ssl.SSLParameters;
  * by {@link #optionsForClientTLS}): sends the host name with SNI, checks the server's chain against the
  * trust root and its certificate against the host name (RFC 6125, the JDK's {@code "HTTPS"}
  * identification, which also matches IP literals against IP subjectAltNames), offers ALPN, and presents
- * a client certificate if one was given and the server asks.
+ * a client certificate if one was given and the server asks. It offers TLS 1.2 and 1.3 with the JDK's
+ * default cipher suites unless {@link #raiseMinimumTo}, {@link #lowerMaximumSecurityTo} or
+ * {@link #acceptableCiphers} narrow them.
  *
  * <p>A server that fails the host name check fails the handshake: the connection is closed with an
  * {@link javax.net.ssl.SSLHandshakeException} naming the mismatch (semantics.md §4.4).
@@ -26,6 +28,7 @@ public final class ClientTLSOptions implements IContextFactory {
     private final SSLContext context;
     private final List<String> acceptableProtocols;
     private final double handshakeTimeout;
+    private final TlsPolicy policy;
 
     private ClientTLSOptions(String hostname, TrustRoot trustRoot, PrivateCertificate clientCertificate,
             List<String> acceptableProtocols, double handshakeTimeout) {
@@ -37,6 +40,7 @@ public final class ClientTLSOptions implements IContextFactory {
         this.context = Engines.context(identities, trustRoot);
         this.acceptableProtocols = List.copyOf(acceptableProtocols);
         this.handshakeTimeout = handshakeTimeout;
+        this.policy = TlsPolicy.DEFAULT;
     }
 
     /** Twisted's {@code optionsForClientTLS(hostname)}: the platform's trust roots, no client certificate. */
@@ -62,15 +66,49 @@ public final class ClientTLSOptions implements IContextFactory {
 
     /** The same options with another handshake deadline, in seconds ({@code <= 0}: none). */
     public ClientTLSOptions withHandshakeTimeout(double seconds) {
-        ClientTLSOptions copy = new ClientTLSOptions(hostname, this.context, acceptableProtocols, seconds);
-        return copy;
+        return new ClientTLSOptions(hostname, context, acceptableProtocols, seconds, policy);
     }
 
-    private ClientTLSOptions(String hostname, SSLContext context, List<String> acceptableProtocols, double timeout) {
+    /**
+     * The same options offering nothing below {@code version} (Twisted's {@code raiseMinimumTo}, passed
+     * there through {@code extraCertificateOptions}).
+     *
+     * @throws IllegalArgumentException if that is above the maximum, or leaves no acceptable cipher
+     */
+    public ClientTLSOptions raiseMinimumTo(TLSVersion version) {
+        return withPolicy(TlsPolicy.of(version, policy.maximum(), policy.ciphers()));
+    }
+
+    /**
+     * The same options offering nothing above {@code version} (Twisted's {@code lowerMaximumSecurityTo}).
+     *
+     * @throws IllegalArgumentException if that is below the minimum, or leaves no acceptable cipher
+     */
+    public ClientTLSOptions lowerMaximumSecurityTo(TLSVersion version) {
+        return withPolicy(TlsPolicy.of(policy.minimum(), version, policy.ciphers()));
+    }
+
+    /**
+     * The same options offering only these cipher suites, JDK names in preference order (Twisted's
+     * {@code acceptableCiphers}); names this JDK does not support are dropped.
+     *
+     * @throws IllegalArgumentException if none of them is supported for the versions allowed
+     */
+    public ClientTLSOptions acceptableCiphers(List<String> suites) {
+        return withPolicy(TlsPolicy.of(policy.minimum(), policy.maximum(), List.copyOf(suites)));
+    }
+
+    private ClientTLSOptions withPolicy(TlsPolicy newPolicy) {
+        return new ClientTLSOptions(hostname, context, acceptableProtocols, handshakeTimeout, newPolicy);
+    }
+
+    private ClientTLSOptions(String hostname, SSLContext context, List<String> acceptableProtocols, double timeout,
+            TlsPolicy policy) {
         this.hostname = hostname;
         this.context = context;
         this.acceptableProtocols = acceptableProtocols;
         this.handshakeTimeout = timeout;
+        this.policy = policy;
     }
 
     /**
@@ -85,7 +123,7 @@ public final class ClientTLSOptions implements IContextFactory {
         }
         SSLEngine engine = context.createSSLEngine(hostname, peerPort);
         engine.setUseClientMode(true);
-        SSLParameters p = Engines.parameters(engine, acceptableProtocols);
+        SSLParameters p = Engines.parameters(engine, acceptableProtocols, policy);
         p.setEndpointIdentificationAlgorithm("HTTPS");
         if (CertificateOptions.isHostName(hostname)) {
             p.setServerNames(List.of(new SNIHostName(hostname)));

@@ -10,14 +10,13 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The settings every Twine context factory shares: TLS 1.2 and 1.3 only (RFC 8996 deprecates 1.0 and
- * 1.1; Twisted's {@code CertificateOptions} also defaults to {@code TLSv1_2} as its lowest), and ALPN.
+ * The settings every Twine context factory shares: TLS 1.2 and 1.3 unless a {@link TlsPolicy} narrows them
+ * (RFC 8996 deprecates 1.0 and 1.1; Twisted's {@code CertificateOptions} also defaults to {@code TLSv1_2} as
+ * its lowest), and ALPN.
  *
  * <p>Threading: stateless.
  */
 final class Engines {
-    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-
     private Engines() {
     }
 
@@ -33,10 +32,13 @@ final class Engines {
         }
     }
 
-    /** Applies the shared defaults and the ALPN list (empty: no ALPN) to a new engine's parameters. */
-    static SSLParameters parameters(SSLEngine engine, List<String> alpn) {
+    /** Applies the versions and suites of {@code policy} and the ALPN list (empty: no ALPN) to a new engine's parameters. */
+    static SSLParameters parameters(SSLEngine engine, List<String> alpn, TlsPolicy policy) {
         SSLParameters p = engine.getSSLParameters();
-        p.setProtocols(PROTOCOLS);
+        p.setProtocols(policy.protocols());
+        if (policy.ciphers() != null) {
+            p.setCipherSuites(policy.ciphers().toArray(new String[0]));
+        }
         if (!alpn.isEmpty()) {
             p.setApplicationProtocols(alpn.toArray(new String[0]));
         }

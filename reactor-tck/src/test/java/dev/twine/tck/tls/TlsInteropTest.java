@@ -11,6 +11,8 @@ import static dev.twine.tck.tls.TlsFixtures.serverOptions;
 import static dev.twine.tck.tls.TlsFixtures.ssl;
 import static dev.twine.tck.tls.TlsFixtures.stopAfter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twine.defer.Failure;
@@ -18,6 +20,8 @@ import dev.twine.internet.ClientFactory;
 import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.ServerFactory;
+import dev.twine.internet.ssl.CertificateOptions;
+import dev.twine.internet.ssl.TLSVersion;
 import dev.twine.protocols.basic.LineReceiver;
 import dev.twine.tck.BackgroundReactor;
 import dev.twine.tck.ReactorBuilder;
@@ -27,6 +31,7 @@ import dev.twine.tck.tcp.Events;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * Twine's TLS against real peers (semantics.md §4): {@code openssl s_client}/{@code s_server} and
@@ -71,6 +76,29 @@ class TlsInteropTest {
         bg.call(port::stopListening);
         bg.stopAndJoin();
         assertEquals(1, events.count("twine lost ConnectionDone"), events.toString());
+    }
+
+    /** A server raised to TLS 1.3 (semantics.md §4.2) refuses OpenSSL offering TLS 1.2 only, and says why. */
+    @ReactorTest
+    void aTwineServerRaisedToTls13RefusesOpensslOfferingOnlyTls12(ReactorBuilder builder) throws Exception {
+        IReactor reactor = builder.buildReactor();
+        Events events = new Events();
+        CountDownLatch lost = new CountDownLatch(1);
+        TlsFixtures.Recording[] server = new TlsFixtures.Recording[1];
+        IListeningPort port = reactor.listenSSL(0, new ServerFactory(() -> server[0] = echo(events, lost)),
+                CertificateOptions.builder().certificate(certs().server()).raiseMinimumTo(TLSVersion.TLSv1_3).build(),
+                50, LOOPBACK);
+        BackgroundReactor bg = builder.runReactorInBackground(reactor, TIMEOUT);
+        try (PeerProcess client = PeerProcess.openssl("s_client", "-connect", LOOPBACK + ":" + portOf(port), "-CAfile",
+                certs().authorityPem().toString(), "-tls1_2", "-brief")) {
+            assertTrue(lost.await((long) TIMEOUT, TimeUnit.SECONDS), "the Twine side ended the connection");
+            client.closeInput();
+            assertNotEquals(0, client.awaitExit(PEER_SECONDS), client.transcript());
+        }
+        bg.call(port::stopListening);
+        bg.stopAndJoin();
+        assertInstanceOf(SSLException.class, server[0].reason.value(), server[0].reason.toString());
+        assertEquals(0, events.list().stream().filter(e -> e.startsWith("twine data")).count(), events.toString());
     }
 
     @ReactorTest
