@@ -20,6 +20,11 @@ public interface ListeningSocketHandle extends SelectableHandle {
      */
     StreamSocketHandle accept() throws IOException;
 
-    /** The bound address; its port is the real one when port 0 was asked for. */
+    /** The bound address; its port is the real one when port 0 was asked for. {@code null} for a UNIX socket. */
     InetSocketAddress localAddress() throws IOException;
+
+    /** The {@code AF_UNIX} name it is bound to, or {@code null} if this is not a UNIX socket. */
+    default String localUnixName() throws IOException {
+        return null;
+    }
 }

@@ -118,4 +118,38 @@ public interface SocketProvider {
     default DatagramSocketHandle openUnixDatagram() throws IOException {
         throw new SocketErrorException(SocketError.EAFNOSUPPORT, "this backend has no UNIX datagram sockets");
     }
+
+    /**
+     * True if this provider can take over sockets made outside Twine ({@link #adoptListening},
+     * {@link #adoptStream}, {@link #adoptDatagram}; semantics.md §9). False by default: the JDK's channels
+     * cannot wrap a descriptor, and Winsock handles are not descriptors, so select and iocp keep this default.
+     */
+    default boolean supportsAdoption() {
+        return false;
+    }
+
+    /**
+     * A listening stream socket of {@code family} ({@code INET}, {@code INET6} or {@code UNIX}) that was
+     * made, bound and put in the listening state outside Twine. The handle owns a non-blocking, close-on-exec
+     * duplicate of {@code fd}; the caller still owns {@code fd} itself.
+     *
+     * @throws SocketErrorException if {@code fd} cannot be duplicated (not open: {@code EBADF})
+     * @throws UnsupportedOperationException where {@link #supportsAdoption()} is false
+     */
+    default ListeningSocketHandle adoptListening(int fd, StandardProtocolFamily family) throws IOException {
+        throw new UnsupportedOperationException("this backend cannot adopt descriptors");
+    }
+
+    /**
+     * A connected stream socket of {@code family} made outside Twine, as {@link #adoptListening} takes a
+     * listening one.
+     */
+    default StreamSocketHandle adoptStream(int fd, StandardProtocolFamily family) throws IOException {
+        throw new UnsupportedOperationException("this backend cannot adopt descriptors");
+    }
+
+    /** A bound datagram socket of {@code family} ({@code INET} or {@code INET6}) made outside Twine, likewise. */
+    default DatagramSocketHandle adoptDatagram(int fd, StandardProtocolFamily family) throws IOException {
+        throw new UnsupportedOperationException("this backend cannot adopt descriptors");
+    }
 }

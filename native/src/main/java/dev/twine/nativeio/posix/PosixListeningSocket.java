@@ -53,4 +53,9 @@ public final class PosixListeningSocket extends PosixHandle implements Listening
         }
         return calls.localAddress(openFd("getsockname"));
     }
+
+    @Override
+    public String localUnixName() throws IOException {
+        return unix ? calls.unixName(openFd("getsockname"), false) : null;
+    }
 }

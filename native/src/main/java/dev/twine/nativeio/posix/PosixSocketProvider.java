@@ -145,6 +145,41 @@ public final class PosixSocketProvider implements SocketProvider {
         return new PosixListeningSocket(calls, fd, ipv6);
     }
 
+    // -- adopting sockets made elsewhere (semantics.md §9) --
+
+    /** Always: every POSIX socket is a descriptor, and duplicating one is {@code fcntl(F_DUPFD_CLOEXEC)}. */
+    @Override
+    public boolean supportsAdoption() {
+        return true;
+    }
+
+    /**
+     * A listening socket of {@code family} made outside Twine, through a duplicate of {@code fd}
+     * ({@link SocketCalls#adopt}); the caller still owns {@code fd}.
+     */
+    @Override
+    public PosixListeningSocket adoptListening(int fd, StandardProtocolFamily family) throws IOException {
+        boolean unix = family == StandardProtocolFamily.UNIX;
+        return new PosixListeningSocket(calls, calls.adopt(fd), !unix && isIpv6(family), unix);
+    }
+
+    /** A connected stream socket of {@code family} made outside Twine, through a duplicate of {@code fd}. */
+    @Override
+    public PosixStreamSocket adoptStream(int fd, StandardProtocolFamily family) throws IOException {
+        if (family == StandardProtocolFamily.UNIX) {
+            return PosixStreamSocket.unix(calls, calls.adopt(fd), null);
+        }
+        boolean ipv6 = isIpv6(family);
+        return new PosixStreamSocket(calls, calls.adopt(fd), ipv6);
+    }
+
+    /** A bound datagram socket of {@code family} (IP only) made outside Twine, through a duplicate of {@code fd}. */
+    @Override
+    public PosixDatagramSocket adoptDatagram(int fd, StandardProtocolFamily family) throws IOException {
+        boolean ipv6 = isIpv6(family);
+        return new PosixDatagramSocket(calls, calls.adopt(fd), ipv6);
+    }
+
     private static boolean isIpv6(StandardProtocolFamily family) {
         switch (family) {
             case INET:

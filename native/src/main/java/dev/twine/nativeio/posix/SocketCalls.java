@@ -23,6 +23,7 @@ import static dev.twine.nativeio.posix.SocketConstant.XUCRED_SIZE;
 import static dev.twine.nativeio.posix.SocketConstant.XUCRED_UID;
 import static dev.twine.nativeio.posix.SocketConstant.SIN_FAMILY;
 import static dev.twine.nativeio.posix.SocketConstant.FD_CLOEXEC;
+import static dev.twine.nativeio.posix.SocketConstant.F_DUPFD_CLOEXEC;
 import static dev.twine.nativeio.posix.SocketConstant.F_GETFL;
 import static dev.twine.nativeio.posix.SocketConstant.F_SETFD;
 import static dev.twine.nativeio.posix.SocketConstant.F_SETFL;
@@ -225,6 +226,24 @@ public final class SocketCalls {
             close(fd);
             throw failure(call + "/fcntl", result);
         }
+    }
+
+    /**
+     * A non-blocking, close-on-exec duplicate of {@code fd}, a socket made outside this layer (Twisted's
+     * {@code socket.fromfd}, which duplicates too): the caller keeps {@code fd} and closes it when it likes.
+     *
+     * @throws SocketErrorException naming {@code fcntl}, e.g. {@code EBADF} for a descriptor that is not open
+     */
+    public int adopt(int fd) throws SocketErrorException {
+        int copy;
+        do {
+            copy = sys.fcntl(fd, abi.get(F_DUPFD_CLOEXEC), 0);
+        } while (copy == -eintr);
+        if (copy < 0) {
+            throw failure("fcntl(F_DUPFD_CLOEXEC) of descriptor " + fd, copy);
+        }
+        makeNonBlockingCloexec(copy, "adopt");
+        return copy;
     }
 
     /** Closes {@code fd}, never retrying and ignoring the result (see {@link PosixSockets#close}). */

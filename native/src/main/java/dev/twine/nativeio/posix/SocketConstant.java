@@ -50,6 +50,8 @@ public enum SocketConstant {
     O_NONBLOCK(null,                                                0x800,      4,      4, ABSENT),
     F_GETFD(null,                                                       1,      1,      1, ABSENT),
     F_SETFD(null,                                                       2,      2,      2, ABSENT),
+    /** Duplicates a descriptor, close-on-exec at once (POSIX.1-2008), for adopting sockets. */
+    F_DUPFD_CLOEXEC(null,                                            1030,     67,     17, ABSENT),
     FD_CLOEXEC(null,                                                    1,      1,      1, ABSENT),
     /** {@code UIO_MAXIOV} on Linux: the most iovecs one {@code writev} accepts. */
     IOV_MAX(null,                                                    1024,   1024,   1024, ABSENT),

@@ -12,6 +12,7 @@ import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IMulticastTransport;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
+import dev.twine.internet.IReactorSocket;
 import dev.twine.internet.IReadDescriptor;
 import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.IUNIXDatagramConnectedTransport;
@@ -22,6 +23,8 @@ import dev.twine.internet.error.ReactorAlreadyRunning;
 import dev.twine.internet.error.ReactorNotRestartable;
 import dev.twine.internet.error.ReactorNotRunning;
 import dev.twine.internet.ssl.IContextFactory;
+import dev.twine.internet.tcp.AcceptedConnection;
+import dev.twine.internet.tcp.AdoptedListenTarget;
 import dev.twine.internet.tcp.Connector;
 import dev.twine.internet.tcp.Port;
 import dev.twine.internet.udp.UnixConnectedDatagramPort;
@@ -32,9 +35,11 @@ import dev.twine.spi.Poller;
 import dev.twine.spi.ReactorBackend;
 import dev.twine.spi.SelectableHandle;
 import dev.twine.spi.SocketProvider;
+import dev.twine.spi.StreamSocketHandle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -76,7 +81,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Threading.</b> {@link #callFromThread} and {@link #isInIOThread} are thread-safe; everything else
  * is for the reactor thread (before {@link #run()}, the thread that builds and sets the reactor up).
  */
-public final class ReactorBase implements IReactor, AutoCloseable {
+public final class ReactorBase implements IReactor, IReactorSocket, AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final ReactorBackend<?> backend;
@@ -548,6 +553,48 @@ public final class ReactorBase implements IReactor, AutoCloseable {
                 listenMultiple);
         p.startListening();
         return p;
+    }
+
+    // -- IReactorSocket (semantics.md §9) ------------------------------------------------------------
+
+    @Override
+    public IListeningPort adoptStreamPort(int fileDescriptor, StandardProtocolFamily addressFamily,
+            IProtocolFactory factory) {
+        requireAdoption();
+        Port p = new Port(this, new AdoptedListenTarget(fileDescriptor, addressFamily), factory, 0, null);
+        p.startListening();
+        return p;
+    }
+
+    @Override
+    public void adoptStreamConnection(int fileDescriptor, StandardProtocolFamily addressFamily,
+            IProtocolFactory factory) {
+        requireAdoption();
+        StreamSocketHandle socket;
+        try {
+            socket = sockets().adoptStream(fileDescriptor, addressFamily);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot adopt descriptor " + fileDescriptor + ": " + e.getMessage(), e);
+        }
+        // The session number of an adopted connection's log prefix: no port counts it, so 0.
+        AcceptedConnection.serve(this, factory, socket, null, 0);
+    }
+
+    @Override
+    public IUDPTransport adoptDatagramPort(int fileDescriptor, StandardProtocolFamily addressFamily,
+            DatagramProtocol protocol, int maxPacketSize) {
+        requireAdoption();
+        dev.twine.internet.udp.Port p = new dev.twine.internet.udp.Port(this, fileDescriptor, addressFamily, protocol,
+                maxPacketSize);
+        p.startListening();
+        return p;
+    }
+
+    private void requireAdoption() {
+        if (!sockets().supportsAdoption()) {
+            throw new UnsupportedOperationException("the " + backendName()
+                    + " backend cannot adopt sockets made elsewhere (semantics.md §9)");
+        }
     }
 
     @Override

@@ -56,6 +56,12 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
     private final String iface;
     /** Whether other sockets may bind this address too, applied before binding. */
     private final AddressSharing sharing;
+    /** A bound socket made outside Twine that this port serves instead of binding one, or null. */
+    private final Adopted adopted;
+
+    /** The descriptor and family of a socket to adopt ({@code adoptDatagramPort}, semantics.md §9). */
+    private record Adopted(int descriptor, StandardProtocolFamily family) {
+    }
 
     private boolean ipv6;
     private IAddress connectedAddress;
@@ -98,10 +104,34 @@ public final class Port extends AbstractDatagramPort<InetSocketAddress> implemen
         this.sharing = Objects.requireNonNull(sharing, "sharing");
         this.port = port;
         this.iface = iface == null ? "" : iface;
+        this.adopted = null;
+    }
+
+    /**
+     * A port serving a bound UDP socket made outside Twine (Twisted's {@code adoptDatagramPort}, semantics.md
+     * §9); {@link #startListening()} takes over a duplicate of {@code descriptor}, which the caller still owns.
+     */
+    public Port(IReactor reactor, int descriptor, StandardProtocolFamily family, DatagramProtocol protocol,
+            int maxPacketSize) {
+        super(reactor, protocol, maxPacketSize);
+        this.sharing = AddressSharing.EXCLUSIVE;
+        this.port = 0;
+        this.iface = "descriptor " + descriptor;
+        this.adopted = new Adopted(descriptor, Objects.requireNonNull(family, "family"));
     }
 
     @Override
     DatagramSocketHandle open() {
+        if (adopted != null) {
+            try {
+                DatagramSocketHandle s = reactor.sockets().adoptDatagram(adopted.descriptor(), adopted.family());
+                ipv6 = adopted.family() == StandardProtocolFamily.INET6;
+                connectedAddress = null;
+                return s;
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new CannotListenError(iface, e);
+            }
+        }
         DatagramSocketHandle s = null;
         try {
             InetSocketAddress address = Addresses.listenAddress(iface, port);

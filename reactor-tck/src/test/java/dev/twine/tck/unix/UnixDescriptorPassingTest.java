@@ -16,6 +16,7 @@ import dev.twine.internet.IFileDescriptorReceiver;
 import dev.twine.internet.IListeningPort;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IReactor;
+import dev.twine.internet.IReactorSocket;
 import dev.twine.internet.IUNIXTransport;
 import dev.twine.internet.Protocol;
 import dev.twine.internet.ServerFactory;
@@ -124,6 +125,72 @@ class UnixDescriptorPassingTest {
                 byte[] got = readFully(far.getInputStream(), GREETING.length);
                 assertEquals(new String(GREETING, StandardCharsets.US_ASCII), new String(got, StandardCharsets.US_ASCII));
             }
+        }
+    }
+
+    /**
+     * The use descriptor passing exists for: one process accepts a connection and passes it on, and the
+     * receiver's reactor adopts it (semantics.md §9) and serves it as a connection of its own.
+     */
+    @ReactorTest
+    void aReceiverAdoptsThePassedConnectionAndServesItThroughTwine(ReactorBuilder builder) throws IOException {
+        IReactor reactor = builder.buildReactor();
+        assumeUnix(builder, reactor);
+        Assumptions.assumeTrue(reactor.sockets() instanceof PosixSocketProvider,
+                builder.backendName() + " cannot pass descriptors (semantics.md §8.8)");
+        SocketCalls calls = ((PosixSocketProvider) reactor.sockets()).calls();
+        String path = dir.resolve("adopt-fd.sock").toString();
+        List<String> events = new ArrayList<>();
+        try (ServerSocket outside = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PosixStreamSocket passed = (PosixStreamSocket) reactor.sockets().openStream(StandardProtocolFamily.INET);
+            passed.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), outside.getLocalPort()));
+            try (Socket far = outside.accept()) {
+                far.setSoTimeout((int) (TIMEOUT * 1000));
+                builder.needsRunningReactor(reactor, () -> {
+                    reactor.listenUNIX(path, new ServerFactory(() -> new Adopter(reactor, calls, events)));
+                    reactor.connectUNIX(path, new Sender(passed.fileno(), events, reactor));
+                });
+                builder.runReactor(reactor, TIMEOUT);
+                passed.close();
+                // Served by the adopted connection, which wrote the greeting and closed: the far end reads it all.
+                byte[] got = readFully(far.getInputStream(), GREETING.length + 1);
+                assertEquals(new String(GREETING, StandardCharsets.US_ASCII), new String(got, StandardCharsets.US_ASCII));
+                assertEquals(List.of("sent", "adopted", "data x", "lost"), events.subList(0, 4));
+            }
+        }
+    }
+
+    /** Adopts the descriptor it receives as a Twine connection that writes the greeting and closes. */
+    private static final class Adopter extends Protocol implements IFileDescriptorReceiver {
+        private final IReactor reactor;
+        private final SocketCalls calls;
+        private final List<String> events;
+
+        Adopter(IReactor reactor, SocketCalls calls, List<String> events) {
+            this.reactor = reactor;
+            this.calls = calls;
+            this.events = events;
+        }
+
+        @Override
+        public void fileDescriptorReceived(int descriptor) {
+            ((IReactorSocket) reactor).adoptStreamConnection(descriptor, StandardProtocolFamily.INET,
+                    Factory.forProtocol(() -> new Protocol() {
+                        @Override
+                        public void connectionMade() {
+                            transport.write(GREETING);
+                            transport.loseConnection();
+                        }
+                    }));
+            // The reactor serves its own duplicate; this one is ours to close (semantics.md §9).
+            calls.close(descriptor);
+            events.add("adopted");
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            events.add("data " + new String(data, StandardCharsets.US_ASCII));
+            transport.loseConnection();
         }
     }
 
