@@ -17,11 +17,13 @@ import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.DatagramProtocol;
 import dev.twine.internet.IReactorUNIX;
 import dev.twine.internet.IReactorUNIXDatagram;
+import dev.twine.internet.IReactorSocket;
 import dev.twine.internet.IUNIXDatagramConnectedTransport;
 import dev.twine.internet.IUNIXDatagramTransport;
 import dev.twine.internet.ConnectedDatagramProtocol;
 import dev.twine.internet.UNIXAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -54,12 +56,13 @@ import java.util.concurrent.Callable;
  * {@link #connectors()} too. {@link #listenUNIX} and {@link #connectUNIX} likewise, in {@link #unixServers()}
  * and {@link #unixClients()}; {@link #listenUNIXDatagram} and {@link #connectUNIXDatagram} in
  * {@link #unixDatagramServers()} and {@link #unixDatagramClients()}, returning a {@link FakeUnixDatagramPort}
- * without starting the protocol.
+ * without starting the protocol. The {@code IReactorSocket} calls are recorded in {@link #adoptedPorts()},
+ * {@link #adoptedStreamConnections()} and {@link #adoptedDatagramPorts()} (semantics.md §9).
  *
  * <p>Not thread-safe; no reactor thread exists, the test's thread is the only one.
  */
 public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IReactorUNIX, IReactorUDP,
-        IReactorUNIXDatagram {
+        IReactorUNIXDatagram, IReactorSocket {
 
     private record Trigger(Phase phase, String event, Callable<?> call) implements TriggerId {
     }
@@ -74,6 +77,9 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
     private final List<UnixClient> unixClients = new ArrayList<>();
     private final List<UnixDatagramServer> unixDatagramServers = new ArrayList<>();
     private final List<UnixDatagramClient> unixDatagramClients = new ArrayList<>();
+    private final List<AdoptedPort> adoptedPorts = new ArrayList<>();
+    private final List<AdoptedStreamConnection> adoptedStreamConnections = new ArrayList<>();
+    private final List<AdoptedDatagramPort> adoptedDatagramPorts = new ArrayList<>();
     private final List<Trigger> whenRunningHooks = new ArrayList<>();
     private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
     private boolean running;
@@ -246,6 +252,68 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
         String i = iface == null ? "" : iface;
         FakeUdpPort p = new FakeUdpPort(port, i);
         udpServers.add(new UdpServer(port, protocol, i, maxPacketSize, p));
+        return p;
+    }
+
+    // -- IReactorSocket: recorded, as Twisted's MemoryReactor records them --
+
+    /** Every {@code adoptStreamPort} call so far, oldest first (unmodifiable view). */
+    public List<AdoptedPort> adoptedPorts() {
+        return Collections.unmodifiableList(adoptedPorts);
+    }
+
+    /** Every {@code adoptStreamConnection} call so far, oldest first (unmodifiable view). */
+    public List<AdoptedStreamConnection> adoptedStreamConnections() {
+        return Collections.unmodifiableList(adoptedStreamConnections);
+    }
+
+    /** Every {@code adoptDatagramPort} call so far, oldest first (unmodifiable view). */
+    public List<AdoptedDatagramPort> adoptedDatagramPorts() {
+        return Collections.unmodifiableList(adoptedDatagramPorts);
+    }
+
+    /**
+     * Records the call and returns a {@link FakePort} on Twisted's fake address: {@code 0.0.0.0:1234} for
+     * {@code INET}, {@code [::]:1234} for {@code INET6}, an unnamed {@code UNIXAddress} for {@code UNIX} (which
+     * Twisted's fake refuses, though its real reactors adopt UNIX sockets, as Twine's do).
+     */
+    @Override
+    public IListeningPort adoptStreamPort(int fileDescriptor, StandardProtocolFamily addressFamily,
+            IProtocolFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        FakePort p = switch (addressFamily) {
+            case INET -> new FakePort(1234, factory, 50, "0.0.0.0");
+            case INET6 -> new FakePort(1234, factory, 50, "::", new IPv6Address("TCP", "::", 1234));
+            case UNIX -> new FakePort(0, factory, 50, "", new UNIXAddress(""));
+        };
+        adoptedPorts.add(new AdoptedPort(fileDescriptor, addressFamily, factory, p));
+        return p;
+    }
+
+    /** Records the call; nothing is served. */
+    @Override
+    public void adoptStreamConnection(int fileDescriptor, StandardProtocolFamily addressFamily,
+            IProtocolFactory factory) {
+        adoptedStreamConnections.add(new AdoptedStreamConnection(fileDescriptor, addressFamily,
+                Objects.requireNonNull(factory, "factory")));
+    }
+
+    /**
+     * Records the call and returns a {@link FakeUdpPort} on Twisted's fake address ({@code 0.0.0.0:1234} or
+     * {@code [::]:1234}).
+     *
+     * @throws IllegalArgumentException for {@code UNIX}, which is not a UDP family
+     */
+    @Override
+    public IUDPTransport adoptDatagramPort(int fileDescriptor, StandardProtocolFamily addressFamily,
+            DatagramProtocol protocol, int maxPacketSize) {
+        Objects.requireNonNull(protocol, "protocol");
+        FakeUdpPort p = switch (addressFamily) {
+            case INET -> new FakeUdpPort(1234, "0.0.0.0");
+            case INET6 -> new FakeUdpPort(1234, "::");
+            case UNIX -> throw new IllegalArgumentException("adoptDatagramPort takes a UDP socket: INET or INET6");
+        };
+        adoptedDatagramPorts.add(new AdoptedDatagramPort(fileDescriptor, addressFamily, protocol, maxPacketSize, p));
         return p;
     }
 
