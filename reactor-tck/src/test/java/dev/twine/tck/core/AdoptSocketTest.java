@@ -22,7 +22,6 @@ import dev.twine.tck.BackgroundReactor;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -159,7 +158,7 @@ class AdoptSocketTest {
                     return null;
                 });
                 calls.close(fd);
-                assertEquals("hello from the adopted side", readExactly(far.getInputStream(), 27));
+                assertEquals("hello from the adopted side", new String(far.getInputStream().readNBytes(27), StandardCharsets.US_ASCII));
                 far.close();
                 assertTrue(lost.await((long) TIMEOUT, TimeUnit.SECONDS), "the adopted connection saw the end");
                 bg.stopAndJoin();
@@ -235,19 +234,6 @@ class AdoptSocketTest {
     private static String echo(Socket client, String text) throws IOException {
         client.setSoTimeout((int) (TIMEOUT * 1000));
         client.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-        return readExactly(client.getInputStream(), text.length());
-    }
-
-    private static String readExactly(InputStream in, int length) throws IOException {
-        byte[] out = new byte[length];
-        int at = 0;
-        while (at < length) {
-            int n = in.read(out, at, length - at);
-            if (n < 0) {
-                break;
-            }
-            at += n;
-        }
-        return new String(out, 0, at, StandardCharsets.US_ASCII);
+        return new String(client.getInputStream().readNBytes(text.length()), StandardCharsets.US_ASCII);
     }
 }

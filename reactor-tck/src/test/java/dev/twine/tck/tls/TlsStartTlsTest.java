@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.twine.defer.Failure;
 import dev.twine.internet.ClientFactory;
 import dev.twine.internet.IListeningPort;
+import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.ServerFactory;
 import dev.twine.protocols.basic.LineReceiver;
@@ -24,6 +25,7 @@ import dev.twine.tck.tcp.Countdown;
 import dev.twine.tck.tcp.Events;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * {@code startTLS} in the middle of a line protocol (semantics.md §4.3, Twisted's {@code ITLSTransport}):
@@ -64,13 +66,24 @@ class TlsStartTlsTest {
         }
     }
 
-    @ReactorTest
-    void theClientAsksForTlsAndTheServerWritesItsAnswerInPlaintextBeforeStarting(ReactorBuilder builder) {
+    /**
+     * The client asks for TLS; the server, whose protocol comes from the factory {@code wrap} makes of a plain
+     * one, answers OK in plaintext and starts TLS through whatever transport it was given; the client starts
+     * TLS and sends a secret, which the server echoes. Returns the events of both sides.
+     */
+    private static List<String> clientAsksForTls(ReactorBuilder builder,
+            BiFunction<IReactor, IProtocolFactory, IProtocolFactory> wrap) {
         IReactor reactor = builder.buildReactor();
         Events events = new Events();
         IListeningPort[] port = new IListeningPort[1];
         Countdown done = stopAfter(2, reactor, port);
-        port[0] = reactor.listenTCP(0, new ServerFactory(() -> new Lines(events, "server", done::tick) {
+        port[0] = reactor.listenTCP(0, wrap.apply(reactor, new ServerFactory(() -> new Lines(events, "server",
+                done::tick) {
+            @Override
+            public void connectionMade() {
+                events.add("server transport " + transport.getClass().getSimpleName());
+            }
+
             @Override
             void answer(String line) {
                 if (line.equals("STARTTLS")) {
@@ -80,7 +93,7 @@ class TlsStartTlsTest {
                     send("echo " + line);
                 }
             }
-        }), 50, LOOPBACK);
+        })), 50, LOOPBACK);
         reactor.connectTCP(LOOPBACK, portOf(port[0]), new ClientFactory(() -> new Lines(events, "client", done::tick) {
             @Override
             public void connectionMade() {
@@ -99,10 +112,14 @@ class TlsStartTlsTest {
             }
         }), 30, null);
         builder.runReactor(reactor, TIMEOUT);
+        return events.list();
+    }
 
-        assertEquals(List.of("server got STARTTLS", "client got OK", "server got secret (tls)",
-                "client got echo secret (tls)", "client peer CN=localhost", "client lost ConnectionDone",
-                "server lost ConnectionDone"), events.list());
+    @ReactorTest
+    void theClientAsksForTlsAndTheServerWritesItsAnswerInPlaintextBeforeStarting(ReactorBuilder builder) {
+        assertEquals(List.of("server transport Connection", "server got STARTTLS", "client got OK",
+                "server got secret (tls)", "client got echo secret (tls)", "client peer CN=localhost",
+                "client lost ConnectionDone", "server lost ConnectionDone"), clientAsksForTls(builder, (r, f) -> f));
     }
 
     /**
@@ -111,49 +128,10 @@ class TlsStartTlsTest {
      */
     @ReactorTest
     void aServerBehindATimeoutFactoryStartsTlsThroughItsWrapper(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
-        Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        port[0] = reactor.listenTCP(0, new TimeoutFactory(reactor, new ServerFactory(() -> new Lines(events, "server",
-                done::tick) {
-            @Override
-            public void connectionMade() {
-                events.add("server transport " + transport.getClass().getSimpleName());
-            }
-
-            @Override
-            void answer(String line) {
-                if (line.equals("STARTTLS")) {
-                    send("OK");
-                    ssl(transport).startTLS(serverOptions());
-                } else {
-                    send("echo " + line);
-                }
-            }
-        }), 30), 50, LOOPBACK);
-        reactor.connectTCP(LOOPBACK, portOf(port[0]), new ClientFactory(() -> new Lines(events, "client", done::tick) {
-            @Override
-            public void connectionMade() {
-                send("STARTTLS");
-            }
-
-            @Override
-            void answer(String line) {
-                if (line.equals("OK")) {
-                    ssl(transport).startTLS(clientOptions());
-                    send("secret");
-                } else {
-                    events.add("client peer " + peerName(transport));
-                    transport.loseConnection();
-                }
-            }
-        }), 30, null);
-        builder.runReactor(reactor, TIMEOUT);
-
         assertEquals(List.of("server transport TimeoutProtocol", "server got STARTTLS", "client got OK",
                 "server got secret (tls)", "client got echo secret (tls)", "client peer CN=localhost",
-                "client lost ConnectionDone", "server lost ConnectionDone"), events.list());
+                "client lost ConnectionDone", "server lost ConnectionDone"),
+                clientAsksForTls(builder, (reactor, factory) -> new TimeoutFactory(reactor, factory, 30)));
     }
 
     @ReactorTest

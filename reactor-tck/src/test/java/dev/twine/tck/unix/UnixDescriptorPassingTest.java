@@ -27,7 +27,6 @@ import dev.twine.nativeio.posix.SocketCalls;
 import dev.twine.tck.ReactorBuilder;
 import dev.twine.tck.ReactorTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -53,34 +52,53 @@ class UnixDescriptorPassingTest {
     @TempDir
     Path dir;
 
-    @ReactorTest
-    void aPassedSocketDescriptorReachesTheReceiverBeforeItsByteAndWorksThere(ReactorBuilder builder)
-            throws IOException {
-        IReactor reactor = builder.buildReactor();
+    /**
+     * One passing case: given the native layer's calls and the descriptor to pass (the near end of a TCP
+     * connection to a JDK socket), it sets up its UNIX connection on the running reactor and stops the reactor
+     * when done. The receiving side writes the greeting to the connection's far end.
+     */
+    private interface PassingCase {
+        void setUp(SocketCalls calls, int passedDescriptor);
+    }
+
+    /**
+     * Runs {@code passing} on a backend that passes descriptors (others skip, naming why) until the reactor
+     * stops, then returns every byte the far end read before the connection closed.
+     */
+    private static String runPassing(ReactorBuilder builder, IReactor reactor, PassingCase passing) throws IOException {
         assumeUnix(builder, reactor);
         Assumptions.assumeTrue(reactor.sockets() instanceof PosixSocketProvider,
                 builder.backendName() + " cannot pass descriptors (semantics.md §8.8)");
         SocketCalls calls = ((PosixSocketProvider) reactor.sockets()).calls();
-        String path = dir.resolve("fd.sock").toString();
-        List<String> events = new ArrayList<>();
         try (ServerSocket outside = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // The descriptor to pass: a TCP socket connected to `outside`, opened through the native layer.
             PosixStreamSocket passed = (PosixStreamSocket) reactor.sockets().openStream(StandardProtocolFamily.INET);
             passed.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), outside.getLocalPort()));
             try (Socket far = outside.accept()) {
                 far.setSoTimeout((int) (TIMEOUT * 1000));
-                IListeningPort[] port = new IListeningPort[1];
-                builder.needsRunningReactor(reactor, () -> {
-                    port[0] = reactor.listenUNIX(path, new ServerFactory(() -> new Receiver(calls, events)));
-                    reactor.connectUNIX(path, new Sender(passed.fileno(), events, reactor));
-                });
+                builder.needsRunningReactor(reactor, () -> passing.setUp(calls, passed.fileno()));
                 builder.runReactor(reactor, TIMEOUT);
+                // Our copy goes first, so that the far end sees the end once the receiving side closes its own.
                 passed.close();
-                assertEquals(List.of("sent", "descriptor", "data x", "lost"), events.subList(0, 4));
-                byte[] got = readFully(far.getInputStream(), GREETING.length);
-                assertEquals(new String(GREETING, StandardCharsets.US_ASCII), new String(got, StandardCharsets.US_ASCII));
+                return new String(far.getInputStream().readNBytes(GREETING.length + 1), StandardCharsets.US_ASCII);
+            } finally {
+                passed.close();
             }
         }
+    }
+
+    @ReactorTest
+    void aPassedSocketDescriptorReachesTheReceiverBeforeItsByteAndWorksThere(ReactorBuilder builder)
+            throws IOException {
+        IReactor reactor = builder.buildReactor();
+        String path = dir.resolve("fd.sock").toString();
+        List<String> events = new ArrayList<>();
+        String farRead = runPassing(builder, reactor, (calls, passed) -> {
+            reactor.listenUNIX(path, new ServerFactory(() -> new Receiver(calls, events)));
+            reactor.connectUNIX(path, new Sender(passed, events, reactor));
+        });
+        assertEquals(List.of("sent", "descriptor", "data x", "lost"), events.subList(0, 4));
+        assertEquals(new String(GREETING, StandardCharsets.US_ASCII), farRead);
     }
 
     /**
@@ -92,40 +110,26 @@ class UnixDescriptorPassingTest {
     void aProtocolConnectedThroughAClientEndpointReceivesThePassedDescriptor(ReactorBuilder builder)
             throws IOException {
         IReactor reactor = builder.buildReactor();
-        assumeUnix(builder, reactor);
-        Assumptions.assumeTrue(reactor.sockets() instanceof PosixSocketProvider,
-                builder.backendName() + " cannot pass descriptors (semantics.md §8.8)");
-        SocketCalls calls = ((PosixSocketProvider) reactor.sockets()).calls();
         String path = dir.resolve("endpoint-fd.sock").toString();
         List<String> events = new ArrayList<>();
-        try (ServerSocket outside = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            PosixStreamSocket passed = (PosixStreamSocket) reactor.sockets().openStream(StandardProtocolFamily.INET);
-            passed.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), outside.getLocalPort()));
-            try (Socket far = outside.accept()) {
-                far.setSoTimeout((int) (TIMEOUT * 1000));
-                builder.needsRunningReactor(reactor, () -> {
-                    // This time the accepted side sends, and the endpoint's client receives.
-                    reactor.listenUNIX(path, new ServerFactory(() -> new Sending(passed.fileno(), events) {
-                        @Override
-                        public void connectionLost(Failure reason) {
-                            events.add("lost");
-                            reactor.stop();
-                        }
-                    }));
-                    new UNIXClientEndpoint(reactor, path).connect(Factory.forProtocol(() -> new Receiver(calls, events)))
-                            .addErrback(f -> {
-                                events.add("failed " + f.getErrorMessage());
-                                reactor.stop();
-                                return null;
-                            });
-                });
-                builder.runReactor(reactor, TIMEOUT);
-                passed.close();
-                assertEquals(List.of("sent", "descriptor", "data x", "lost"), events.subList(0, 4));
-                byte[] got = readFully(far.getInputStream(), GREETING.length);
-                assertEquals(new String(GREETING, StandardCharsets.US_ASCII), new String(got, StandardCharsets.US_ASCII));
-            }
-        }
+        String farRead = runPassing(builder, reactor, (calls, passed) -> {
+            // This time the accepted side sends, and the endpoint's client receives.
+            reactor.listenUNIX(path, new ServerFactory(() -> new Sending(passed, events) {
+                @Override
+                public void connectionLost(Failure reason) {
+                    events.add("lost");
+                    reactor.stop();
+                }
+            }));
+            new UNIXClientEndpoint(reactor, path).connect(Factory.forProtocol(() -> new Receiver(calls, events)))
+                    .addErrback(f -> {
+                        events.add("failed " + f.getErrorMessage());
+                        reactor.stop();
+                        return null;
+                    });
+        });
+        assertEquals(List.of("sent", "descriptor", "data x", "lost"), events.subList(0, 4));
+        assertEquals(new String(GREETING, StandardCharsets.US_ASCII), farRead);
     }
 
     /**
@@ -135,29 +139,15 @@ class UnixDescriptorPassingTest {
     @ReactorTest
     void aReceiverAdoptsThePassedConnectionAndServesItThroughTwine(ReactorBuilder builder) throws IOException {
         IReactor reactor = builder.buildReactor();
-        assumeUnix(builder, reactor);
-        Assumptions.assumeTrue(reactor.sockets() instanceof PosixSocketProvider,
-                builder.backendName() + " cannot pass descriptors (semantics.md §8.8)");
-        SocketCalls calls = ((PosixSocketProvider) reactor.sockets()).calls();
         String path = dir.resolve("adopt-fd.sock").toString();
         List<String> events = new ArrayList<>();
-        try (ServerSocket outside = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            PosixStreamSocket passed = (PosixStreamSocket) reactor.sockets().openStream(StandardProtocolFamily.INET);
-            passed.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), outside.getLocalPort()));
-            try (Socket far = outside.accept()) {
-                far.setSoTimeout((int) (TIMEOUT * 1000));
-                builder.needsRunningReactor(reactor, () -> {
-                    reactor.listenUNIX(path, new ServerFactory(() -> new Adopter(reactor, calls, events)));
-                    reactor.connectUNIX(path, new Sender(passed.fileno(), events, reactor));
-                });
-                builder.runReactor(reactor, TIMEOUT);
-                passed.close();
-                // Served by the adopted connection, which wrote the greeting and closed: the far end reads it all.
-                byte[] got = readFully(far.getInputStream(), GREETING.length + 1);
-                assertEquals(new String(GREETING, StandardCharsets.US_ASCII), new String(got, StandardCharsets.US_ASCII));
-                assertEquals(List.of("sent", "adopted", "data x", "lost"), events.subList(0, 4));
-            }
-        }
+        String farRead = runPassing(builder, reactor, (calls, passed) -> {
+            reactor.listenUNIX(path, new ServerFactory(() -> new Adopter(reactor, calls, events)));
+            reactor.connectUNIX(path, new Sender(passed, events, reactor));
+        });
+        // Served by the adopted connection, which wrote the greeting and closed: the far end read it all.
+        assertEquals(new String(GREETING, StandardCharsets.US_ASCII), farRead);
+        assertEquals(List.of("sent", "adopted", "data x", "lost"), events.subList(0, 4));
     }
 
     /** Adopts the descriptor it receives as a Twine connection that writes the greeting and closes. */
@@ -308,18 +298,5 @@ class UnixDescriptorPassingTest {
             }
             transport.loseConnection();
         }
-    }
-
-    private static byte[] readFully(InputStream in, int length) throws IOException {
-        byte[] out = new byte[length];
-        int at = 0;
-        while (at < length) {
-            int n = in.read(out, at, length - at);
-            if (n < 0) {
-                break;
-            }
-            at += n;
-        }
-        return java.util.Arrays.copyOf(out, at);
     }
 }
