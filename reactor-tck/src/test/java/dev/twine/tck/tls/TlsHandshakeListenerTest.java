@@ -93,56 +93,63 @@ class TlsHandshakeListenerTest {
                 of(events, "client"), events.toString());
     }
 
-    @ReactorTest
-    void listenSslAndConnectSslTellBothSidesOnceBeforeTheFirstData(ReactorBuilder builder) {
+    /** One case's server and client: listens, connects to the port it listened on, returns that port. */
+    private interface Pair {
+        IListeningPort start(IReactor reactor, Events events, Countdown done);
+    }
+
+    /** Runs {@code pair} on a new reactor until both sides have lost their connection; returns the events. */
+    private static Events run(ReactorBuilder builder, Pair pair) {
         IReactor reactor = builder.buildReactor();
         Events events = new Events();
         IListeningPort[] port = new IListeningPort[1];
         Countdown done = stopAfter(2, reactor, port);
-        port[0] = reactor.listenSSL(0, new ServerFactory(() -> server(events, done)), serverOptions(), 50, LOOPBACK);
-        reactor.connectSSL(LOOPBACK, portOf(port[0]), new ClientFactory(() -> client(events, done)), clientOptions());
+        port[0] = pair.start(reactor, events, done);
         builder.runReactor(reactor, TIMEOUT);
+        return events;
+    }
 
-        assertBothHeardTheHandshakeOnceBeforeData(events);
+    @ReactorTest
+    void listenSslAndConnectSslTellBothSidesOnceBeforeTheFirstData(ReactorBuilder builder) {
+        assertBothHeardTheHandshakeOnceBeforeData(run(builder, (reactor, events, done) -> {
+            IListeningPort port = reactor.listenSSL(0, new ServerFactory(() -> server(events, done)), serverOptions(),
+                    50, LOOPBACK);
+            reactor.connectSSL(LOOPBACK, portOf(port), new ClientFactory(() -> client(events, done)), clientOptions());
+            return port;
+        }));
     }
 
     @ReactorTest
     void startTlsTellsBothSidesOnce(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
-        Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        port[0] = reactor.listenTCP(0, new ServerFactory(() -> new Listening(events, "server", done::tick, false) {
-            @Override
-            public void connectionMade() {
-                super.connectionMade();
-                ssl(transport).startTLS(serverOptions());
-            }
-        }), 50, LOOPBACK);
-        reactor.connectTCP(LOOPBACK, portOf(port[0]), new ClientFactory(() -> new Listening(events, "client", done::tick,
-                false) {
-            @Override
-            public void connectionMade() {
-                super.connectionMade();
-                ssl(transport).startTLS(clientOptions());
-                transport.write(ascii("hello"));
-            }
-        }), 30, null);
-        builder.runReactor(reactor, TIMEOUT);
-
-        assertBothHeardTheHandshakeOnceBeforeData(events);
+        assertBothHeardTheHandshakeOnceBeforeData(run(builder, (reactor, events, done) -> {
+            IListeningPort port = reactor.listenTCP(0, new ServerFactory(() -> new Listening(events, "server",
+                    done::tick, false) {
+                @Override
+                public void connectionMade() {
+                    super.connectionMade();
+                    ssl(transport).startTLS(serverOptions());
+                }
+            }), 50, LOOPBACK);
+            reactor.connectTCP(LOOPBACK, portOf(port), new ClientFactory(() -> new Listening(events, "client",
+                    done::tick, false) {
+                @Override
+                public void connectionMade() {
+                    super.connectionMade();
+                    ssl(transport).startTLS(clientOptions());
+                    transport.write(ascii("hello"));
+                }
+            }), 30, null);
+            return port;
+        }));
     }
 
     @ReactorTest
     void aPlaintextConnectionNeverTellsIt(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
-        Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        port[0] = reactor.listenTCP(0, new ServerFactory(() -> server(events, done)), 50, LOOPBACK);
-        reactor.connectTCP(LOOPBACK, portOf(port[0]), new ClientFactory(() -> client(events, done)), 30, null);
-        builder.runReactor(reactor, TIMEOUT);
-
+        Events events = run(builder, (reactor, ev, done) -> {
+            IListeningPort port = reactor.listenTCP(0, new ServerFactory(() -> server(ev, done)), 50, LOOPBACK);
+            reactor.connectTCP(LOOPBACK, portOf(port), new ClientFactory(() -> client(ev, done)), 30, null);
+            return port;
+        });
         assertEquals(List.of("server made", "server data hello", "server lost ConnectionDone"), of(events, "server"),
                 events.toString());
         assertEquals(List.of("client made", "client lost ConnectionDone"), of(events, "client"), events.toString());
@@ -151,53 +158,44 @@ class TlsHandshakeListenerTest {
     /** A TimeoutFactory on the server (a ProtocolWrapper), an SSL client endpoint on the client. */
     @ReactorTest
     void aTimeoutWrapperAndAClientEndpointPassItOn(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
-        Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        port[0] = reactor.listenSSL(0, new TimeoutFactory(reactor, new ServerFactory(() -> server(events, done)), 30),
-                serverOptions(), 50, LOOPBACK);
-        connectThrough(new SSL4ClientEndpoint(reactor, LOOPBACK, portOf(port[0]), clientOptions()),
-                () -> client(events, done), events);
-        builder.runReactor(reactor, TIMEOUT);
-
-        assertBothHeardTheHandshakeOnceBeforeData(events);
+        assertBothHeardTheHandshakeOnceBeforeData(run(builder, (reactor, events, done) -> {
+            IListeningPort port = reactor.listenSSL(0, new TimeoutFactory(reactor,
+                    new ServerFactory(() -> server(events, done)), 30), serverOptions(), 50, LOOPBACK);
+            connectThrough(new SSL4ClientEndpoint(reactor, LOOPBACK, portOf(port), clientOptions()),
+                    () -> client(events, done), events);
+            return port;
+        }));
     }
 
     /** TLSMemoryBIOFactory on the server, wrapClientTLS over a TCP endpoint on the client. */
     @ReactorTest
     void tlsUnderAnyFactoryAndWrapClientTlsPassItOn(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
-        Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
-        port[0] = reactor.listenTCP(0, new TLSMemoryBIOFactory(serverOptions(), false,
-                new ServerFactory(() -> server(events, done))), 50, LOOPBACK);
-        connectThrough(TLSWrapClientEndpoint.wrapClientTLS(clientOptions(),
-                new TCP4ClientEndpoint(reactor, LOOPBACK, portOf(port[0]))), () -> client(events, done), events);
-        builder.runReactor(reactor, TIMEOUT);
-
-        assertBothHeardTheHandshakeOnceBeforeData(events);
+        assertBothHeardTheHandshakeOnceBeforeData(run(builder, (reactor, events, done) -> {
+            IListeningPort port = reactor.listenTCP(0, new TLSMemoryBIOFactory(serverOptions(), false,
+                    new ServerFactory(() -> server(events, done))), 50, LOOPBACK);
+            connectThrough(TLSWrapClientEndpoint.wrapClientTLS(clientOptions(),
+                    new TCP4ClientEndpoint(reactor, LOOPBACK, portOf(port))), () -> client(events, done), events);
+            return port;
+        }));
     }
 
     @ReactorTest
     void anExceptionFromHandshakeCompletedClosesThatConnection(ReactorBuilder builder) {
-        IReactor reactor = builder.buildReactor();
-        Events events = new Events();
-        IListeningPort[] port = new IListeningPort[1];
-        Countdown done = stopAfter(2, reactor, port);
         TlsFixtures.Recording[] refusing = new TlsFixtures.Recording[1];
-        port[0] = reactor.listenSSL(0, new ServerFactory(() -> refusing[0] = new Listening(events, "server", done::tick,
-                false) {
-            @Override
-            public void handshakeCompleted() {
-                events.add("server refuses");
-                throw new IllegalStateException("refused by handshakeCompleted");
-            }
-        }), serverOptions(), 50, LOOPBACK);
-        reactor.connectSSL(LOOPBACK, portOf(port[0]), new ClientFactory(() -> client(events, done)), clientOptions());
+        Events events;
         try (LogCapture log = LogCapture.reactor()) {
-            builder.runReactor(reactor, TIMEOUT);
+            events = run(builder, (reactor, ev, done) -> {
+                IListeningPort port = reactor.listenSSL(0, new ServerFactory(() -> refusing[0] = new Listening(ev,
+                        "server", done::tick, false) {
+                    @Override
+                    public void handshakeCompleted() {
+                        ev.add("server refuses");
+                        throw new IllegalStateException("refused by handshakeCompleted");
+                    }
+                }), serverOptions(), 50, LOOPBACK);
+                reactor.connectSSL(LOOPBACK, portOf(port), new ClientFactory(() -> client(ev, done)), clientOptions());
+                return port;
+            });
             assertEquals(1, log.errors().size(), "logged once, as an exception from dataReceived is: " + log.errors());
         }
 
