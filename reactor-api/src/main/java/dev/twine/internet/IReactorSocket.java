@@ -56,4 +56,14 @@ public interface IReactorSocket {
      */
     IUDPTransport adoptDatagramPort(int fileDescriptor, StandardProtocolFamily addressFamily, DatagramProtocol protocol,
             int maxPacketSize);
+
+    /**
+     * Closes a descriptor this process owns: the one an adoption left with the caller, or one an
+     * {@link IFileDescriptorReceiver} received. Twine's addition: Twisted's callers use {@code os.close}, which
+     * Java lacks. It never retries (close(2): after {@code EINTR} the descriptor is gone on Linux) and reports
+     * nothing, as {@code os.close} reports nothing useful for a socket.
+     *
+     * @throws UnsupportedOperationException on a backend that cannot adopt descriptors
+     */
+    void closeFileDescriptor(int fileDescriptor);
 }

@@ -152,4 +152,9 @@ public interface SocketProvider {
     default DatagramSocketHandle adoptDatagram(int fd, StandardProtocolFamily family) throws IOException {
         throw new UnsupportedOperationException("this backend cannot adopt descriptors");
     }
+
+    /** Closes a descriptor the caller owns, without retrying; where {@link #supportsAdoption()} is true. */
+    default void closeDescriptor(int fd) {
+        throw new UnsupportedOperationException("this backend cannot adopt descriptors");
+    }
 }

@@ -80,6 +80,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
     private final List<AdoptedPort> adoptedPorts = new ArrayList<>();
     private final List<AdoptedStreamConnection> adoptedStreamConnections = new ArrayList<>();
     private final List<AdoptedDatagramPort> adoptedDatagramPorts = new ArrayList<>();
+    private final List<Integer> closedFileDescriptors = new ArrayList<>();
     private final List<Trigger> whenRunningHooks = new ArrayList<>();
     private final Map<Phase, List<Trigger>> triggers = new EnumMap<>(Phase.class);
     private boolean running;
@@ -315,6 +316,17 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSSL, IR
         };
         adoptedDatagramPorts.add(new AdoptedDatagramPort(fileDescriptor, addressFamily, protocol, maxPacketSize, p));
         return p;
+    }
+
+    /** Every {@code closeFileDescriptor} call so far, oldest first (unmodifiable view). */
+    public List<Integer> closedFileDescriptors() {
+        return Collections.unmodifiableList(closedFileDescriptors);
+    }
+
+    /** Records the call; nothing is closed. */
+    @Override
+    public void closeFileDescriptor(int fileDescriptor) {
+        closedFileDescriptors.add(fileDescriptor);
     }
 
     /** Runs the {@code callWhenRunning} hooks in order, then stops; returns at once, as Twisted's does. */

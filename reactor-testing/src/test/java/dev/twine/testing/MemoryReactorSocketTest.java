@@ -47,6 +47,12 @@ class MemoryReactorSocketTest {
     }
 
     @Test
+    void closeFileDescriptorIsRecordedOnly() {
+        reactor.closeFileDescriptor(14);
+        assertEquals(List.of(14), reactor.closedFileDescriptors());
+    }
+
+    @Test
     void adoptDatagramPortIsRecordedAndRefusesAUnixFamily() {
         DatagramProtocol protocol = new DatagramProtocol() {
         };

@@ -180,6 +180,12 @@ public final class PosixSocketProvider implements SocketProvider {
         return new PosixDatagramSocket(calls, calls.adopt(fd), ipv6);
     }
 
+    /** {@code close(2)}, never retried ({@link SocketCalls#close}). */
+    @Override
+    public void closeDescriptor(int fd) {
+        calls.close(fd);
+    }
+
     private static boolean isIpv6(StandardProtocolFamily family) {
         switch (family) {
             case INET:

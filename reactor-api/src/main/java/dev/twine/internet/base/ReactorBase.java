@@ -590,6 +590,12 @@ public final class ReactorBase implements IReactor, IReactorSocket, AutoCloseabl
         return p;
     }
 
+    @Override
+    public void closeFileDescriptor(int fileDescriptor) {
+        requireAdoption();
+        sockets().closeDescriptor(fileDescriptor);
+    }
+
     private void requireAdoption() {
         if (!sockets().supportsAdoption()) {
             throw new UnsupportedOperationException("the " + backendName()

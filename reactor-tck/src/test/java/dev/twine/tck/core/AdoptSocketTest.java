@@ -80,9 +80,13 @@ class AdoptSocketTest {
         calls.listen(fd, 16);
         int boundPort = calls.localAddress(fd).getPort();
         try (BackgroundReactor bg = builder.runReactorInBackground(reactor, TIMEOUT)) {
-            IListeningPort port = bg.call(() -> ((IReactorSocket) reactor).adoptStreamPort(fd,
-                    StandardProtocolFamily.INET, Factory.forProtocol(Echo::new)));
-            calls.close(fd);
+            IListeningPort port = bg.call(() -> {
+                IReactorSocket adopting = (IReactorSocket) reactor;
+                IListeningPort adopted = adopting.adoptStreamPort(fd, StandardProtocolFamily.INET,
+                        Factory.forProtocol(Echo::new));
+                adopting.closeFileDescriptor(fd);
+                return adopted;
+            });
             assertEquals(boundPort, port.getHost().port(), "getHost is the adopted socket's own address");
             for (int i = 0; i < 2; i++) {
                 try (Socket client = new Socket(LOOPBACK, boundPort)) {

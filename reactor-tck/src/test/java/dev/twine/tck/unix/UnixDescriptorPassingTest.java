@@ -142,7 +142,7 @@ class UnixDescriptorPassingTest {
         String path = dir.resolve("adopt-fd.sock").toString();
         List<String> events = new ArrayList<>();
         String farRead = runPassing(builder, reactor, (calls, passed) -> {
-            reactor.listenUNIX(path, new ServerFactory(() -> new Adopter(reactor, calls, events)));
+            reactor.listenUNIX(path, new ServerFactory(() -> new Adopter(reactor, events)));
             reactor.connectUNIX(path, new Sender(passed, events, reactor));
         });
         // Served by the adopted connection, which wrote the greeting and closed: the far end read it all.
@@ -153,12 +153,10 @@ class UnixDescriptorPassingTest {
     /** Adopts the descriptor it receives as a Twine connection that writes the greeting and closes. */
     private static final class Adopter extends Protocol implements IFileDescriptorReceiver {
         private final IReactor reactor;
-        private final SocketCalls calls;
         private final List<String> events;
 
-        Adopter(IReactor reactor, SocketCalls calls, List<String> events) {
+        Adopter(IReactor reactor, List<String> events) {
             this.reactor = reactor;
-            this.calls = calls;
             this.events = events;
         }
 
@@ -173,7 +171,7 @@ class UnixDescriptorPassingTest {
                         }
                     }));
             // The reactor serves its own duplicate; this one is ours to close (semantics.md §9).
-            calls.close(descriptor);
+            ((IReactorSocket) reactor).closeFileDescriptor(descriptor);
             events.add("adopted");
         }
 
