@@ -19,6 +19,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.endpoints;
     exports dev.twine.internet.error;
     exports dev.twine.internet.group;
+    exports dev.twine.internet.process;
     exports dev.twine.internet.ssl;
     exports dev.twine.internet.task;
     exports dev.twine.internet.tcp;

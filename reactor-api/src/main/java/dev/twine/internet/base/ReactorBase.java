@@ -13,6 +13,10 @@ import dev.twine.internet.IMulticastTransport;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.IReactor;
 import dev.twine.internet.IReactorSocket;
+import dev.twine.internet.IProcessTransport;
+import dev.twine.internet.IReactorProcess;
+import dev.twine.internet.ProcessProtocol;
+import dev.twine.internet.process.SpawnedProcess;
 import dev.twine.internet.IReadDescriptor;
 import dev.twine.internet.IUDPTransport;
 import dev.twine.internet.IUNIXDatagramConnectedTransport;
@@ -41,6 +45,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -81,7 +86,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Threading.</b> {@link #callFromThread} and {@link #isInIOThread} are thread-safe; everything else
  * is for the reactor thread (before {@link #run()}, the thread that builds and sets the reactor up).
  */
-public final class ReactorBase implements IReactor, IReactorSocket, AutoCloseable {
+public final class ReactorBase implements IReactor, IReactorSocket, IReactorProcess, AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final ReactorBackend<?> backend;
@@ -553,6 +558,16 @@ public final class ReactorBase implements IReactor, IReactorSocket, AutoCloseabl
                 listenMultiple);
         p.startListening();
         return p;
+    }
+
+    // -- IReactorProcess (semantics.md §10) ------------------------------------------------------------
+
+    @Override
+    public IProcessTransport spawnProcess(ProcessProtocol processProtocol, String executable, List<String> args,
+            Map<String, String> env, String path) {
+        Objects.requireNonNull(processProtocol, "processProtocol");
+        Objects.requireNonNull(executable, "executable");
+        return SpawnedProcess.spawn(this, processProtocol, executable, args == null ? List.of() : args, env, path);
     }
 
     // -- IReactorSocket (semantics.md §9) ------------------------------------------------------------
