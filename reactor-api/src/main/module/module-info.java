@@ -27,6 +27,7 @@ module dev.twine.reactor {
     exports dev.twine.internet.udp;
     exports dev.twine.internet.unix;
     exports dev.twine.protocols.basic;
+    exports dev.twine.protocols.haproxy;
     exports dev.twine.protocols.policies;
     exports dev.twine.protocols.tls;
     exports dev.twine.spi;

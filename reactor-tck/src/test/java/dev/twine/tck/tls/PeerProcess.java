@@ -86,8 +86,21 @@ public final class PeerProcess implements AutoCloseable {
                 + " .ci/setup.d/20-python-twisted.sh); skipping the Twisted interop test");
     }
 
+    /**
+     * {@code haproxy -db -f CONFIG} (Debian's {@code haproxy}, in the foreground); skips the test when it cannot
+     * be run here, naming the setup script that installs it.
+     */
+    public static PeerProcess haproxy(Path config) throws IOException {
+        try {
+            return new PeerProcess("haproxy", List.of("haproxy", "-db", "-f", config.toString()));
+        } catch (IOException e) {
+            Assumptions.abort("haproxy is not installed (run .ci/setup.d/30-haproxy.sh): " + e.getMessage());
+            throw e;
+        }
+    }
+
     /** A loopback port that nothing listens on right now, for a peer that cannot pick its own. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(TlsFixtures.LOOPBACK, 0));
             return s.getLocalPort();
