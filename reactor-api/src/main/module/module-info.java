@@ -45,7 +45,8 @@ module dev.twine.reactor {
             dev.twine.internet.endpoints.TCPServerParser,
             dev.twine.internet.endpoints.TCP6ServerParser,
             dev.twine.internet.endpoints.SSLServerParser,
-            dev.twine.internet.endpoints.UNIXServerParser;
+            dev.twine.internet.endpoints.UNIXServerParser,
+            dev.twine.protocols.haproxy.HAProxyServerParser;
     provides dev.twine.internet.endpoints.IStreamClientEndpointStringParserWithReactor with
             dev.twine.internet.endpoints.TCPClientParser,
             dev.twine.internet.endpoints.SSLClientParser,

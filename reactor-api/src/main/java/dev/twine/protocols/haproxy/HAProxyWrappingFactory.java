@@ -28,19 +28,21 @@ public class HAProxyWrappingFactory extends WrappingFactory {
      * Wraps a listening endpoint so that its connections speak the PROXY protocol first (Twisted's
      * {@code proxyEndpoint}).
      */
-    public static IStreamServerEndpoint proxyEndpoint(IStreamServerEndpoint wrappedEndpoint) {
-        Objects.requireNonNull(wrappedEndpoint, "wrappedEndpoint");
-        return new IStreamServerEndpoint() {
-            @Override
-            public Deferred<IListeningPort> listen(IProtocolFactory factory) {
-                return wrappedEndpoint.listen(new HAProxyWrappingFactory(factory));
-            }
+    public static ProxyEndpoint proxyEndpoint(IStreamServerEndpoint wrappedEndpoint) {
+        return new ProxyEndpoint(Objects.requireNonNull(wrappedEndpoint, "wrappedEndpoint"));
+    }
 
-            @Override
-            public String toString() {
-                return "proxyEndpoint(" + wrappedEndpoint + ")";
-            }
-        };
+    /**
+     * A listening endpoint whose connections speak the PROXY protocol first (Twisted's
+     * {@code _WrapperServerEndpoint} with this factory). Immutable.
+     *
+     * @param wrappedEndpoint the endpoint that listens
+     */
+    public record ProxyEndpoint(IStreamServerEndpoint wrappedEndpoint) implements IStreamServerEndpoint {
+        @Override
+        public Deferred<IListeningPort> listen(IProtocolFactory factory) {
+            return wrappedEndpoint.listen(new HAProxyWrappingFactory(factory));
+        }
     }
 
     @Override
