@@ -2,7 +2,6 @@ package dev.twine.protocols.haproxy;
 
 import dev.twine.defer.Deferred;
 import dev.twine.internet.IListeningPort;
-import dev.twine.internet.ILoggingContext;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.endpoints.IStreamServerEndpoint;
@@ -53,8 +52,6 @@ public class HAProxyWrappingFactory extends WrappingFactory {
     /** The wrapped factory's prefix (or its class's simple name) and {@code " (PROXY)"}, as Twisted's. */
     @Override
     public String logPrefix() {
-        String wrapped = wrappedFactory instanceof ILoggingContext l ? l.logPrefix()
-                : wrappedFactory.getClass().getSimpleName();
-        return wrapped + " (PROXY)";
+        return wrappedLogPrefix() + " (PROXY)";
     }
 }

@@ -98,4 +98,12 @@ public class WrappingFactory extends ClientFactory {
     public String logPrefix() {
         return wrappedFactory instanceof ILoggingContext l ? l.logPrefix() + " (WrappingFactory)" : getClass().getName();
     }
+
+    /**
+     * The wrapped factory's log prefix, or its class's simple name when it has none: what Twisted's
+     * {@code TLSMemoryBIOFactory} and {@code HAProxyWrappingFactory} put before their own tag.
+     */
+    protected String wrappedLogPrefix() {
+        return wrappedFactory instanceof ILoggingContext l ? l.logPrefix() : wrappedFactory.getClass().getSimpleName();
+    }
 }

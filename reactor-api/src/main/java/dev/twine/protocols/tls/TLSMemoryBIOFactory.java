@@ -1,6 +1,5 @@
 package dev.twine.protocols.tls;
 
-import dev.twine.internet.ILoggingContext;
 import dev.twine.internet.IProtocol;
 import dev.twine.internet.IProtocolFactory;
 import dev.twine.internet.ssl.IContextFactory;
@@ -67,8 +66,6 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
      */
     @Override
     public String logPrefix() {
-        String wrapped = wrappedFactory instanceof ILoggingContext l ? l.logPrefix()
-                : wrappedFactory.getClass().getSimpleName();
-        return wrapped + " (TLS)";
+        return wrappedLogPrefix() + " (TLS)";
     }
 }
