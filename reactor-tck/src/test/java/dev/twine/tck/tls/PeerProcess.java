@@ -86,9 +86,32 @@ public final class PeerProcess implements AutoCloseable {
                 + " .ci/setup.d/20-python-twisted.sh); skipping the Twisted interop test");
     }
 
+    /** Whether {@code haproxy -v} runs here; looked up on first use by {@link #assumeHaproxy}. */
+    private static Boolean haproxyRuns;
+
+    /**
+     * Skips the test unless {@code haproxy} can be run here, naming the setup script that installs it. A test
+     * calls this before it opens anything, as {@link #assumeTwisted} explains.
+     */
+    public static synchronized void assumeHaproxy() {
+        if (haproxyRuns == null) {
+            try {
+                Process p = new ProcessBuilder("haproxy", "-v").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                haproxyRuns = p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                haproxyRuns = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                haproxyRuns = false;
+            }
+        }
+        Assumptions.assumeTrue(haproxyRuns, "haproxy is not installed (run .ci/setup.d/30-haproxy.sh)");
+    }
+
     /**
      * {@code haproxy -db -f CONFIG} (Debian's {@code haproxy}, in the foreground); skips the test when it cannot
-     * be run here, naming the setup script that installs it.
+     * be run here, naming the setup script that installs it. Call {@link #assumeHaproxy} first.
      */
     public static PeerProcess haproxy(Path config) throws IOException {
         try {
