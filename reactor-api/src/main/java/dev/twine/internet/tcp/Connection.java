@@ -308,8 +308,7 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
             } catch (SSLException e) {
                 return e;
             }
-            reportHandshake();
-            if (state.socketClosed()) {
+            if (reportHandshake() && state.socketClosed()) {
                 // handshakeCompleted aborted the connection.
                 stopWriting();
                 return null;
@@ -764,15 +763,19 @@ public sealed class Connection extends RegisteredDescriptor implements ISSLTrans
      * Tells an {@link IHandshakeListener} protocol that the handshake completed, once (Twisted's
      * {@code TLSMemoryBIOProtocol._checkHandshakeStatus}, which calls it before passing on the plaintext that
      * came with the handshake's end). An exception goes to the caller, as one from {@code dataReceived} does.
+     *
+     * @return true if the protocol was called, so the caller must look at the state again
      */
-    private void reportHandshake() {
+    private boolean reportHandshake() {
         if (!handshakeUnreported) {
-            return;
+            return false;
         }
         handshakeUnreported = false;
         if (protocol instanceof IHandshakeListener listener && !state.socketClosed()) {
             listener.handshakeCompleted();
+            return true;
         }
+        return false;
     }
 
     /** The TLS layer failed outside a read or write (the handshake deadline). */

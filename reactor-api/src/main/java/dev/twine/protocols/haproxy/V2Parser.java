@@ -4,7 +4,6 @@ import dev.twine.internet.IAddress;
 import dev.twine.internet.IPv4Address;
 import dev.twine.internet.IPv6Address;
 import dev.twine.internet.UNIXAddress;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -27,31 +26,45 @@ public final class V2Parser implements ProxyParser {
     /** Signature, version and command, family and protocol, length. */
     static final int FIXED_LENGTH = 16;
 
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    /** The fixed part, filled first; it announces the length. */
+    private final byte[] fixed = new byte[FIXED_LENGTH];
+    private int fixedCount;
+    /**
+     * The whole header, made once its length is known and filled in place: growing a buffer and copying it
+     * out on every chunk would cost a peer that sends a 64 KiB header a byte at a time gigabytes of copying.
+     */
+    private byte[] header;
+    private int headerCount;
 
     @Override
     public Parsed feed(byte[] data) throws InvalidProxyHeader {
-        buffer.writeBytes(data);
-        if (buffer.size() < FIXED_LENGTH) {
+        int at = 0;
+        if (header == null) {
+            at = Math.min(FIXED_LENGTH - fixedCount, data.length);
+            System.arraycopy(data, 0, fixed, fixedCount, at);
+            fixedCount += at;
+            if (fixedCount < FIXED_LENGTH) {
+                return null;
+            }
+            if (!Arrays.equals(fixed, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
+                throw new InvalidProxyHeader("not the version 2 signature");
+            }
+            header = Arrays.copyOf(fixed, FIXED_LENGTH + ((fixed[14] & 0xff) << 8 | (fixed[15] & 0xff)));
+            headerCount = FIXED_LENGTH;
+        }
+        int n = Math.min(header.length - headerCount, data.length - at);
+        System.arraycopy(data, at, header, headerCount, n);
+        headerCount += n;
+        at += n;
+        if (headerCount < header.length) {
             return null;
         }
-        byte[] all = buffer.toByteArray();
-        if (!Arrays.equals(all, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
-            buffer.reset();
-            throw new InvalidProxyHeader("not the version 2 signature");
-        }
-        int size = FIXED_LENGTH + ((all[14] & 0xff) << 8 | (all[15] & 0xff));
-        if (all.length < size) {
-            return null;
-        }
-        buffer.reset();
-        byte[] header = Arrays.copyOf(all, size);
-        return new Parsed(parse(header), Arrays.copyOfRange(all, size, all.length));
+        return new Parsed(parse(header), Arrays.copyOfRange(data, at, data.length));
     }
 
     @Override
     public int buffered() {
-        return buffer.size();
+        return header == null ? fixedCount : headerCount;
     }
 
     /** Parses a whole header: the fixed part and the length it announced. */
